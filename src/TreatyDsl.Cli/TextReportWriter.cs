@@ -1,0 +1,54 @@
+using System.IO;
+using System.Linq;
+using TreatyDsl.Runtime;
+
+namespace TreatyDsl.Cli;
+
+/// <summary>The readable report a caseworker sees by default: verdicts first, then each requirement with why and where the law says so.</summary>
+public static class TextReportWriter
+{
+    public static void Write(TextWriter output, CaseReport report)
+    {
+        var recommended = report.Recommended is null ? string.Empty : $" (recommended: {report.Recommended})";
+        output.WriteLine($"Case {report.CaseId}: {ContractNames.Of(report.Verdict).ToUpperInvariant()}{recommended}");
+        if (report.Verdict == Verdict.NoTreaty)
+        {
+            output.WriteLine("  No transfer instrument is in force between the sentencing and receiving countries.");
+        }
+        foreach (var instrument in report.Instruments)
+        {
+            var usable = instrument.Usable ? "usable" : "NOT USABLE with this country (recorded practice)";
+            output.WriteLine();
+            output.WriteLine($"  {instrument.Id}: {ContractNames.Of(instrument.Verdict)}, {usable}");
+            output.WriteLine($"  {instrument.Title}");
+            foreach (var requirement in instrument.Requirements)
+            {
+                output.WriteLine($"    [{Mark(requirement.Outcome)}] {requirement.Id}: {requirement.Text}");
+                if (requirement.Explanation.Length > 0) output.WriteLine($"        why: {requirement.Explanation}");
+                output.WriteLine($"        see: {requirement.Citation}");
+            }
+            if (instrument.MissingFacts.Count > 0)
+            {
+                output.WriteLine($"    missing facts: {string.Join(", ", instrument.MissingFacts)}");
+            }
+        }
+        if (report.Advisory.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("  Advisory (for the human decision; not part of the verdict):");
+            foreach (var item in report.Advisory) output.WriteLine($"    - {item.Factor} (weighs {item.Weighs}): {item.Explanation} [{item.Citation}]");
+        }
+        foreach (var note in report.Notes.Where(n => n.Length > 0))
+        {
+            output.WriteLine($"  note: {note}");
+        }
+        output.WriteLine();
+    }
+
+    private static string Mark(Outcome outcome) => outcome switch
+    {
+        Outcome.Met => "met    ",
+        Outcome.NotMet => "NOT MET",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,68 @@
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Syntax;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>
+/// Emits <c>GeneratedTreaties</c>: the fact schema the case file reader checks, the country table, and every
+/// generated validator, gathered into a ready <c>TreatyCatalog</c>.
+/// </summary>
+internal static class CatalogEmitter
+{
+    private const string R = Naming.Runtime;
+
+    public static string Emit(CatalogSpec spec)
+    {
+        var w = CodeWriter.File(spec.Namespace);
+        w.Line("/// <summary>The treaties compiled into this assembly: schema, country table and validators.</summary>");
+        w.Line(Naming.GeneratedCode);
+        w.Open("public static class GeneratedTreaties");
+        w.Line("/// <summary>The case file's facts, as the vocabulary declares them.</summary>");
+        w.Line($"public static {R}.FactSchema Schema {{ get; }} = new {R}.FactSchema(new {R}.FactDefinition[]");
+        w.Line("{");
+        foreach (var fact in spec.Vocabulary.Facts.Where(f => f.Type.Kind != TypeKind.Error))
+        {
+            w.Line($"    new {R}.FactDefinition({Naming.Literal(fact.Path)}, {FactType(fact.Type, spec.Vocabulary)}, {Naming.Bool(fact.Required)}, {Naming.Bool(fact.NonEmpty)}),");
+        }
+        w.Line("});");
+        w.Line();
+        w.Line("/// <summary>The country table.</summary>");
+        w.Line($"public static {R}.CountryTable Countries {{ get; }} = new {R}.CountryTable({Naming.Literal(spec.Countries.Title)}, {Naming.Literal(spec.Countries.Citation)}, new {R}.CountryEntry[]");
+        w.Line("{");
+        foreach (var country in spec.Countries.Countries)
+        {
+            var memberships = string.Join(", ", country.Memberships.Select(m =>
+                $"new {R}.CountryMembership({Naming.Literal(m.Instrument)}, {(m.Since is { } d ? $"new global::NodaTime.LocalDate({d.Year}, {d.Month}, {d.Day})" : "null")}, {(m.Note is null ? "null" : Naming.Literal(m.Note))})"));
+            var practice = country.Practice is null
+                ? "null"
+                : $"new {R}.CountryPractice({Naming.Literal(country.Practice.Note)}, {Naming.Bool(country.Practice.Kind == PracticeKind.Only)}, new string[] {{ {string.Join(", ", country.Practice.Instruments.Select(Naming.Literal))} }})";
+            w.Line($"    new {R}.CountryEntry({Naming.Literal(country.Code)}, {Naming.Literal(country.Name)}, new {R}.CountryMembership[] {{ {memberships} }}, {practice}),");
+        }
+        w.Line("});");
+        w.Line();
+        w.Line("/// <summary>Every generated validator, in the order of the treaty files.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{R}.IInstrumentValidator> Instruments {{ get; }} = new {R}.IInstrumentValidator[]");
+        w.Line("{");
+        foreach (var id in spec.Instruments) w.Line($"    new global::{spec.Namespace}.{Naming.Pascal(id)}Validator(),");
+        w.Line("};");
+        w.Line();
+        w.Line("/// <summary>Schema, validators and country table together, ready for <c>CaseEvaluator.Evaluate</c>.</summary>");
+        w.Line($"public static {R}.TreatyCatalog Catalog {{ get; }} = new {R}.TreatyCatalog(Schema, Instruments, Countries);");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string FactType(TypeRef type, VocabularyModel vocabulary) => type.Kind switch
+    {
+        TypeKind.Bool => $"{R}.FactType.Bool",
+        TypeKind.Number => $"{R}.FactType.Number",
+        TypeKind.Date => $"{R}.FactType.Date",
+        TypeKind.Country => $"{R}.FactType.Country",
+        TypeKind.Enum => $"{R}.FactType.Enum({Naming.Literal(type.Name!)}, {string.Join(", ", vocabulary.Enums.First(e => e.Name == type.Name).Members.Select(Naming.Literal))})",
+        TypeKind.Record => $"{R}.FactType.Record({Naming.Literal(type.Name!)}, {string.Join(", ", vocabulary.Records.First(r => r.Name == type.Name).Fields.Select(f => $"new {R}.FieldDefinition({Naming.Literal(f.Name)}, {FactType(f.Type, vocabulary)})"))})",
+        TypeKind.List => $"{R}.FactType.ListOf({FactType(type.Element!, vocabulary)})",
+        _ => $"{R}.FactType.Text",
+    };
+}

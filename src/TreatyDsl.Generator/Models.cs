@@ -1,0 +1,19 @@
+using TreatyDsl.Binding;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>One additional file's path and text: the first cached step, so an unchanged file is never re-parsed.</summary>
+internal sealed record TreatyFileText(string Path, string Text);
+
+/// <summary>
+/// What one instrument's validator is generated from. This is the incremental cache boundary for emission:
+/// value-equal to the previous run unless the instrument, a baseline it includes or the vocabulary changed,
+/// so editing one .treaty file re-emits only the validators that read it.
+/// </summary>
+internal sealed record InstrumentSpec(string Namespace, VocabularyModel Vocabulary, InstrumentModel Instrument);
+
+/// <summary>What the case type (the vocabulary) is generated from.</summary>
+internal sealed record VocabularySpec(string Namespace, VocabularyModel Vocabulary);
+
+/// <summary>What the catalog (schema, country table, list of validators) is generated from.</summary>
+internal sealed record CatalogSpec(string Namespace, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments);

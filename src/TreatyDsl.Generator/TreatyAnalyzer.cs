@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TreatyDsl.Diagnostics;
+using RoslynDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
+using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>
+/// Reports the language's diagnostics (parse and bind errors, warnings) at their place in the .treaty files,
+/// so they show in the IDE and fail the build, with the ids of <see cref="DiagnosticCatalog"/>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TreatyAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableDictionary<string, RoslynDescriptor> Descriptors =
+        DiagnosticCatalog.All.ToImmutableDictionary(d => d.Id, ToRoslyn);
+
+    public override ImmutableArray<RoslynDescriptor> SupportedDiagnostics { get; } = Descriptors.Values.ToImmutableArray();
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationAction(Analyze);
+    }
+
+    private static void Analyze(CompilationAnalysisContext context)
+    {
+        var files = context.Options.AdditionalFiles.Where(f => TreatyFiles.IsTreatyFile(f.Path)).ToList();
+        if (files.Count == 0) return;
+        var texts = files.ToDictionary(f => f.Path, f => f.GetText(context.CancellationToken));
+        var model = TreatyLoader.Load(texts.Select(t => (t.Key, t.Value?.ToString() ?? string.Empty)));
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            if (!Descriptors.TryGetValue(diagnostic.Id, out var descriptor)) continue;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, LocationOf(diagnostic, texts.TryGetValue(diagnostic.Span.Path, out var text) ? text : null), diagnostic.Message));
+        }
+    }
+
+    private static Location LocationOf(TreatyDiagnostic diagnostic, SourceText? text)
+    {
+        var span = diagnostic.Span;
+        if (text is null) return Location.None;
+        var start = System.Math.Min(span.Offset, text.Length);
+        var length = System.Math.Min(span.Length, text.Length - start);
+        var textSpan = new TextSpan(start, length);
+        var lines = text.Lines.GetLinePositionSpan(textSpan);
+        return Location.Create(span.Path, textSpan, lines);
+    }
+
+    private static RoslynDescriptor ToRoslyn(TreatyDsl.Diagnostics.DiagnosticDescriptor d) => new(
+        d.Id,
+        d.Title,
+        "{0}",
+        d.Category,
+        d.DefaultSeverity switch
+        {
+            TreatyDsl.Diagnostics.DiagnosticSeverity.Error => RoslynSeverity.Error,
+            TreatyDsl.Diagnostics.DiagnosticSeverity.Warning => RoslynSeverity.Warning,
+            _ => RoslynSeverity.Info,
+        },
+        isEnabledByDefault: true,
+        description: d.MessageFormat,
+        helpLinkUri: d.HelpLink);
+}

@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using System.Linq;
+using TreatyDsl.Binding;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>
+/// Emits the case type from the fact vocabulary: <c>TreatyCase</c> with one nullable property per fact (nested
+/// classes for dotted paths), an enum per vocabulary enum, a class per record, and <c>FromFacts</c> to build a
+/// case from what the case file reader read.
+/// </summary>
+internal static class VocabularyEmitter
+{
+    public static string Emit(VocabularySpec spec)
+    {
+        var ns = spec.Namespace;
+        var w = CodeWriter.File(ns);
+        foreach (var e in spec.Vocabulary.Enums) EmitEnum(w, e, ns);
+        foreach (var r in spec.Vocabulary.Records) EmitRecord(w, r, ns);
+        EmitGroup(w, "TreatyCase", "A transfer case: the facts of the case file, each null when unknown.", spec.Vocabulary.Facts.Select(f => (f.Path.Split('.'), f)).ToList(), ns, isRoot: true);
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitEnum(CodeWriter w, EnumModel e, string ns)
+    {
+        var name = Naming.Pascal(e.Name);
+        w.Line($"/// <summary>{Naming.Xml(e.Name)}: {Naming.Xml(string.Join(", ", e.Members))}.</summary>");
+        w.Line(Naming.GeneratedCode);
+        w.Open($"public enum {name}");
+        foreach (var m in e.Members) w.Line($"/// <summary>{Naming.Xml(m)}</summary>").Line($"{Naming.Pascal(m)},");
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>The case file's spelling of <see cref=\"{name}\"/> values.</summary>");
+        w.Line(Naming.GeneratedCode);
+        w.Open($"public static class {name}Names");
+        w.Open($"public static string ToName(global::{ns}.{name} value) => value switch");
+        foreach (var m in e.Members) w.Line($"global::{ns}.{name}.{Naming.Pascal(m)} => {Naming.Literal(m)},");
+        w.Line("_ => value.ToString(),");
+        w.Close(";");
+        w.Open($"public static global::{ns}.{name}? Parse(string? name) => name switch");
+        foreach (var m in e.Members) w.Line($"{Naming.Literal(m)} => global::{ns}.{name}.{Naming.Pascal(m)},");
+        w.Line("_ => null,");
+        w.Close(";");
+        w.Close();
+        w.Line();
+    }
+
+    private static void EmitRecord(CodeWriter w, RecordModel r, string ns)
+    {
+        var name = Naming.Pascal(r.Name);
+        w.Line($"/// <summary>{Naming.Xml(r.Name)}, as listed in a case.</summary>");
+        w.Line(Naming.GeneratedCode);
+        w.Open($"public sealed partial class {name}");
+        foreach (var f in r.Fields)
+        {
+            w.Line($"/// <summary>{Naming.Xml(f.Name)} ({Naming.Xml(f.Type.ToString())}); null when unknown.</summary>");
+            w.Line($"public {Naming.ClrType(f.Type, ns)} {Naming.Pascal(f.Name)} {{ get; init; }}");
+        }
+        w.Line();
+        w.Line("/// <summary>Builds one from a record the case file reader read; null when the value is not a record.</summary>");
+        w.Open($"public static global::{ns}.{name}? FromFacts(object? value)");
+        w.Line("if (value is not global::System.Collections.Generic.IReadOnlyDictionary<string, object?> fields) return null;");
+        w.Line("object? Field(string field) => fields.TryGetValue(field, out var v) ? v : null;");
+        w.Line($"return new global::{ns}.{name}");
+        w.Line("{");
+        foreach (var f in r.Fields)
+        {
+            w.Line($"    {Naming.Pascal(f.Name)} = {Read($"Field({Naming.Literal(f.Name)})", f.Type, ns)},");
+        }
+        w.Line("};");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>Emits a class for one level of the fact paths; "prisoner.x" facts become the nested Prisoner class.</summary>
+    private static void EmitGroup(CodeWriter w, string className, string summary, List<(string[] Path, FactModel Fact)> facts, string ns, bool isRoot)
+    {
+        var children = facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]).ToList();
+        w.Line($"/// <summary>{Naming.Xml(summary)}</summary>");
+        w.Line(Naming.GeneratedCode);
+        w.Open($"public sealed partial class {className}");
+        foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
+        {
+            var doc = fact.Description ?? fact.Path;
+            w.Line($"/// <summary>{Naming.Xml(doc)} (<c>{Naming.Xml(fact.Path)}</c>, {Naming.Xml(fact.Type.ToString())}); null when unknown.</summary>");
+            w.Line($"public {Naming.ClrType(fact.Type, ns)} {Naming.Pascal(path[0])} {{ get; init; }}");
+        }
+        foreach (var child in children)
+        {
+            var childClass = className + Naming.Pascal(child.Key);
+            w.Line($"/// <summary>The <c>{Naming.Xml(child.Key)}</c> facts.</summary>");
+            w.Line($"public global::{ns}.{childClass} {Naming.Pascal(child.Key)} {{ get; init; }} = new global::{ns}.{childClass}();");
+        }
+        if (isRoot)
+        {
+            w.Line();
+            w.Line("/// <summary>Builds a case from the facts the case file reader read (absent facts stay null).</summary>");
+            w.Open($"public static global::{ns}.{className} FromFacts(global::TreatyDsl.Runtime.CaseFacts facts)");
+            w.Line("if (facts is null) throw new global::System.ArgumentNullException(nameof(facts));");
+            w.Line($"return new global::{ns}.{className}");
+            w.Line("{");
+            EmitInitializers(w, facts, className, ns, 1);
+            w.Line("};");
+            w.Close();
+        }
+        w.Close();
+        w.Line();
+        foreach (var child in children)
+        {
+            EmitGroup(w, className + Naming.Pascal(child.Key), $"The {child.Key} facts of a case.", child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), ns, isRoot: false);
+        }
+    }
+
+    private static void EmitInitializers(CodeWriter w, List<(string[] Path, FactModel Fact)> facts, string className, string ns, int depth)
+    {
+        var pad = new string(' ', 4 * (depth + 2));
+        foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
+        {
+            w.Line($"{pad}{Naming.Pascal(path[0])} = {Read($"facts[{Naming.Literal(fact.Path)}]", fact.Type, ns)},");
+        }
+        foreach (var child in facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]))
+        {
+            var childClass = className + Naming.Pascal(child.Key);
+            w.Line($"{pad}{Naming.Pascal(child.Key)} = new global::{ns}.{childClass}");
+            w.Line($"{pad}{{");
+            EmitInitializers(w, child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), childClass, ns, depth + 1);
+            w.Line($"{pad}}},");
+        }
+    }
+
+    /// <summary>An expression converting a reader value (object?) into the fact's C# type.</summary>
+    internal static string Read(string value, TypeRef type, string ns) => type.Kind switch
+    {
+        TypeKind.Bool => $"({value} as bool?)",
+        TypeKind.Number => $"({value} as decimal?)",
+        TypeKind.Date => $"({value} as global::NodaTime.LocalDate?)",
+        TypeKind.Enum => $"global::{ns}.{Naming.Pascal(type.Name!)}Names.Parse({value} as string)",
+        TypeKind.Record => $"global::{ns}.{Naming.Pascal(type.Name!)}.FromFacts({value})",
+        TypeKind.List => ReadList(value, type.Element!, ns),
+        _ => $"({value} as string)",
+    };
+
+    private static string ReadList(string value, TypeRef element, string ns)
+    {
+        var elementType = Naming.ClrType(element, ns).TrimEnd('?');
+        var convert = element.Kind switch
+        {
+            TypeKind.Record => $"global::{ns}.{Naming.Pascal(element.Name!)}.FromFacts(item) ?? new global::{ns}.{Naming.Pascal(element.Name!)}()",
+            TypeKind.Enum => $"global::{ns}.{Naming.Pascal(element.Name!)}Names.Parse(item as string) ?? default",
+            TypeKind.Bool or TypeKind.Number or TypeKind.Date => $"item is {elementType} v ? v : default",
+            _ => "item as string ?? string.Empty",
+        };
+        return $"global::TreatyDsl.Runtime.CaseFactLists.Convert<{elementType}>({value}, item => {convert})";
+    }
+}

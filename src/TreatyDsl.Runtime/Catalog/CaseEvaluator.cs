@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>
+/// Evaluates a case under every instrument in force between its two countries, then applies the country's
+/// recorded practice: which instruments are usable and which is recommended. Shared by the generated
+/// validators and the interpreter, so the choice of instrument is written once.
+/// </summary>
+public static class CaseEvaluator
+{
+    public const string UnitedStates = "US";
+    public const string InForceRequirement = "in-force";
+
+    public static CaseReport Evaluate(TreatyCatalog catalog, CaseFacts facts)
+    {
+        var sentencing = facts.GetText(ContractFacts.SentencingCountry);
+        var receiving = facts.GetText(ContractFacts.ReceivingCountry);
+        var applicationDate = facts.GetDate(ContractFacts.ApplicationDate);
+        var partner = PartnerOf(sentencing, receiving, catalog.Countries);
+        var practice = partner?.Practice;
+
+        var reports = new List<InstrumentReport>();
+        foreach (var instrument in catalog.Instruments)
+        {
+            var info = instrument.Info;
+            if (!IsParty(sentencing, info, catalog.Countries, out var sentencingSince) || !IsParty(receiving, info, catalog.Countries, out var receivingSince))
+            {
+                continue;
+            }
+            var since = Later(sentencingSince, receivingSince);
+            if (applicationDate is not null && since is not null && applicationDate.Value < since.Value)
+            {
+                continue; // not yet in force between them on the application date
+            }
+            var inForce = InForceResult(info, sentencing!, receiving!, since, applicationDate, catalog.Countries);
+            var evaluated = instrument.Evaluate(facts);
+            var requirements = new List<RequirementResult>(evaluated.Requirements.Count + 1) { inForce };
+            requirements.AddRange(evaluated.Requirements);
+            var usable = practice is null || !practice.OnlyListed || practice.Instruments.Contains(info.Id);
+            reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable));
+        }
+
+        var notes = UndefinedInstruments(catalog, sentencing, receiving, partner);
+        if (reports.Count == 0)
+        {
+            return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, reports, new List<AdvisoryItem>(), notes);
+        }
+        return new CaseReport(facts.CaseId, CaseVerdict(reports), Recommend(reports, practice), reports, new List<AdvisoryItem>(), notes);
+    }
+
+    /// <summary>Eligible if some usable instrument is eligible; else undetermined if some usable one is; else ineligible.</summary>
+    public static Verdict CaseVerdict(IReadOnlyList<InstrumentReport> reports)
+    {
+        var usable = reports.Where(r => r.Usable).ToList();
+        if (usable.Any(r => r.Verdict == Verdict.Eligible)) return Verdict.Eligible;
+        if (usable.Any(r => r.Verdict == Verdict.Undetermined)) return Verdict.Undetermined;
+        return Verdict.Ineligible;
+    }
+
+    /// <summary>
+    /// The usable eligible instrument the practice prefers: the instruments the practice names, in its order,
+    /// then the rest in catalog order. Null when no usable instrument is eligible.
+    /// </summary>
+    public static string? Recommend(IReadOnlyList<InstrumentReport> reports, CountryPractice? practice)
+    {
+        var candidates = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible).ToList();
+        if (practice is not null)
+        {
+            foreach (var preferred in practice.Instruments)
+            {
+                var match = candidates.FirstOrDefault(r => r.Id == preferred);
+                if (match is not null) return match.Id;
+            }
+        }
+        return candidates.FirstOrDefault()?.Id;
+    }
+
+    /// <summary>The country whose practice with the United States decides usability: the one that is not the US.</summary>
+    private static CountryEntry? PartnerOf(string? sentencing, string? receiving, CountryTable table) =>
+        sentencing == UnitedStates ? table.Find(receiving)
+        : receiving == UnitedStates ? table.Find(sentencing)
+        : null;
+
+    /// <summary>Whether a country is a party, and since when: a bilateral's named parties, or a row of the country table.</summary>
+    private static bool IsParty(string? country, InstrumentInfo info, CountryTable table, out LocalDate? since)
+    {
+        since = null;
+        if (country is null) return false;
+        var membership = table.Find(country)?.Memberships.FirstOrDefault(m => m.Instrument == info.Id);
+        if (membership is not null)
+        {
+            since = membership.Since ?? info.InForce;
+            return true;
+        }
+        if (info.Parties.Contains(country))
+        {
+            since = info.InForce;
+            return true;
+        }
+        return false;
+    }
+
+    private static LocalDate? Later(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : LocalDate.Max(a.Value, b.Value);
+
+    private static RequirementResult InForceResult(InstrumentInfo info, string sentencing, string receiving, LocalDate? since, LocalDate? applicationDate, CountryTable table)
+    {
+        var text = "The instrument is in force between the sentencing and receiving countries on the application date.";
+        var citation = string.IsNullOrEmpty(table.Citation) ? info.Citation : table.Citation;
+        var between = $"{info.Id} is in force between {sentencing} and {receiving}";
+        var sinceText = since is null ? string.Empty : " since " + FactFormat.Value(since);
+        if (applicationDate is null && since is not null)
+        {
+            return new RequirementResult(InForceRequirement, text, citation, Outcome.Unknown,
+                between + sinceText + "; applicationDate is not known", new[] { ContractFacts.ApplicationDate });
+        }
+        var on = applicationDate is null ? string.Empty : "; application date " + FactFormat.Value(applicationDate);
+        return new RequirementResult(InForceRequirement, text, citation, Outcome.Met, between + sinceText + on, new string[0]);
+    }
+
+    /// <summary>Instruments the table says the two countries share but no treaty file defines: worth telling, never silently dropped.</summary>
+    private static List<string> UndefinedInstruments(TreatyCatalog catalog, string? sentencing, string? receiving, CountryEntry? partner)
+    {
+        var notes = new List<string>();
+        if (partner is null) return notes;
+        var us = catalog.Countries.Find(UnitedStates);
+        foreach (var membership in partner.Memberships)
+        {
+            if (catalog.Instruments.Any(i => i.Info.Id == membership.Instrument)) continue;
+            var shared = membership.Instrument == "us-" + partner.Code.ToLowerInvariant()
+                || (us is not null && us.Memberships.Any(m => m.Instrument == membership.Instrument));
+            if (shared)
+            {
+                notes.Add($"{membership.Instrument} links {sentencing} and {receiving} in {catalog.Countries.Title}, but no treaty file defines it yet, so it was not evaluated");
+            }
+        }
+        return notes;
+    }
+}

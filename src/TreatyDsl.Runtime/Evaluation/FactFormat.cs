@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>
+/// How explanations write values. One place, used by the interpreter and by generated code alike,
+/// so both explain a case in the same words.
+/// </summary>
+public static class FactFormat
+{
+    public static string Value(bool? value) => value is null ? "not known" : value.Value ? "true" : "false";
+
+    public static string Value(decimal? value) =>
+        value is null ? "not known" : value.Value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    public static string Value(LocalDate? value) => value is null ? "not known" : LocalDatePattern.Iso.Format(value.Value);
+
+    public static string Value(string? value) => value ?? "not known";
+
+    public static string Value(IReadOnlyList<string>? values)
+    {
+        if (values is null) return "not known";
+        var builder = new StringBuilder("[");
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            builder.Append(values[i]);
+        }
+        return builder.Append(']').ToString();
+    }
+
+    /// <summary>"sentence.type is life", "sentence.type is not known".</summary>
+    public static string Fact(string path, string valueText) => path + " is " + valueText;
+
+    /// <summary>A period in words: "5 months 30 days", "1 year 2 months", "0 days".</summary>
+    public static string Period(Period period)
+    {
+        var parts = new List<string>(3);
+        Add(parts, period.Years, "year");
+        Add(parts, period.Months, "month");
+        Add(parts, period.Days, "day");
+        return parts.Count == 0 ? "0 days" : string.Join(" ", parts);
+    }
+
+    /// <summary>The time from start to end in words, followed by the derived fact's label: "5 months 30 days remaining".</summary>
+    public static string Remaining(string name, string? label, LocalDate? start, LocalDate? end)
+    {
+        if (start is null || end is null) return name + " is not known";
+        if (end.Value < start.Value)
+        {
+            return "none " + (label ?? string.Empty) + " (" + Period(NodaTime.Period.Between(end.Value, start.Value, PeriodUnits.YearMonthDay)) + " past the end)";
+        }
+        var between = NodaTime.Period.Between(start.Value, end.Value, PeriodUnits.YearMonthDay);
+        return label is null ? name + " is " + Period(between) : Period(between) + " " + label;
+    }
+
+    /// <summary>"at least 6 months", "sentence.type = determinate": what a comparison tests, in words.</summary>
+    public static string Test(string? subject, Relation relation, string value)
+    {
+        var words = relation switch
+        {
+            Relation.GreaterOrEqual => "at least",
+            Relation.Greater => "more than",
+            Relation.LessOrEqual => "at most",
+            Relation.Less => "less than",
+            Relation.Equal => "=",
+            _ => "!=",
+        };
+        return subject is null ? words + " " + value : subject + " " + words + " " + value;
+    }
+
+    private static void Add(List<string> parts, int amount, string unit)
+    {
+        if (amount == 0) return;
+        parts.Add(amount.ToString(CultureInfo.InvariantCulture) + " " + (amount == 1 || amount == -1 ? unit : unit + "s"));
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>List membership, three-valued: an unknown list or element gives unknown.</summary>
+public static class Lists
+{
+    public static Truth Contains(IReadOnlyList<string>? list, string? value, bool negated)
+    {
+        if (list is null || value is null) return Truth.Unknown;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.Ordinal)) return negated ? Truth.False : Truth.True;
+        }
+        return negated ? Truth.True : Truth.False;
+    }
+}
+
+/// <summary>Converts a list the case file reader read into a typed list (generated case types use it).</summary>
+public static class CaseFactLists
+{
+    public static IReadOnlyList<T>? Convert<T>(object? value, Func<object?, T> convert)
+    {
+        if (value is not IReadOnlyList<object?> items) return null;
+        var result = new T[items.Count];
+        for (var i = 0; i < items.Count; i++) result[i] = convert(items[i]);
+        return result;
+    }
+}

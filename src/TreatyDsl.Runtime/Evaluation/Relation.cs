@@ -1,0 +1,56 @@
+using System;
+using NodaTime;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>A comparison operator, as the evaluators see it.</summary>
+public enum Relation
+{
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+/// <summary>Comparisons of a possibly unknown fact with a value. An unknown fact gives <see cref="Truth.Unknown"/>.</summary>
+public static class Compare
+{
+    public static Truth Numbers(decimal? left, Relation relation, decimal? right) =>
+        left is null || right is null ? Truth.Unknown : Logic.Of(Holds(left.Value.CompareTo(right.Value), relation));
+
+    public static Truth Dates(LocalDate? left, Relation relation, LocalDate? right) =>
+        left is null || right is null ? Truth.Unknown : Logic.Of(Holds(left.Value.CompareTo(right.Value), relation));
+
+    public static Truth Bools(bool? left, Relation relation, bool? right) =>
+        left is null || right is null ? Truth.Unknown : Logic.Of(Holds(left.Value == right.Value ? 0 : 1, relation));
+
+    /// <summary>Equality of names: countries, enum members, text. Ordinal and case-sensitive.</summary>
+    public static Truth Names(string? left, Relation relation, string? right) =>
+        left is null || right is null ? Truth.Unknown : Logic.Of(Holds(string.Equals(left, right, StringComparison.Ordinal) ? 0 : 1, relation));
+
+    /// <summary>
+    /// Compares the calendar time between <paramref name="start"/> and <paramref name="end"/> with a period,
+    /// without ever computing a fuzzy "number of months": "at least 6 months" holds when start plus 6 calendar
+    /// months (clamped to the month's last day, as NodaTime adds months) is on or before end.
+    /// So 2026-01-15 to 2026-07-15 is exactly 6 months, and 2026-01-15 to 2026-07-14 is not.
+    /// </summary>
+    public static Truth Remaining(LocalDate? start, LocalDate? end, Relation relation, Period? period)
+    {
+        if (start is null || end is null || period is null) return Truth.Unknown;
+        var boundary = start.Value.Plus(period);
+        // remaining (start..end) versus period  <=>  end versus start + period
+        return Logic.Of(Holds(end.Value.CompareTo(boundary), relation));
+    }
+
+    private static bool Holds(int comparison, Relation relation) => relation switch
+    {
+        Relation.Equal => comparison == 0,
+        Relation.NotEqual => comparison != 0,
+        Relation.Less => comparison < 0,
+        Relation.LessOrEqual => comparison <= 0,
+        Relation.Greater => comparison > 0,
+        _ => comparison >= 0,
+    };
+}

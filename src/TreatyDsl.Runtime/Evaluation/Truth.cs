@@ -1,0 +1,39 @@
+namespace TreatyDsl.Runtime;
+
+/// <summary>
+/// A three-valued truth: a condition over facts is true, false, or unknown because a fact it needs is missing.
+/// <see cref="Logic"/> combines them by Kleene's rules, so unknown never turns into true by accident.
+/// </summary>
+public enum Truth : byte
+{
+    False = 0,
+    True = 1,
+    Unknown = 2,
+}
+
+/// <summary>Kleene's strong three-valued logic.</summary>
+public static class Logic
+{
+    public static Truth Of(bool value) => value ? Truth.True : Truth.False;
+
+    public static Truth Of(bool? value) => value is null ? Truth.Unknown : value.Value ? Truth.True : Truth.False;
+
+    public static Truth Not(Truth value) => value switch
+    {
+        Truth.True => Truth.False,
+        Truth.False => Truth.True,
+        _ => Truth.Unknown,
+    };
+
+    /// <summary>False if either is false; otherwise unknown if either is unknown.</summary>
+    public static Truth And(Truth left, Truth right) =>
+        left == Truth.False || right == Truth.False ? Truth.False
+        : left == Truth.Unknown || right == Truth.Unknown ? Truth.Unknown
+        : Truth.True;
+
+    /// <summary>True if either is true; otherwise unknown if either is unknown.</summary>
+    public static Truth Or(Truth left, Truth right) =>
+        left == Truth.True || right == Truth.True ? Truth.True
+        : left == Truth.Unknown || right == Truth.Unknown ? Truth.Unknown
+        : Truth.False;
+}

@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NodaTime;
+using NodaTime.Text;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>The result of reading one case file: its facts, or the reasons it was refused, and warnings either way.</summary>
+public sealed record CaseFileResult(CaseFacts? Facts, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+{
+    public bool Refused => Facts is null;
+}
+
+/// <summary>
+/// Reads a case file (shared/contracts/case-and-cli.md) against a <see cref="FactSchema"/>. Absent or null
+/// properties are unknown facts. A value of the wrong kind refuses the file with a message naming its JSON path
+/// (<c>$.sentence.fullTermDate: "2031-13-01" is not a date</c>); an unknown property is a warning. Never throws.
+/// </summary>
+public static class CaseFileReader
+{
+    private static readonly Regex CountryCode = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
+
+    public static CaseFileResult Read(string json, FactSchema schema)
+    {
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json ?? string.Empty, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is long line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+            return new CaseFileResult(null, new[] { $"$: not valid JSON{where}" }, warnings);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new CaseFileResult(null, new[] { $"$: expected a JSON object, found {Describe(root)}" }, warnings);
+            }
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var fact in schema.Facts)
+            {
+                var element = Find(root, fact.Path, errors);
+                if (element is null)
+                {
+                    if (fact.Required) errors.Add($"$.{fact.Path}: required, but missing");
+                    continue;
+                }
+                var value = Convert(element.Value, fact.Type, "$." + fact.Path, errors, warnings);
+                if (value is IReadOnlyList<object?> { Count: 0 } && fact.NonEmpty)
+                {
+                    errors.Add($"$.{fact.Path}: must hold at least one entry");
+                }
+                if (value is not null) values[fact.Path] = value;
+            }
+            WarnUnknown(root, "$", schema.Facts.Select(f => f.Path).ToList(), warnings);
+            return errors.Count > 0 ? new CaseFileResult(null, errors, warnings) : new CaseFileResult(new CaseFacts(values), errors, warnings);
+        }
+    }
+
+    /// <summary>The element at a dotted path, or null when it (or an object on the way) is absent or null.</summary>
+    private static JsonElement? Find(JsonElement root, string path, List<string> errors)
+    {
+        var current = root;
+        var segments = path.Split('.');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (current.ValueKind != JsonValueKind.Object)
+            {
+                var at = "$." + string.Join(".", segments.Take(i));
+                var message = $"{at}: expected an object, found {Describe(current)}";
+                if (!errors.Contains(message)) errors.Add(message);
+                return null;
+            }
+            if (!current.TryGetProperty(segments[i], out var next) || next.ValueKind == JsonValueKind.Null) return null;
+            current = next;
+        }
+        return current;
+    }
+
+    private static object? Convert(JsonElement element, FactType type, string path, List<string> errors, List<string> warnings)
+    {
+        if (element.ValueKind == JsonValueKind.Null) return null;
+        switch (type.Kind)
+        {
+            case FactKind.Bool:
+                if (element.ValueKind is JsonValueKind.True or JsonValueKind.False) return element.GetBoolean();
+                return Fail(errors, path, element, "is not true or false");
+            case FactKind.Number:
+                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number)) return number;
+                return Fail(errors, path, element, "is not a number");
+            case FactKind.Date:
+                if (element.ValueKind == JsonValueKind.String)
+                {
+                    var parsed = LocalDatePattern.Iso.Parse(element.GetString()!);
+                    if (parsed.Success && element.GetString()!.Length == 10) return parsed.Value;
+                }
+                return Fail(errors, path, element, "is not a date");
+            case FactKind.Text:
+                if (element.ValueKind == JsonValueKind.String) return element.GetString();
+                return Fail(errors, path, element, "is not text");
+            case FactKind.Country:
+                if (element.ValueKind == JsonValueKind.String && CountryCode.IsMatch(element.GetString()!)) return element.GetString();
+                return Fail(errors, path, element, "is not a country code (ISO 3166-1 alpha-2, upper case, such as \"MX\")");
+            case FactKind.Enum:
+                if (element.ValueKind == JsonValueKind.String && type.Members!.Contains(element.GetString()!)) return element.GetString();
+                return Fail(errors, path, element, "is not one of " + string.Join(", ", type.Members!));
+            case FactKind.List:
+                if (element.ValueKind != JsonValueKind.Array) return Fail(errors, path, element, "is not a list");
+                var items = new List<object?>();
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    var itemPath = $"{path}[{index++}]";
+                    if (item.ValueKind == JsonValueKind.Null)
+                    {
+                        errors.Add($"{itemPath}: null is not allowed in a list");
+                        continue;
+                    }
+                    items.Add(Convert(item, type.Element!, itemPath, errors, warnings));
+                }
+                return items;
+            case FactKind.Record:
+                if (element.ValueKind != JsonValueKind.Object) return Fail(errors, path, element, "is not an object");
+                var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var field in type.Fields!)
+                {
+                    if (element.TryGetProperty(field.Name, out var fieldValue))
+                    {
+                        var converted = Convert(fieldValue, field.Type, path + "." + field.Name, errors, warnings);
+                        if (converted is not null) fields[field.Name] = converted;
+                    }
+                }
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (type.Fields!.All(f => f.Name != property.Name)) warnings.Add($"{path}.{property.Name}: unknown property, ignored");
+                }
+                return fields;
+            default:
+                return Fail(errors, path, element, "has a type this reader does not know");
+        }
+    }
+
+    private static object? Fail(List<string> errors, string path, JsonElement element, string problem)
+    {
+        errors.Add($"{path}: {Raw(element)} {problem}");
+        return null;
+    }
+
+    /// <summary>Warns about properties no fact path reaches (records inside lists check their own fields).</summary>
+    private static void WarnUnknown(JsonElement element, string path, List<string> factPaths, List<string> warnings)
+    {
+        var prefix = path == "$" ? string.Empty : path.Substring(2) + ".";
+        foreach (var property in element.EnumerateObject())
+        {
+            var full = prefix + property.Name;
+            if (factPaths.Contains(full)) continue;
+            if (factPaths.Any(p => p.StartsWith(full + ".", StringComparison.Ordinal)))
+            {
+                if (property.Value.ValueKind == JsonValueKind.Object) WarnUnknown(property.Value, "$." + full, factPaths, warnings);
+                continue;
+            }
+            warnings.Add($"$.{full}: unknown property, ignored");
+        }
+    }
+
+    private static string Raw(JsonElement element)
+    {
+        var text = element.GetRawText();
+        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+    }
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "text",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true/false",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
+}

@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>A discretionary consideration the facts touch (DOJ Guidelines III): advice for the human decision, never a verdict.</summary>
+public sealed record AdvisoryItem(string Factor, string Weighs, string Citation, string Explanation);
+
+/// <summary>A case evaluated under every instrument in force between its two countries.</summary>
+/// <param name="CaseId">The case file's <c>id</c>.</param>
+/// <param name="Verdict">Eligible if some usable instrument is eligible; else undetermined if some usable one is; else ineligible; no-treaty when none is in force.</param>
+/// <param name="Recommended">The usable eligible instrument the country's practice prefers, or null.</param>
+/// <param name="Instruments">One report per instrument in force between the two countries.</param>
+/// <param name="Advisory">Discretionary considerations the facts touch.</param>
+/// <param name="Notes">Things the caseworker should know that are not requirements (for example an instrument in the table that no treaty file defines yet).</param>
+public sealed record CaseReport(
+    string CaseId,
+    Verdict Verdict,
+    string? Recommended,
+    IReadOnlyList<InstrumentReport> Instruments,
+    IReadOnlyList<AdvisoryItem> Advisory,
+    IReadOnlyList<string> Notes);

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>A case evaluated under one instrument.</summary>
+/// <param name="Id">The instrument's contract id (<c>us-mx</c>, <c>coe</c>).</param>
+/// <param name="Title">The instrument's full title.</param>
+/// <param name="Verdict">Eligible, ineligible or undetermined.</param>
+/// <param name="Usable">False where the country's recorded practice rules this instrument out.</param>
+/// <param name="Requirements">Every requirement's result, in the order the treaty files give them.</param>
+/// <param name="MissingFacts">The facts that would settle an undetermined verdict.</param>
+public sealed record InstrumentReport(
+    string Id,
+    string Title,
+    Verdict Verdict,
+    bool Usable,
+    IReadOnlyList<RequirementResult> Requirements,
+    IReadOnlyList<string> MissingFacts)
+{
+    /// <summary>Builds a report whose verdict and missing facts follow from its requirements.</summary>
+    public static InstrumentReport FromRequirements(string id, string title, IReadOnlyList<RequirementResult> requirements, bool usable = true)
+    {
+        var verdict = VerdictOf(requirements);
+        var missing = verdict == Verdict.Undetermined
+            ? requirements.Where(r => r.Outcome == Outcome.Unknown).SelectMany(r => r.MissingFacts).Distinct().ToList()
+            : new List<string>();
+        return new InstrumentReport(id, title, verdict, usable, requirements, missing);
+    }
+
+    /// <summary>Eligible if every requirement is met, ineligible if any is not met, otherwise undetermined.</summary>
+    public static Verdict VerdictOf(IEnumerable<RequirementResult> requirements)
+    {
+        var unknown = false;
+        foreach (var r in requirements)
+        {
+            if (r.Outcome == Outcome.NotMet) return Verdict.Ineligible;
+            if (r.Outcome == Outcome.Unknown) unknown = true;
+        }
+        return unknown ? Verdict.Undetermined : Verdict.Eligible;
+    }
+}

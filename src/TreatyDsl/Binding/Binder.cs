@@ -1,0 +1,453 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Syntax;
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Binding;
+
+/// <summary>
+/// Binds the parsed treaty files into one checked <see cref="TreatyModel"/>: resolves names, checks types,
+/// folds each included baseline into its instruments and applies overrides and exceptions.
+/// Never throws; every problem becomes a located diagnostic.
+/// </summary>
+public static class Binder
+{
+    private static readonly Regex CountryCode = new("^[A-Z]{2}$");
+
+    public static TreatyModel Bind(IEnumerable<TreatyFileSyntax> files, IEnumerable<TreatyDiagnostic>? parseDiagnostics = null)
+    {
+        var fileList = files.ToList();
+        var diagnostics = new List<TreatyDiagnostic>(parseDiagnostics ?? Array.Empty<TreatyDiagnostic>());
+        var sections = Sections.Collect(fileList, diagnostics);
+        var expressions = new ExpressionBinder(diagnostics);
+
+        var vocabulary = BindVocabulary(sections, fileList, diagnostics, expressions, out var vocabularyScope);
+        var baselines = new Dictionary<string, BoundRuleSet>();
+        foreach (var section in sections.RuleSets.Where(s => s.IsBaseline))
+        {
+            if (baselines.ContainsKey(section.Id))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(section.Header.Span, section.Id, baselines[section.Id].Span, "baseline"));
+                continue;
+            }
+            baselines[section.Id] = BindRuleSet(section, Array.Empty<BoundRuleSet>(), vocabularyScope, expressions, diagnostics);
+        }
+
+        var instruments = new List<InstrumentModel>();
+        foreach (var section in sections.RuleSets.Where(s => !s.IsBaseline))
+        {
+            var header = (InstrumentSyntax)section.Header;
+            if (instruments.Any(i => i.Id == header.Id))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(header.Span, header.Id, instruments.First(i => i.Id == header.Id).Span, "instrument"));
+                continue;
+            }
+            var included = new List<BoundRuleSet>();
+            foreach (var id in header.Includes)
+            {
+                if (baselines.TryGetValue(id, out var baseline)) included.Add(baseline);
+                else diagnostics.Add(DiagnosticCatalog.UnknownBaseline.Create(header.Span, id));
+            }
+            var ruleSet = BindRuleSet(section, included, vocabularyScope, expressions, diagnostics);
+            instruments.Add(BindInstrumentHeader(header, ruleSet, diagnostics));
+        }
+
+        var countries = BindCountries(sections, instruments, diagnostics);
+        var ordered = diagnostics
+            .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.Offset)
+            .ToEquatableArray();
+        return new TreatyModel(vocabulary, instruments.ToEquatableArray(), countries, ordered);
+    }
+
+    // ---------- vocabulary ----------
+
+    private static VocabularyModel BindVocabulary(Sections sections, List<TreatyFileSyntax> files, List<TreatyDiagnostic> diagnostics, ExpressionBinder expressions, out Scope scope)
+    {
+        if (sections.VocabularyHeaders.Count == 0)
+        {
+            var path = files.Count > 0 ? files[0].Path : "treaties";
+            diagnostics.Add(DiagnosticCatalog.MissingVocabulary.Create(SourceSpan.None(path)));
+        }
+        foreach (var extra in sections.VocabularyHeaders.Skip(1))
+        {
+            diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(extra.Span, "vocabulary", sections.VocabularyHeaders[0].Span, "vocabulary"));
+        }
+
+        var enums = new Dictionary<string, EnumModel>();
+        foreach (var e in sections.Enums)
+        {
+            if (enums.TryGetValue(e.Name, out var existing))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(e.Span, e.Name, existing.Span, "enum"));
+                continue;
+            }
+            enums[e.Name] = new EnumModel(e.Name, e.Members, e.Span);
+        }
+
+        var recordNames = new HashSet<string>(sections.Records.Select(r => r.Name));
+        var records = new Dictionary<string, RecordModel>();
+        foreach (var r in sections.Records)
+        {
+            if (records.TryGetValue(r.Name, out var existing) || enums.ContainsKey(r.Name))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(r.Span, r.Name, existing?.Span ?? enums[r.Name].Span, "record"));
+                continue;
+            }
+            var fields = r.Fields.Select(f => new FieldModel(f.Name, ResolveType(f.Type, enums, recordNames, diagnostics))).ToEquatableArray();
+            records[r.Name] = new RecordModel(r.Name, fields, r.Span);
+        }
+
+        var facts = new Dictionary<string, FactModel>();
+        foreach (var f in sections.Facts)
+        {
+            if (facts.TryGetValue(f.Path, out var existing))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(f.Span, f.Path, existing.Span, "fact"));
+                continue;
+            }
+            var type = ResolveType(f.Type, enums, recordNames, diagnostics);
+            if (type.Kind == TypeKind.Duration)
+            {
+                diagnostics.Add(DiagnosticCatalog.UnknownType.Create(f.Type.Span, "duration (a case file has no durations; derive one with 'period from ... to ...')"));
+                type = TypeRef.Error;
+            }
+            facts[f.Path] = new FactModel(f.Path, type, f.Required, f.NonEmpty, f.Description, f.Span);
+        }
+
+        var derivedTypes = new Dictionary<string, TypeRef>();
+        scope = new Scope(facts, enums, records, derivedTypes, new Dictionary<string, TypeRef>());
+        var derived = BindDerived(sections.VocabularyDerived, scope, derivedTypes, expressions, diagnostics, enums, recordNames);
+
+        var name = sections.VocabularyHeaders.Count > 0 ? sections.VocabularyHeaders[0].Name : "case-file";
+        return new VocabularyModel(name, enums.Values.ToEquatableArray(), records.Values.ToEquatableArray(), facts.Values.ToEquatableArray(), derived.ToEquatableArray());
+    }
+
+    /// <summary>Binds derived facts in order; each sees only the ones declared before it, so definitions cannot loop.</summary>
+    private static List<DerivedModel> BindDerived(
+        IEnumerable<DeriveSyntax> declarations, Scope scope, Dictionary<string, TypeRef> visible, ExpressionBinder expressions,
+        List<TreatyDiagnostic> diagnostics, IReadOnlyDictionary<string, EnumModel> enums, HashSet<string> recordNames)
+    {
+        var result = new List<DerivedModel>();
+        foreach (var d in declarations)
+        {
+            var type = ResolveType(d.Type, enums, recordNames, diagnostics);
+            if (visible.ContainsKey(d.Name) || scope.Facts.ContainsKey(d.Name))
+            {
+                var other = result.FirstOrDefault(r => r.Name == d.Name)?.Span ?? (scope.Facts.TryGetValue(d.Name, out var f) ? f.Span : d.Span);
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(d.Span, d.Name, other, "derived fact"));
+                continue;
+            }
+            if (d.PeriodFrom is not null && d.PeriodTo is not null)
+            {
+                var ok = CheckDateFact(d.PeriodFrom, scope, diagnostics) & CheckDateFact(d.PeriodTo, scope, diagnostics);
+                if (type.Kind != TypeKind.Duration)
+                {
+                    diagnostics.Add(DiagnosticCatalog.TypeMismatch.Create(d.Type.Span, d.Name, $"declared {type}", "period from ... to ...", "a duration"));
+                    ok = false;
+                }
+                if (ok) scope.Periods[d.Name] = (d.PeriodFrom.Name, d.PeriodTo.Name);
+                result.Add(new DerivedModel(d.Name, type, null, d.PeriodFrom.Name, d.PeriodTo.Name, d.Label, d.Citation, d.Span));
+            }
+            else if (d.Condition is not null)
+            {
+                if (type.Kind != TypeKind.Bool)
+                {
+                    diagnostics.Add(DiagnosticCatalog.TypeMismatch.Create(d.Type.Span, d.Name, $"declared {type}", "a condition", "a bool"));
+                }
+                var condition = expressions.BindCondition(d.Condition, scope);
+                result.Add(new DerivedModel(d.Name, TypeRef.Bool, condition, null, null, d.Label, d.Citation, d.Span));
+            }
+            visible[d.Name] = type;
+        }
+        return result;
+    }
+
+    private static bool CheckDateFact(NameSyntax name, Scope scope, List<TreatyDiagnostic> diagnostics)
+    {
+        if (!scope.Facts.TryGetValue(name.Name, out var fact))
+        {
+            diagnostics.Add(DiagnosticCatalog.UnknownName.Create(name.Span, name.Name, string.Empty));
+            return false;
+        }
+        if (fact.Type.Kind != TypeKind.Date)
+        {
+            diagnostics.Add(DiagnosticCatalog.TypeMismatch.Create(name.Span, name.Name, fact.Type.ToString(), "a period's end", "a date"));
+            return false;
+        }
+        return true;
+    }
+
+    private static TypeRef ResolveType(TypeSyntax syntax, IReadOnlyDictionary<string, EnumModel> enums, HashSet<string> records, List<TreatyDiagnostic> diagnostics)
+    {
+        if (syntax.ElementType is not null)
+        {
+            var element = ResolveType(syntax.ElementType, enums, records, diagnostics);
+            return element.Kind == TypeKind.Error ? TypeRef.Error : TypeRef.ListOf(element);
+        }
+        switch (syntax.Name)
+        {
+            case "bool": return TypeRef.Bool;
+            case "number": return TypeRef.Number;
+            case "date": return TypeRef.Date;
+            case "duration": return TypeRef.Duration;
+            case "text": return TypeRef.Text;
+            case "country": return TypeRef.Country;
+        }
+        if (enums.ContainsKey(syntax.Name)) return new TypeRef(TypeKind.Enum, syntax.Name);
+        if (records.Contains(syntax.Name)) return new TypeRef(TypeKind.Record, syntax.Name);
+        diagnostics.Add(DiagnosticCatalog.UnknownType.Create(syntax.Span, syntax.Name));
+        return TypeRef.Error;
+    }
+
+    // ---------- baselines and instruments ----------
+
+    /// <summary>A bound baseline or instrument body, before an instrument's header is applied.</summary>
+    private sealed class BoundRuleSet
+    {
+        public string Id = "";
+        public SourceSpan Span;
+        public List<RuleModel> Rules = new();
+        public List<ThresholdModel> Thresholds = new();
+        public List<DerivedModel> Derived = new();
+    }
+
+    private static BoundRuleSet BindRuleSet(RuleSetSection section, IReadOnlyList<BoundRuleSet> included, Scope vocabulary, ExpressionBinder expressions, List<TreatyDiagnostic> diagnostics)
+    {
+        var set = new BoundRuleSet { Id = section.Id, Span = section.Header.Span };
+
+        // Thresholds: the included baselines' first, then this set's own, where an override replaces a baseline's value.
+        var thresholds = new Dictionary<string, ThresholdModel>();
+        var thresholdOrigin = new Dictionary<string, string>();
+        foreach (var baseline in included)
+        {
+            foreach (var t in baseline.Thresholds)
+            {
+                thresholds[t.Name] = t;
+                thresholdOrigin[t.Name] = baseline.Id;
+            }
+        }
+        foreach (var group in section.Thresholds.GroupBy(t => t.Name))
+        {
+            var first = group.First();
+            var isOverride = group.Any(t => t.IsOverride);
+            var inherited = thresholdOrigin.TryGetValue(first.Name, out var origin);
+            if (isOverride && !inherited)
+            {
+                diagnostics.Add(DiagnosticCatalog.NothingToOverride.Create(group.First(t => t.IsOverride).Span, first.Name));
+                continue;
+            }
+            if (!isOverride && inherited)
+            {
+                diagnostics.Add(DiagnosticCatalog.ThresholdRedefined.Create(first.Span, first.Name, origin!));
+                continue;
+            }
+            var versions = new List<ThresholdVersion>();
+            TypeRef? type = null;
+            foreach (var t in group)
+            {
+                var constant = expressions.BindConstant(t.Value);
+                if (constant is null) continue;
+                if (type is not null && type != constant.Type)
+                {
+                    diagnostics.Add(DiagnosticCatalog.TypeMismatch.Create(t.Value.Span, t.Name, type.ToString(), "this version", constant.Type.ToString()));
+                    continue;
+                }
+                type = constant.Type;
+                if (t.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(t.Span, "Threshold", t.Name));
+                versions.Add(new ThresholdVersion(Effective(t.Effective), constant.Value, t.Citation ?? string.Empty, section.Id, t.Span));
+            }
+            CheckOverlaps(first.Name, versions.Select(v => (v.Effective, v.Span)), diagnostics);
+            if (isOverride && type is not null && type != thresholds[first.Name].Type)
+            {
+                diagnostics.Add(DiagnosticCatalog.TypeMismatch.Create(first.Span, first.Name, type.ToString(), $"the baseline's {first.Name}", thresholds[first.Name].Type.ToString()));
+                continue;
+            }
+            if (type is not null) thresholds[first.Name] = new ThresholdModel(first.Name, type, versions.ToEquatableArray());
+        }
+        set.Thresholds = thresholds.Values.ToList();
+
+        // Derived facts: the vocabulary's and the included baselines' are visible; this set's own are bound in order.
+        var derivedTypes = vocabulary.Derived.ToDictionary(d => d.Key, d => d.Value);
+        foreach (var baseline in included)
+        {
+            foreach (var d in baseline.Derived) derivedTypes[d.Name] = d.Type;
+            set.Derived.AddRange(baseline.Derived);
+        }
+        var scope = new Scope(vocabulary.Facts, vocabulary.Enums, vocabulary.Records, derivedTypes, thresholds.ToDictionary(t => t.Key, t => t.Value.Type));
+        foreach (var period in vocabulary.Periods) scope.Periods[period.Key] = period.Value;
+        set.Derived.AddRange(BindDerived(section.Derived, scope, derivedTypes, expressions, diagnostics, vocabulary.Enums, new HashSet<string>(vocabulary.Records.Keys)));
+
+        // Rules: the included baselines' first (in the order included), then this set's own.
+        var rules = new List<RuleModel>();
+        foreach (var baseline in included) rules.AddRange(baseline.Rules);
+        foreach (var group in section.Rules.GroupBy(r => r.Id))
+        {
+            var first = group.First();
+            var existing = rules.FirstOrDefault(r => r.Id == first.Id);
+            if (existing is not null)
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(first.Span, first.Id, existing.Latest.Span, existing.Origin == section.Id ? "rule" : $"rule (it comes from '{existing.Origin}'; add an 'exception ... to {first.Id}' instead)"));
+                continue;
+            }
+            var versions = new List<RuleVersion>();
+            foreach (var r in group)
+            {
+                if (r.Kind != first.Kind)
+                {
+                    diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(r.Span, r.Id, first.Span, "rule"));
+                    continue;
+                }
+                if (r.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(r.Span, r.Kind == RuleKind.Bar ? "Bar" : "Requirement", r.Id));
+                var condition = expressions.BindCondition(r.Condition, scope);
+                var exceptions = r.Exceptions
+                    .Select((u, i) => new ExceptionModel(
+                        r.Exceptions.Count == 1 ? "unless" : $"unless-{i + 1}", null, u.Citation ?? r.Citation ?? string.Empty,
+                        expressions.BindCondition(u.Condition, scope), u.Span))
+                    .ToEquatableArray();
+                versions.Add(new RuleVersion(Effective(r.Effective), r.Text ?? string.Empty, r.Citation ?? string.Empty, condition, exceptions, r.Span));
+            }
+            CheckOverlaps(first.Id, versions.Select(v => (v.Effective, v.Span)), diagnostics);
+            versions.Sort((a, b) => Nullable.Compare(a.Effective.From, b.Effective.From));
+            if (versions.Count > 0) rules.Add(new RuleModel(first.Kind, first.Id, section.Id, versions.ToEquatableArray()));
+        }
+
+        // Named exceptions attach to a rule this set has, whether its own or included.
+        foreach (var x in section.Exceptions)
+        {
+            var index = rules.FindIndex(r => r.Id == x.Target);
+            if (index < 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.UnknownRule.Create(x.Span, x.Id, x.Target, section.Id));
+                continue;
+            }
+            if (x.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(x.Span, "Exception", x.Id));
+            var exception = new ExceptionModel(x.Id, x.Text, x.Citation ?? string.Empty, expressions.BindCondition(x.Condition, scope), x.Span);
+            var rule = rules[index];
+            rules[index] = rule with
+            {
+                Versions = rule.Versions.Select(v => v with { Exceptions = v.Exceptions.Concat(new[] { exception }).ToEquatableArray() }).ToEquatableArray(),
+            };
+        }
+        set.Rules = rules;
+        return set;
+    }
+
+    private static InstrumentModel BindInstrumentHeader(InstrumentSyntax header, BoundRuleSet set, List<TreatyDiagnostic> diagnostics)
+    {
+        if (header.Title is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidInstrument.Create(header.Span, $"Instrument '{header.Id}' has no title; add 'title \"...\"'"));
+        }
+        if (header.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(header.Span, "Instrument", header.Id));
+        var kind = InstrumentKind.Multilateral;
+        switch (header.Kind)
+        {
+            case "statute": kind = InstrumentKind.Statute; break;
+            case "bilateral": kind = InstrumentKind.Bilateral; break;
+            case "multilateral": kind = InstrumentKind.Multilateral; break;
+            default:
+                diagnostics.Add(DiagnosticCatalog.InvalidInstrument.Create(header.Span,
+                    header.Kind is null
+                        ? $"Instrument '{header.Id}' has no kind; add 'kind bilateral' or 'kind multilateral'"
+                        : $"'{header.Kind}' is not an instrument kind; use statute, bilateral or multilateral"));
+                break;
+        }
+        if (kind == InstrumentKind.Bilateral && header.Parties.Count != 2)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidInstrument.Create(header.Span, $"Bilateral instrument '{header.Id}' must name its two parties ('parties US, MX')"));
+        }
+        if (kind == InstrumentKind.Bilateral && header.InForce is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidInstrument.Create(header.Span, $"Bilateral instrument '{header.Id}' needs the date it entered into force ('in force from YYYY-MM-DD')"));
+        }
+        return new InstrumentModel(
+            header.Id,
+            header.Title ?? header.Id,
+            kind,
+            header.Parties,
+            header.InForce,
+            header.Citation ?? string.Empty,
+            set.Rules.ToEquatableArray(),
+            set.Thresholds.ToEquatableArray(),
+            set.Derived.ToEquatableArray(),
+            header.Span);
+    }
+
+    // ---------- country table ----------
+
+    private static CountryTableModel BindCountries(Sections sections, List<InstrumentModel> instruments, List<TreatyDiagnostic> diagnostics)
+    {
+        var header = sections.CountriesHeaders.FirstOrDefault();
+        foreach (var extra in sections.CountriesHeaders.Skip(1))
+        {
+            diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(extra.Span, "countries", header!.Span, "country table"));
+        }
+        var defined = new HashSet<string>(instruments.Select(i => i.Id));
+        var countries = new List<CountryModel>();
+        foreach (var c in sections.Countries)
+        {
+            if (!CountryCode.IsMatch(c.Code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(c.Span, c.Code));
+            var existing = countries.FirstOrDefault(x => x.Code == c.Code);
+            if (existing is not null)
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(c.Span, c.Code, existing.Span, "country row"));
+                continue;
+            }
+            foreach (var m in c.Memberships.Where(m => !defined.Contains(m.Instrument)))
+            {
+                diagnostics.Add(DiagnosticCatalog.UndefinedInstrument.Create(m.Span, m.Instrument));
+            }
+            PracticeModel? practice = null;
+            if (c.Practice is { } p)
+            {
+                foreach (var id in p.Instruments.Where(id => c.Memberships.All(m => m.Instrument != id)))
+                {
+                    diagnostics.Add(DiagnosticCatalog.UnknownInstrument.Create(p.Span, id));
+                }
+                practice = new PracticeModel(p.Note, p.Kind, p.Instruments);
+            }
+            var memberships = c.Memberships.Select(m => new MembershipModel(m.Instrument, m.Date, m.Note)).ToEquatableArray();
+            countries.Add(new CountryModel(c.Code, c.Name, memberships, practice, c.Span));
+        }
+        return new CountryTableModel(header?.Title ?? "Country table", header?.Citation ?? string.Empty, countries.ToEquatableArray());
+    }
+
+    // ---------- effective periods ----------
+
+    private static EffectivePeriod Effective(EffectiveSyntax? syntax) =>
+        syntax is null ? EffectivePeriod.Always : new EffectivePeriod(syntax.From, syntax.Before);
+
+    private static void CheckOverlaps(string name, IEnumerable<(EffectivePeriod Effective, SourceSpan Span)> versions, List<TreatyDiagnostic> diagnostics)
+    {
+        var list = versions.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            for (var j = i + 1; j < list.Count; j++)
+            {
+                if (Overlap(list[i].Effective, list[j].Effective) is DateValue witness)
+                {
+                    diagnostics.Add(DiagnosticCatalog.OverlappingVersions.Create(list[j].Span, name, witness));
+                }
+            }
+        }
+    }
+
+    /// <summary>A date on which both periods are in effect, or null if there is none.</summary>
+    private static DateValue? Overlap(EffectivePeriod a, EffectivePeriod b)
+    {
+        var start = Max(a.From, b.From);
+        var end = Min(a.Before, b.Before);
+        if (start is null && end is null) return new DateValue(2000, 1, 1);
+        if (start is null) return end!.Value.Year > 1 ? new DateValue(end.Value.Year - 1, 1, 1) : null;
+        if (end is null || start.Value.CompareTo(end.Value) < 0) return start;
+        return null;
+    }
+
+    private static DateValue? Max(DateValue? a, DateValue? b) => a is null ? b : b is null ? a : a.Value.CompareTo(b.Value) >= 0 ? a : b;
+
+    private static DateValue? Min(DateValue? a, DateValue? b) => a is null ? b : b is null ? a : a.Value.CompareTo(b.Value) <= 0 ? a : b;
+}

@@ -1,0 +1,108 @@
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Syntax;
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Binding;
+
+/// <summary>
+/// Everything the treaty files say, checked: the vocabulary, each instrument with the baseline rules it
+/// includes already folded in, and the country table. Pure data with value equality.
+/// </summary>
+public sealed record TreatyModel(
+    VocabularyModel Vocabulary,
+    EquatableArray<InstrumentModel> Instruments,
+    CountryTableModel Countries,
+    EquatableArray<TreatyDiagnostic> Diagnostics)
+{
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var d in Diagnostics) if (d.IsError) return true;
+            return false;
+        }
+    }
+}
+
+public sealed record VocabularyModel(
+    string Name,
+    EquatableArray<EnumModel> Enums,
+    EquatableArray<RecordModel> Records,
+    EquatableArray<FactModel> Facts,
+    EquatableArray<DerivedModel> Derived);
+
+public sealed record EnumModel(string Name, EquatableArray<string> Members, SourceSpan Span);
+
+public sealed record FieldModel(string Name, TypeRef Type);
+
+public sealed record RecordModel(string Name, EquatableArray<FieldModel> Fields, SourceSpan Span);
+
+public sealed record FactModel(string Path, TypeRef Type, bool Required, bool NonEmpty, string? Description, SourceSpan Span);
+
+/// <summary>A derived fact: a condition, or the calendar period between two date facts (PeriodFrom, PeriodTo).</summary>
+public sealed record DerivedModel(
+    string Name,
+    TypeRef Type,
+    BoundExpression? Condition,
+    string? PeriodFrom,
+    string? PeriodTo,
+    string? Label,
+    string? Citation,
+    SourceSpan Span);
+
+/// <summary>From (inclusive) and Before (exclusive); a missing bound is open.</summary>
+public sealed record EffectivePeriod(DateValue? From, DateValue? Before)
+{
+    public static readonly EffectivePeriod Always = new(null, null);
+
+    public bool IsAlways => From is null && Before is null;
+
+    public bool Contains(DateValue date) =>
+        (From is null || date.CompareTo(From.Value) >= 0) && (Before is null || date.CompareTo(Before.Value) < 0);
+
+    public override string ToString() =>
+        IsAlways ? "always" : From is null ? $"before {Before}" : Before is null ? $"from {From}" : $"from {From} before {Before}";
+}
+
+public sealed record ThresholdVersion(EffectivePeriod Effective, ConstantValue Value, string Citation, string Origin, SourceSpan Span);
+
+/// <summary>A named constant; an instrument's copy already has the instrument's overrides applied.</summary>
+public sealed record ThresholdModel(string Name, TypeRef Type, EquatableArray<ThresholdVersion> Versions);
+
+/// <summary>An exception: when its condition holds, the rule is met whatever its main condition says.</summary>
+public sealed record ExceptionModel(string Id, string? Text, string Citation, BoundExpression Condition, SourceSpan Span);
+
+/// <summary>One version of a rule, in effect over a period of application dates.</summary>
+public sealed record RuleVersion(
+    EffectivePeriod Effective,
+    string Text,
+    string Citation,
+    BoundExpression Condition,
+    EquatableArray<ExceptionModel> Exceptions,
+    SourceSpan Span);
+
+/// <summary>A requirement or bar with its versions; Origin names the baseline or instrument that wrote it.</summary>
+public sealed record RuleModel(RuleKind Kind, string Id, string Origin, EquatableArray<RuleVersion> Versions)
+{
+    public RuleVersion Latest => Versions[Versions.Count - 1];
+}
+
+public sealed record InstrumentModel(
+    string Id,
+    string Title,
+    InstrumentKind Kind,
+    EquatableArray<string> Parties,
+    DateValue? InForce,
+    string Citation,
+    EquatableArray<RuleModel> Rules,
+    EquatableArray<ThresholdModel> Thresholds,
+    EquatableArray<DerivedModel> Derived,
+    SourceSpan Span);
+
+public sealed record MembershipModel(string Instrument, DateValue? Since, string? Note);
+
+public sealed record PracticeModel(string Note, PracticeKind Kind, EquatableArray<string> Instruments);
+
+public sealed record CountryModel(string Code, string Name, EquatableArray<MembershipModel> Memberships, PracticeModel? Practice, SourceSpan Span);
+
+public sealed record CountryTableModel(string Title, string Citation, EquatableArray<CountryModel> Countries);

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+
+namespace TreatyDsl.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the language reports, with dense ids grouped by stage:
+/// TDSL00xx syntax (parser), TDSL01xx names and types (binder).
+/// The analyzer turns each entry into a Roslyn descriptor with the same id, so ids are public contract:
+/// never reuse or renumber one (see AnalyzerReleases.*.md in the generator project).
+/// </summary>
+public static class DiagnosticCatalog
+{
+    private const string Syntax = "TreatyDsl.Syntax";
+    private const string Binding = "TreatyDsl.Binding";
+
+    public static readonly DiagnosticDescriptor SyntaxError = new(
+        "TDSL0001", "Syntax error", "{0}", Syntax, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ExpectedDeclaration = new(
+        "TDSL0002", "Expected a declaration",
+        "Expected a declaration (such as 'instrument', 'require' or 'fact') at the start of the line, but found '{0}'",
+        Syntax, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnterminatedString = new(
+        "TDSL0003", "Unterminated text",
+        "This text has no closing quote (\"); close it on the same line",
+        Syntax, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = new(
+        "TDSL0101", "Duplicate declaration",
+        "'{0}' is already declared at {1}; give this {2} another name",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownName = new(
+        "TDSL0102", "Unknown name",
+        "'{0}' is not a fact, derived fact, threshold or value known here{1}",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TypeMismatch = new(
+        "TDSL0103", "Values of different types compared",
+        "Cannot compare {0} ({1}) with {2} ({3}); both sides must have the same type",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownType = new(
+        "TDSL0104", "Unknown type",
+        "'{0}' is not a type; use bool, number, date, duration, text, country, 'list of ...' or an enum or record declared in the vocabulary",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DeclarationOutsideSection = new(
+        "TDSL0105", "Declaration outside its section",
+        "'{0}' must follow {1} in the same file",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownBaseline = new(
+        "TDSL0106", "Unknown baseline",
+        "No baseline named '{0}' is declared in the treaty files",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ThresholdRedefined = new(
+        "TDSL0107", "Threshold changed without 'override'",
+        "Threshold '{0}' is already set by baseline '{1}'; write 'override threshold {0}' with a citation to change it",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NothingToOverride = new(
+        "TDSL0108", "Override of an unknown threshold",
+        "'override threshold {0}' changes nothing: no included baseline sets a threshold named '{0}'",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownRule = new(
+        "TDSL0109", "Exception to an unknown rule",
+        "Exception '{0}' is to rule '{1}', but no rule with that id applies to instrument '{2}'",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UndefinedInstrument = new(
+        "TDSL0110", "Instrument not defined",
+        "The country table names instrument '{0}', but no .treaty file defines it; cases under it are not evaluated until one does",
+        Binding, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidCountryCode = new(
+        "TDSL0111", "Invalid country code",
+        "'{0}' is not an ISO 3166-1 alpha-2 country code (two upper-case letters, such as MX)",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingVocabulary = new(
+        "TDSL0112", "No fact vocabulary",
+        "No 'vocabulary' is declared in the treaty files; declare the case file's facts before rules can use them",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OverlappingVersions = new(
+        "TDSL0113", "Overlapping effective periods",
+        "Two versions of '{0}' are both in effect on {1}; make their effective periods meet without overlapping",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotACondition = new(
+        "TDSL0114", "Not a yes/no condition",
+        "'{0}' is {1}, not a yes/no condition; compare it with a value (for example '{0} = ...')",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OperatorNotApplicable = new(
+        "TDSL0115", "Comparison not defined for this type",
+        "'{0}' cannot compare {1} values; use '=' or '!=' (ordering applies to numbers, dates and durations)",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidInstrument = new(
+        "TDSL0116", "Invalid instrument header",
+        "{0}",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingCitation = new(
+        "TDSL0117", "Missing citation",
+        "{0} '{1}' has no citation; add 'cite \"...\"' naming the passage it encodes",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownInstrument = new(
+        "TDSL0118", "Unknown instrument in a practice note",
+        "The practice note names '{0}', which this country's row does not list",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidMembership = new(
+        "TDSL0119", "Not a list",
+        "'{0}' is {1}; 'in' and 'any'/'all' need a list on the right",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DurationComparison = new(
+        "TDSL0120", "Unsupported duration comparison",
+        "A duration can only be compared as '<derived period> <op> <duration or threshold>', for example 'timeRemaining >= 6 months'",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
+    {
+        SyntaxError, ExpectedDeclaration, UnterminatedString,
+        DuplicateDeclaration, UnknownName, TypeMismatch, UnknownType, DeclarationOutsideSection, UnknownBaseline,
+        ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
+        OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
+        InvalidMembership, DurationComparison,
+    };
+}

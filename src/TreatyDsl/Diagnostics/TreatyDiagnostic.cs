@@ -1,0 +1,33 @@
+using System;
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>A problem found in a .treaty file, located at its place in that file.</summary>
+public sealed record TreatyDiagnostic(string Id, DiagnosticSeverity Severity, string Message, SourceSpan Span)
+{
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>The compiler-style form: <c>treaties/us-mx.treaty(12,5): error TDSL0001: message</c>.</summary>
+    public override string ToString() =>
+        $"{Span.Path}({Span.Line},{Span.Column}): {Severity.ToString().ToLowerInvariant()} {Id}: {Message}";
+}
+
+/// <summary>
+/// One entry of the diagnostics catalog: a stable id, a short title and a message template
+/// whose <c>{0}</c>.. placeholders are filled where the problem is found.
+/// </summary>
+public sealed record DiagnosticDescriptor(string Id, string Title, string MessageFormat, string Category, DiagnosticSeverity DefaultSeverity)
+{
+    public string HelpLink => $"docs/diagnostics/{Id}.md";
+
+    public TreatyDiagnostic Create(SourceSpan span, params object[] args) =>
+        new(Id, DefaultSeverity, args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), span);
+}

@@ -1,0 +1,38 @@
+using NodaTime;
+using TreatyDsl.Binding;
+using TreatyDsl.Runtime;
+using TreatyDsl.Syntax;
+
+namespace TreatyDsl.Interpretation;
+
+/// <summary>Maps language values onto runtime values (NodaTime dates and periods, relations).</summary>
+public static class Conversions
+{
+    public static LocalDate ToLocalDate(DateValue date) => new(date.Year, date.Month, date.Day);
+
+    public static LocalDate? ToLocalDate(DateValue? date) => date is null ? null : ToLocalDate(date.Value);
+
+    public static Period ToPeriod(DurationValue duration) =>
+        new PeriodBuilder { Years = duration.Years, Months = duration.Months, Days = duration.Days }.Build();
+
+    public static Relation ToRelation(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Equal => Relation.Equal,
+        ComparisonOperator.NotEqual => Relation.NotEqual,
+        ComparisonOperator.Less => Relation.Less,
+        ComparisonOperator.LessOrEqual => Relation.LessOrEqual,
+        ComparisonOperator.Greater => Relation.Greater,
+        _ => Relation.GreaterOrEqual,
+    };
+
+    /// <summary>
+    /// Whether a rule's whole condition is one test (possibly negated): then its explanation can say what is
+    /// required ("at least 6 months required"); a compound condition says which tests held instead.
+    /// </summary>
+    public static bool IsDirect(BoundExpression condition) => condition switch
+    {
+        NotExpression not => IsDirect(not.Operand),
+        ComparisonExpression or InListExpression or FactReference => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,417 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Sprache;
+using TreatyDsl.Syntax;
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Parsing;
+
+/// <summary>
+/// The Sprache grammar of one declaration. Built per file because every span it records carries the file's path.
+/// Whitespace, newlines and <c>// comments</c> are insignificant inside a declaration; the declaration splitter
+/// (not this grammar) decides where one declaration ends and the next begins.
+/// </summary>
+internal sealed class TreatyGrammar
+{
+    private static readonly HashSet<string> ReservedWords = new(DeclarationSplitter.DeclarationKeywords)
+    {
+        "and", "or", "not", "in", "any", "all", "true", "false", "when", "unless", "cite", "effective",
+        "from", "before", "to", "label", "period", "title", "kind", "parties", "includes", "practice",
+        "only", "prefers", "required", "nonempty", "list", "of",
+    };
+
+    private readonly string path;
+
+    public TreatyGrammar(string path)
+    {
+        this.path = path;
+        Expression = Parse.Ref(() => OrExpression!).Named("a condition");
+        Declaration = BuildDeclaration();
+    }
+
+    public Parser<DeclarationSyntax> Declaration { get; }
+
+    public Parser<ExpressionSyntax> Expression { get; }
+
+    // ---------- lexical ----------
+
+    private static readonly Parser<string> Comment =
+        from open in Parse.String("//")
+        from rest in Parse.CharExcept('\n').Many().Text()
+        select rest;
+
+    private static readonly Parser<IEnumerable<string>> Trivia =
+        Parse.WhiteSpace.Return("").Or(Comment).Many();
+
+    /// <summary>Skips trivia around <paramref name="parser"/> and records where its value was written.</summary>
+    private Parser<(T Value, SourceSpan Span)> Tok<T>(Parser<T> parser) =>
+        from leading in Trivia
+        from value in parser.Span()
+        from trailing in Trivia
+        select (value.Value, ToSpan(value));
+
+    private SourceSpan ToSpan<T>(ITextSpan<T> span) =>
+        new(path, span.Start.Pos, span.Length, span.Start.Line, span.Start.Column);
+
+    private static SourceSpan Cover(SourceSpan first, SourceSpan last) =>
+        new(first.Path, first.Offset, last.Offset + last.Length - first.Offset, first.Line, first.Column);
+
+    // A word followed by the rest of its hyphenated tail, re-read from the source so "state-security" stays whole.
+    private static readonly Parser<string> FullWord = Parse.Regex(@"[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*", "a name");
+
+    private Parser<SourceSpan> Keyword(string keyword) =>
+        Tok(Parse.Regex(@"[A-Za-z_][A-Za-z0-9_-]*", $"'{keyword}'").Where(w => w == keyword)).Select(t => t.Span).Named($"'{keyword}'");
+
+    private Parser<(string Value, SourceSpan Span)> Identifier =>
+        Tok(FullWord.Where(w => !ReservedWords.Contains(w))).Named("a name");
+
+    private Parser<(string Value, SourceSpan Span)> DottedName =>
+        Tok(FullWord.Where(w => !ReservedWords.Contains(w))
+                .DelimitedBy(Parse.Char('.'))
+                .Select(parts => string.Join(".", parts)))
+            .Named("a name");
+
+    private Parser<(string Value, SourceSpan Span)> CountryCode =>
+        Tok(Parse.Regex("[A-Z]{2}(?![A-Za-z0-9_-])", "a country code such as MX")).Named("a country code such as MX");
+
+    private static readonly Parser<string> QuotedTextRaw =
+        from open in Parse.Char('"')
+        from chars in Parse.Char('\\').Then(_ => Parse.AnyChar).Or(Parse.CharExcept("\"\n")).Many().Text()
+        from close in Parse.Char('"')
+        select chars;
+
+    private Parser<string> QuotedText => Tok(QuotedTextRaw).Select(t => t.Value).Named("quoted text");
+
+    private Parser<(string Value, SourceSpan Span)> SpannedText => Tok(QuotedTextRaw).Named("quoted text");
+
+    private static readonly Parser<DateValue> DateRaw =
+        from text in Parse.Regex(@"\d{4}-\d{2}-\d{2}(?![0-9])", "a date (YYYY-MM-DD)")
+        from value in ValidDate(text)
+        select value;
+
+    private static Parser<DateValue> ValidDate(string text)
+    {
+        var year = int.Parse(text.Substring(0, 4), CultureInfo.InvariantCulture);
+        var month = int.Parse(text.Substring(5, 2), CultureInfo.InvariantCulture);
+        var day = int.Parse(text.Substring(8, 2), CultureInfo.InvariantCulture);
+        if (DateValue.IsValid(year, month, day)) return Parse.Return(new DateValue(year, month, day));
+        return input => Result.Failure<DateValue>(input, $"'{text}' is not a calendar date", new[] { "a calendar date (YYYY-MM-DD)" });
+    }
+
+    private Parser<DateValue> Date => Tok(DateRaw).Select(t => t.Value).Named("a date (YYYY-MM-DD)");
+
+    private static readonly Parser<(int Amount, string Unit)> DurationPart =
+        from amount in Parse.Number
+        from space in Parse.WhiteSpace.AtLeastOnce()
+        from unit in Parse.Regex(@"(years|year|months|month|weeks|week|days|day)(?![A-Za-z0-9_-])", "a unit (years, months, weeks or days)")
+        select (int.Parse(amount, CultureInfo.InvariantCulture), unit);
+
+    private static readonly Parser<DurationValue> DurationRaw =
+        DurationPart.DelimitedBy(Parse.WhiteSpace.AtLeastOnce()).Select(parts =>
+        {
+            int years = 0, months = 0, days = 0;
+            foreach (var (amount, unit) in parts)
+            {
+                if (unit.StartsWith("year")) years += amount;
+                else if (unit.StartsWith("month")) months += amount;
+                else if (unit.StartsWith("week")) days += 7 * amount;
+                else days += amount;
+            }
+            return new DurationValue(years, months, days);
+        });
+
+    private static readonly Parser<decimal> NumberRaw =
+        Parse.Regex(@"\d+(\.\d+)?(?![0-9A-Za-z_-])", "a number").Select(s => decimal.Parse(s, CultureInfo.InvariantCulture));
+
+    // ---------- expressions ----------
+
+    private Parser<ExpressionSyntax> Literal =>
+        Tok(DateRaw).Select(t => (ExpressionSyntax)new DateLiteralSyntax(t.Value, t.Span))
+            .Or(Tok(DurationRaw).Select(t => (ExpressionSyntax)new DurationLiteralSyntax(t.Value, t.Span)))
+            .Or(Tok(NumberRaw).Select(t => (ExpressionSyntax)new NumberLiteralSyntax(t.Value, t.Span)))
+            .Or(SpannedText.Select(t => (ExpressionSyntax)new TextLiteralSyntax(t.Value, t.Span)))
+            .Or(Keyword("true").Select(s => (ExpressionSyntax)new BoolLiteralSyntax(true, s)))
+            .Or(Keyword("false").Select(s => (ExpressionSyntax)new BoolLiteralSyntax(false, s)));
+
+    private Parser<NameSyntax> Name => DottedName.Select(t => new NameSyntax(t.Value, t.Span));
+
+    private Parser<ExpressionSyntax> Operand =>
+        (from open in Tok(Parse.Char('('))
+         from inner in Expression
+         from close in Tok(Parse.Char(')')).Named("')'")
+         select inner)
+        .Or(Literal)
+        .Or(Name.Select(n => (ExpressionSyntax)n))
+        .Named("a fact or a value");
+
+    private Parser<ComparisonOperator> Operator =>
+        Tok(Parse.String(">=").Return(ComparisonOperator.GreaterOrEqual)
+            .Or(Parse.String("<=").Return(ComparisonOperator.LessOrEqual))
+            .Or(Parse.String("!=").Return(ComparisonOperator.NotEqual))
+            .Or(Parse.String("=").Return(ComparisonOperator.Equal))
+            .Or(Parse.String(">").Return(ComparisonOperator.Greater))
+            .Or(Parse.String("<").Return(ComparisonOperator.Less)))
+        .Select(t => t.Value)
+        .Named("a comparison (=, !=, <, <=, >, >=)");
+
+    private Parser<ExpressionSyntax> Comparison =>
+        from left in Operand
+        from tail in
+            (from op in Operator
+             from right in Operand
+             select (System.Func<ExpressionSyntax, ExpressionSyntax>)(l => new ComparisonSyntax(l, op, right, Cover(l.Span, right.Span))))
+            .Or(from not in Keyword("not")
+                from inKw in Keyword("in")
+                from list in Operand
+                select (System.Func<ExpressionSyntax, ExpressionSyntax>)(l => new InListSyntax(l, list, true, Cover(l.Span, list.Span))))
+            .Or(from inKw in Keyword("in")
+                from list in Operand
+                select (System.Func<ExpressionSyntax, ExpressionSyntax>)(l => new InListSyntax(l, list, false, Cover(l.Span, list.Span))))
+            .Optional()
+        select tail.IsDefined ? tail.Get()(left) : left;
+
+    private Parser<ExpressionSyntax> QuantifierExpression =>
+        from quantifier in Keyword("any").Select(s => (Quantifier.Any, s)).Or(Keyword("all").Select(s => (Quantifier.All, s)))
+        from variable in Identifier
+        from inKw in Keyword("in")
+        from source in Name
+        from colon in Tok(Parse.Char(':')).Named("':'")
+        from body in Expression
+        select (ExpressionSyntax)new QuantifierSyntax(quantifier.Item1, variable.Value, source, body, Cover(quantifier.s, body.Span));
+
+    private Parser<ExpressionSyntax> Unary =>
+        (from not in Keyword("not")
+         from operand in Parse.Ref(() => Unary)
+         select (ExpressionSyntax)new NotSyntax(operand, Cover(not, operand.Span)))
+        .Or(QuantifierExpression)
+        .Or(Comparison);
+
+    private Parser<ExpressionSyntax> AndExpression =>
+        Parse.ChainOperator(Keyword("and"), Unary, (op, l, r) => new AndSyntax(l, r, Cover(l.Span, r.Span)));
+
+    private Parser<ExpressionSyntax> OrExpression =>
+        Parse.ChainOperator(Keyword("or"), AndExpression, (op, l, r) => new OrSyntax(l, r, Cover(l.Span, r.Span)));
+
+    // ---------- shared clauses ----------
+
+    private Parser<TypeSyntax> Type =>
+        (from list in Keyword("list")
+         from of in Keyword("of")
+         from element in Parse.Ref(() => Type)
+         select new TypeSyntax("list", element, Cover(list, element.Span)))
+        // Type names may be words that are reserved elsewhere ('country' also starts a table row).
+        .Or(Tok(FullWord.Where(w => w != "list")).Select(t => new TypeSyntax(t.Value, null, t.Span)))
+        .Named("a type");
+
+    private Parser<string?> OptionalCitation =>
+        (from kw in Keyword("cite") from text in QuotedText select text).Optional().Select(o => o.GetOrDefault());
+
+    private Parser<EffectiveSyntax?> OptionalEffective =>
+        (from kw in Keyword("effective")
+         from start in (from f in Keyword("from") from d in Date select d).Optional()
+         from before in (from b in Keyword("before") from d in Date select d).Optional()
+         select new EffectiveSyntax(start.IsDefined ? start.Get() : null, before.IsDefined ? before.Get() : null, kw))
+        .Optional().Select(o => o.GetOrDefault());
+
+    private Parser<(string Value, SourceSpan Span)> Colon => Tok(Parse.Char(':').Select(c => ":")).Named("':'");
+
+    // ---------- declarations ----------
+
+    private Parser<DeclarationSyntax> BuildDeclaration()
+    {
+        var vocabulary =
+            from kw in Keyword("vocabulary")
+            from name in Identifier
+            from cite in OptionalCitation
+            select (DeclarationSyntax)new VocabularySyntax(name.Value, cite, kw);
+
+        var enumeration =
+            from kw in Keyword("enum")
+            from name in Identifier
+            from colon in Colon
+            from members in Identifier.DelimitedBy(Tok(Parse.Char(','))) 
+            select (DeclarationSyntax)new EnumSyntax(name.Value, members.Select(m => m.Value).ToEquatableArray(), name.Span);
+
+        var field =
+            from name in Identifier
+            from colon in Colon
+            from type in Type
+            select new FieldSyntax(name.Value, type, name.Span);
+
+        var record =
+            from kw in Keyword("record")
+            from name in Identifier
+            from fields in field.AtLeastOnce()
+            select (DeclarationSyntax)new RecordSyntax(name.Value, fields.ToEquatableArray(), name.Span);
+
+        var fact =
+            from kw in Keyword("fact")
+            from name in DottedName
+            from colon in Colon
+            from type in Type
+            from required in Keyword("required").Optional()
+            from nonEmpty in Keyword("nonempty").Optional()
+            from description in QuotedText.Optional()
+            select (DeclarationSyntax)new FactSyntax(name.Value, type, required.IsDefined, nonEmpty.IsDefined, description.GetOrDefault(), name.Span);
+
+        var period =
+            from kw in Keyword("period")
+            from f in Keyword("from")
+            from start in Name
+            from t in Keyword("to")
+            from end in Name
+            select (start, end);
+
+        var deriveBody =
+            period.Select(p => (From: (NameSyntax?)p.start, To: (NameSyntax?)p.end, Condition: (ExpressionSyntax?)null))
+                .Or(Expression.Select(e => (From: (NameSyntax?)null, To: (NameSyntax?)null, Condition: (ExpressionSyntax?)e)))
+                .Named("a condition or 'period from ... to ...'");
+
+        var derive =
+            from kw in Keyword("derive")
+            from name in Identifier
+            from colon in Colon
+            from type in Type
+            from eq in Tok(Parse.Char('=')).Named("'='")
+            from body in deriveBody
+            from label in (from l in Keyword("label") from text in QuotedText select text).Optional()
+            from cite in OptionalCitation
+            select (DeclarationSyntax)new DeriveSyntax(name.Value, type, body.Condition, body.From, body.To, label.GetOrDefault(), cite, name.Span);
+
+        var instrumentClause =
+            (from kw in Keyword("title") from text in QuotedText select (System.Action<InstrumentBuilder>)(b => b.Title = text))
+            .Or(from kw in Keyword("kind") from kind in Identifier select (System.Action<InstrumentBuilder>)(b => b.Kind = kind.Value))
+            .Or(from kw in Keyword("parties") from codes in CountryCode.DelimitedBy(Tok(Parse.Char(',')))
+                select (System.Action<InstrumentBuilder>)(b => b.Parties.AddRange(codes.Select(c => c.Value))))
+            .Or(from kw in Keyword("in") from force in Keyword("force") from f in Keyword("from") from date in Date
+                select (System.Action<InstrumentBuilder>)(b => b.InForce = date))
+            .Or(from kw in Keyword("cite") from text in QuotedText select (System.Action<InstrumentBuilder>)(b => b.Citation = text))
+            .Or(from kw in Keyword("includes") from ids in Identifier.DelimitedBy(Tok(Parse.Char(',')))
+                select (System.Action<InstrumentBuilder>)(b => b.Includes.AddRange(ids.Select(i => i.Value))));
+
+        var instrument =
+            from kw in Keyword("instrument")
+            from id in Identifier
+            from clauses in instrumentClause.Many()
+            select (DeclarationSyntax)InstrumentBuilder.Build(id.Value, id.Span, clauses);
+
+        var baseline =
+            from kw in Keyword("baseline")
+            from id in Identifier
+            from clauses in instrumentClause.Many()
+            select (DeclarationSyntax)InstrumentBuilder.BuildBaseline(id.Value, id.Span, clauses);
+
+        var thresholdBody =
+            from name in Identifier
+            from colon in Colon
+            from value in Literal.Named("a value such as '6 months'")
+            from cite in OptionalCitation
+            from effective in OptionalEffective
+            select (name, value, cite, effective);
+
+        var threshold =
+            from kw in Keyword("threshold")
+            from body in thresholdBody
+            select (DeclarationSyntax)new ThresholdSyntax(false, body.name.Value, body.value, body.cite, body.effective, body.name.Span);
+
+        var overrideThreshold =
+            from kw in Keyword("override")
+            from th in Keyword("threshold")
+            from body in thresholdBody
+            select (DeclarationSyntax)new ThresholdSyntax(true, body.name.Value, body.value, body.cite, body.effective, body.name.Span);
+
+        var unless =
+            from kw in Keyword("unless")
+            from condition in Expression
+            from cite in OptionalCitation
+            select new UnlessSyntax(condition, cite, Cover(kw, condition.Span));
+
+        Parser<DeclarationSyntax> Rule(string keyword, RuleKind kind) =>
+            from kw in Keyword(keyword)
+            from id in Identifier
+            from colon in Colon
+            from text in QuotedText
+            from cite in OptionalCitation
+            from effective in OptionalEffective
+            from when in Keyword("when")
+            from condition in Expression
+            from exceptions in unless.Many()
+            select (DeclarationSyntax)new RuleSyntax(kind, id.Value, text, cite, effective, condition, exceptions.ToEquatableArray(), id.Span);
+
+        var exception =
+            from kw in Keyword("exception")
+            from id in Identifier
+            from to in Keyword("to")
+            from target in Identifier
+            from colon in Colon
+            from text in QuotedText
+            from cite in OptionalCitation
+            from when in Keyword("when")
+            from condition in Expression
+            select (DeclarationSyntax)new ExceptionSyntax(id.Value, target.Value, text, cite, condition, id.Span);
+
+        var countries =
+            from kw in Keyword("countries")
+            from title in QuotedText.Optional()
+            from cite in OptionalCitation
+            select (DeclarationSyntax)new CountriesSyntax(title.GetOrDefault(), cite, kw);
+
+        var membership =
+            from id in Identifier
+            from date in (from f in Keyword("from") from d in Date select d).Optional()
+            from note in QuotedText.Optional()
+            select new MembershipSyntax(id.Value, date.IsDefined ? date.Get() : null, note.GetOrDefault(), id.Span);
+
+        var practice =
+            from kw in Keyword("practice")
+            from note in QuotedText
+            from colon in Colon
+            from kind in Keyword("only").Return(PracticeKind.Only).Or(Keyword("prefers").Return(PracticeKind.Prefers))
+            from ids in Identifier.DelimitedBy(Tok(Parse.Char(',')))
+            select new PracticeSyntax(note, kind, ids.Select(i => i.Value).ToEquatableArray(), kw);
+
+        var country =
+            from kw in Keyword("country")
+            from code in CountryCode
+            from name in QuotedText
+            from members in membership.Many()
+            from practiceNote in practice.Optional()
+            select (DeclarationSyntax)new CountrySyntax(code.Value, name, members.ToEquatableArray(), practiceNote.GetOrDefault(), code.Span);
+
+        return vocabulary.Or(enumeration).Or(record).Or(fact).Or(derive)
+            .Or(instrument).Or(baseline).Or(threshold).Or(overrideThreshold)
+            .Or(Rule("require", RuleKind.Requirement)).Or(Rule("bar", RuleKind.Bar)).Or(exception)
+            .Or(countries).Or(country);
+    }
+
+    /// <summary>Collects an instrument's clauses, which may come in any order.</summary>
+    private sealed class InstrumentBuilder
+    {
+        public string? Title;
+        public string? Kind;
+        public readonly List<string> Parties = new();
+        public DateValue? InForce;
+        public string? Citation;
+        public readonly List<string> Includes = new();
+
+        public static InstrumentSyntax Build(string id, SourceSpan span, IEnumerable<System.Action<InstrumentBuilder>> clauses)
+        {
+            var b = Apply(clauses);
+            return new InstrumentSyntax(id, b.Title, b.Kind, b.Parties.ToEquatableArray(), b.InForce, b.Citation, b.Includes.ToEquatableArray(), span);
+        }
+
+        public static BaselineSyntax BuildBaseline(string id, SourceSpan span, IEnumerable<System.Action<InstrumentBuilder>> clauses)
+        {
+            var b = Apply(clauses);
+            return new BaselineSyntax(id, b.Title, b.Citation, span);
+        }
+
+        private static InstrumentBuilder Apply(IEnumerable<System.Action<InstrumentBuilder>> clauses)
+        {
+            var b = new InstrumentBuilder();
+            foreach (var clause in clauses) clause(b);
+            return b;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Sprache;
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Syntax;
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Parsing;
+
+/// <summary>The result of parsing one file: every declaration that could be read, and a diagnostic for each that could not.</summary>
+public sealed record ParseResult(TreatyFileSyntax File, EquatableArray<TreatyDiagnostic> Diagnostics);
+
+/// <summary>
+/// Parses .treaty text. Never throws: whatever the input, the answer is a syntax tree (possibly partial)
+/// and located diagnostics. One diagnostic per declaration that fails, so a file with several mistakes
+/// reports several.
+/// </summary>
+public static class TreatyParser
+{
+    public static ParseResult Parse(string path, string text)
+    {
+        text ??= string.Empty;
+        var grammar = new TreatyGrammar(path);
+        var parser = grammar.Declaration.End();
+        var declarations = new List<DeclarationSyntax>();
+        var diagnostics = new List<TreatyDiagnostic>();
+        foreach (var chunk in DeclarationSplitter.Split(text))
+        {
+            if (chunk.UnterminatedStringAt is int quote)
+            {
+                diagnostics.Add(DiagnosticCatalog.UnterminatedString.Create(SpanAt(path, text, quote, 1)));
+                continue;
+            }
+            if (chunk.Keyword is null)
+            {
+                var word = FirstToken(text, chunk.Start);
+                diagnostics.Add(DiagnosticCatalog.ExpectedDeclaration.Create(SpanAt(path, text, chunk.Start, word.Length), word));
+                continue;
+            }
+
+            IResult<DeclarationSyntax> result;
+            try
+            {
+                result = parser.TryParse(MaskBefore(text, chunk.Start, chunk.End));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Sprache should not throw, but a parser that must never throw does not trust that.
+                diagnostics.Add(DiagnosticCatalog.SyntaxError.Create(SpanAt(path, text, chunk.Start, chunk.Keyword.Length),
+                    $"This '{chunk.Keyword}' declaration could not be read ({ex.GetType().Name})"));
+                continue;
+            }
+
+            if (result.WasSuccessful) declarations.Add(result.Value);
+            else diagnostics.Add(Describe(path, text, chunk, result));
+        }
+        return new ParseResult(new TreatyFileSyntax(path, declarations.ToEquatableArray()), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Parses a lone condition; used by tests and tools that check one expression.</summary>
+    public static (ExpressionSyntax? Expression, TreatyDiagnostic? Error) ParseCondition(string path, string text)
+    {
+        var grammar = new TreatyGrammar(path);
+        var result = grammar.Expression.End().TryParse(text ?? string.Empty);
+        if (result.WasSuccessful) return (result.Value, null);
+        var at = Math.Min(result.Remainder.Position, (text ?? string.Empty).Length);
+        return (null, DiagnosticCatalog.SyntaxError.Create(SpanAt(path, text ?? string.Empty, at, 1), Message(text ?? string.Empty, at, result.Message, result.Expectations)));
+    }
+
+    // The grammar sees the whole file up to the end of this declaration, with everything before the declaration
+    // blanked out (newlines kept), so Sprache's line and column numbers are the file's own.
+    private static string MaskBefore(string text, int start, int end)
+    {
+        var builder = new StringBuilder(end);
+        for (var i = 0; i < start; i++) builder.Append(text[i] == '\n' ? '\n' : ' ');
+        builder.Append(text, start, end - start);
+        return builder.ToString();
+    }
+
+    private static TreatyDiagnostic Describe(string path, string text, DeclarationSplitter.Chunk chunk, IResult<DeclarationSyntax> result)
+    {
+        var at = Math.Min(Math.Max(result.Remainder.Position, chunk.Start), chunk.End);
+        // A failure at the very end of the declaration is reported on its last word, where the editor can show it.
+        if (at >= chunk.End) at = LastTokenStart(text, chunk.Start, chunk.End);
+        var length = Math.Max(1, FirstToken(text, at).Length);
+        return DiagnosticCatalog.SyntaxError.Create(SpanAt(path, text, at, length), Message(text, at, result.Message, result.Expectations, chunk));
+    }
+
+    private static string Message(string text, int at, string failure, IEnumerable<string> expectationList, DeclarationSplitter.Chunk? chunk = null)
+    {
+        var expectations = expectationList
+            .Where(e => !string.IsNullOrEmpty(e))
+            .Select(e => e == "end of input" ? "the end of the declaration" : e)
+            .Distinct()
+            .ToList();
+        var found = at >= text.Length || (chunk is { } c && at >= c.End) ? "the end of the declaration" : $"'{FirstToken(text, at)}'";
+        if (!string.IsNullOrEmpty(failure) && failure.Contains("is not a calendar date"))
+        {
+            return failure;
+        }
+        var expected = expectations.Count == 0 ? "something else" : string.Join(" or ", expectations);
+        var inside = chunk is { Keyword: { } kw } ? $" in this '{kw}' declaration" : string.Empty;
+        return $"Expected {expected}{inside}, but found {found}";
+    }
+
+    private static string FirstToken(string text, int at)
+    {
+        if (at >= text.Length) return string.Empty;
+        var end = at;
+        if (char.IsLetterOrDigit(text[at]) || text[at] == '_')
+        {
+            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '_' or '-' or '.')) end++;
+        }
+        else
+        {
+            end = at + 1;
+        }
+        return text.Substring(at, end - at);
+    }
+
+    private static int LastTokenStart(string text, int start, int end)
+    {
+        var i = end - 1;
+        while (i > start && char.IsWhiteSpace(text[i])) i--;
+        // Step back over a trailing comment line is not needed for the message; land on the last non-blank char's word.
+        while (i > start && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '_' or '-' or '.')) i--;
+        return i;
+    }
+
+    internal static SourceSpan SpanAt(string path, string text, int offset, int length)
+    {
+        var line = 1;
+        var column = 1;
+        for (var i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n') { line++; column = 1; }
+            else column++;
+        }
+        return new SourceSpan(path, offset, Math.Max(0, Math.Min(length, text.Length - offset)), line, column);
+    }
+}

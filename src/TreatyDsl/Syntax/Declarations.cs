@@ -1,0 +1,112 @@
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Syntax;
+
+/// <summary>One parsed .treaty file: its declarations in source order, including the ones the parser could read
+/// around errors (a file with a bad rule still yields its good rules).</summary>
+public sealed record TreatyFileSyntax(string Path, EquatableArray<DeclarationSyntax> Declarations);
+
+public abstract record DeclarationSyntax(SourceSpan Span);
+
+/// <summary>A written type: a built-in (<c>bool</c>, <c>date</c>...), an enum or record name, or <c>list of T</c>.</summary>
+public sealed record TypeSyntax(string Name, TypeSyntax? ElementType, SourceSpan Span)
+{
+    public override string ToString() => ElementType is null ? Name : $"list of {ElementType}";
+}
+
+/// <summary>An effective period: <c>from D</c> (inclusive) and/or <c>before D</c> (exclusive).</summary>
+public sealed record EffectiveSyntax(DateValue? From, DateValue? Before, SourceSpan Span);
+
+// ---- vocabulary ----
+
+public sealed record VocabularySyntax(string Name, string? Citation, SourceSpan Span) : DeclarationSyntax(Span);
+
+public sealed record EnumSyntax(string Name, EquatableArray<string> Members, SourceSpan Span) : DeclarationSyntax(Span);
+
+public sealed record FieldSyntax(string Name, TypeSyntax Type, SourceSpan Span);
+
+public sealed record RecordSyntax(string Name, EquatableArray<FieldSyntax> Fields, SourceSpan Span) : DeclarationSyntax(Span);
+
+public sealed record FactSyntax(string Path, TypeSyntax Type, bool Required, bool NonEmpty, string? Description, SourceSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>A derived fact: either a condition (<c>derive domiciliary: bool = ...</c>)
+/// or the calendar period between two dates (<c>derive timeRemaining: duration = period from a to b</c>).</summary>
+public sealed record DeriveSyntax(
+    string Name,
+    TypeSyntax Type,
+    ExpressionSyntax? Condition,
+    NameSyntax? PeriodFrom,
+    NameSyntax? PeriodTo,
+    string? Label,
+    string? Citation,
+    SourceSpan Span) : DeclarationSyntax(Span);
+
+// ---- rule sets ----
+
+public enum InstrumentKind
+{
+    Statute,
+    Bilateral,
+    Multilateral,
+}
+
+public sealed record InstrumentSyntax(
+    string Id,
+    string? Title,
+    string? Kind,
+    EquatableArray<string> Parties,
+    DateValue? InForce,
+    string? Citation,
+    EquatableArray<string> Includes,
+    SourceSpan Span) : DeclarationSyntax(Span);
+
+public sealed record BaselineSyntax(string Id, string? Title, string? Citation, SourceSpan Span) : DeclarationSyntax(Span);
+
+public sealed record ThresholdSyntax(bool IsOverride, string Name, ExpressionSyntax Value, string? Citation, EffectiveSyntax? Effective, SourceSpan Span) : DeclarationSyntax(Span);
+
+public enum RuleKind
+{
+    /// <summary>Met when its condition holds.</summary>
+    Requirement,
+
+    /// <summary>Not met when its condition holds: the condition describes what rules transfer out.</summary>
+    Bar,
+}
+
+/// <summary>An <c>unless</c> clause: the rule is met anyway when the condition holds.</summary>
+public sealed record UnlessSyntax(ExpressionSyntax Condition, string? Citation, SourceSpan Span);
+
+public sealed record RuleSyntax(
+    RuleKind Kind,
+    string Id,
+    string? Text,
+    string? Citation,
+    EffectiveSyntax? Effective,
+    ExpressionSyntax Condition,
+    EquatableArray<UnlessSyntax> Exceptions,
+    SourceSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>A named exception that a more specific instrument adds to a rule it includes
+/// (<c>exception exceptional-circumstances to min-remaining: "..." cite "..." when ...</c>).</summary>
+public sealed record ExceptionSyntax(string Id, string Target, string? Text, string? Citation, ExpressionSyntax Condition, SourceSpan Span) : DeclarationSyntax(Span);
+
+// ---- country table ----
+
+public sealed record CountriesSyntax(string? Title, string? Citation, SourceSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>One instrument in a country's row, with the date it entered into force for that country.</summary>
+public sealed record MembershipSyntax(string Instrument, DateValue? Date, string? Note, SourceSpan Span);
+
+public enum PracticeKind
+{
+    /// <summary>The country uses only the listed instruments with the United States; others are not usable.</summary>
+    Only,
+
+    /// <summary>The country prefers the listed instruments, in order; others stay usable.</summary>
+    Prefers,
+}
+
+/// <summary>A usage note from the table, quoted, and what it means: <c>practice "Prefers COE": prefers coe</c>.</summary>
+public sealed record PracticeSyntax(string Note, PracticeKind Kind, EquatableArray<string> Instruments, SourceSpan Span);
+
+public sealed record CountrySyntax(string Code, string Name, EquatableArray<MembershipSyntax> Memberships, PracticeSyntax? Practice, SourceSpan Span) : DeclarationSyntax(Span);

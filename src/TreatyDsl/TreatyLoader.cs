@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Parsing;
+using TreatyDsl.Text;
+
+namespace TreatyDsl;
+
+/// <summary>Parses and binds a set of .treaty texts, or every .treaty file in a folder.</summary>
+public static class TreatyLoader
+{
+    public static TreatyModel Load(IEnumerable<(string Path, string Text)> files)
+    {
+        var parsed = files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => TreatyParser.Parse(f.Path, f.Text)).ToList();
+        return Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics));
+    }
+
+    /// <summary>Loads every <c>*.treaty</c> file under <paramref name="directory"/>. A folder that cannot be read is a diagnostic, not an exception.</summary>
+    public static TreatyModel LoadDirectory(string directory)
+    {
+        List<(string, string)> files;
+        try
+        {
+            files = Directory.EnumerateFiles(directory, "*.treaty", SearchOption.AllDirectories)
+                .Select(path => (path.Replace('\\', '/'), File.ReadAllText(path)))
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return Load(Array.Empty<(string, string)>()) with
+            {
+                Diagnostics = new[] { DiagnosticCatalog.MissingVocabulary.Create(SourceSpan.None(directory)) with { Message = $"Cannot read the treaty folder '{directory}': {ex.Message}" } }.ToEquatableArray(),
+            };
+        }
+        return Load(files);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Linq;
+using TreatyDsl.Parsing;
+using TreatyDsl.Syntax;
+using Xunit;
+
+namespace TreatyDsl.Tests;
+
+public class ParserTests
+{
+    [Fact]
+    public void A_rule_with_citation_condition_and_exception_parses_into_one_rule()
+    {
+        var result = TreatyParser.Parse("t.treaty", """
+            require min-remaining: "Enough time remains."
+              cite "7 FAM 481.3-1 d(5)"
+              when timeRemaining >= 6 months
+              unless exceptionalCircumstances
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        var rule = Assert.IsType<RuleSyntax>(Assert.Single(result.File.Declarations));
+        Assert.Equal("min-remaining", rule.Id);
+        Assert.Equal("7 FAM 481.3-1 d(5)", rule.Citation);
+        var comparison = Assert.IsType<ComparisonSyntax>(rule.Condition);
+        Assert.Equal(new DurationValue(0, 6, 0), Assert.IsType<DurationLiteralSyntax>(comparison.Right).Value);
+        Assert.Single(rule.Exceptions);
+    }
+
+    [Fact]
+    public void Two_broken_declarations_report_two_errors_at_their_own_lines_and_keep_the_good_one()
+    {
+        var result = TreatyParser.Parse("t.treaty", "require a: \"x\" cite \"c\" when\n\nrequire b: \"y\" cite \"c\" when judgment.final\n\nbar c \"z\" when x\n");
+
+        // A declaration that ends too soon is reported on its last word ("when", column 25).
+        Assert.Equal(new[] { (1, 25), (5, 7) }, result.Diagnostics.Select(d => (d.Span.Line, d.Span.Column)).ToArray());
+        Assert.All(result.Diagnostics, d => Assert.Equal("TDSL0001", d.Id));
+        Assert.Equal("b", Assert.IsType<RuleSyntax>(Assert.Single(result.File.Declarations)).Id);
+    }
+
+    [Fact]
+    public void An_impossible_date_in_a_header_is_a_located_syntax_error()
+    {
+        var result = TreatyParser.Parse("t.treaty", "instrument x\n  in force from 2026-13-01\n");
+
+        var error = Assert.Single(result.Diagnostics);
+        // Located at the clause that holds the date (the parser backtracks to the clause start).
+        Assert.Equal((2, 3), (error.Span.Line, error.Span.Column));
+        // Known gap: inside header clauses the specific "is not a calendar date" message is lost to backtracking.
+        Assert.Equal("TDSL0001", error.Id);
+    }
+
+    [Fact]
+    public void An_unterminated_string_is_TDSL0003_at_its_opening_quote()
+    {
+        var result = TreatyParser.Parse("t.treaty", "require a: \"never closed\n  cite \"c\" when x\n");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("TDSL0003", 1, 12), (error.Id, error.Span.Line, error.Span.Column));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"")]
+    [InlineData("require")]
+    [InlineData("}{)(*&^%$#@!")]
+    [InlineData("require x: \"a\" when (((((")]
+    [InlineData("country")]
+    public void The_parser_never_throws_whatever_the_input(string text)
+    {
+        var result = TreatyParser.Parse("t.treaty", text);
+        Assert.NotNull(result.File);
+    }
+}

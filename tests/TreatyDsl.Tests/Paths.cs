@@ -1,0 +1,21 @@
+using System.IO;
+
+namespace TreatyDsl.Tests;
+
+/// <summary>Finds the repository's folders from the test's output directory.</summary>
+internal static class Paths
+{
+    public static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(System.AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Treaty.sln"))) dir = dir.Parent;
+            return dir!.FullName;
+        }
+    }
+
+    public static string Treaties => Path.Combine(Root, "treaties");
+
+    public static string Samples => Path.Combine(Root, "samples", "cases");
+}
