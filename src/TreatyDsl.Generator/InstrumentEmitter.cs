@@ -178,7 +178,7 @@ internal sealed class InstrumentEmitter
             w.Line($"sink?.Note(\"version in effect \" + {R}.EffectiveDates.Describe({from}, {before}));");
         }
         LineDirective(version.Condition);
-        var main = Expr(version.Condition, rule.Kind == RuleKind.Requirement ? "true" : "false", Direct(version.Condition), new Dictionary<string, Variable>());
+        var main = Expr(version.Condition, rule.Kind == RuleKind.Requirement ? "true" : "false", ConditionShape.IsDirect(version.Condition), new Dictionary<string, Variable>());
         w.Directive("#line default");
         w.Line($"var met = {(rule.Kind == RuleKind.Requirement ? main : $"{R}.Logic.Not({main})")};");
         foreach (var exception in version.Exceptions)
@@ -186,7 +186,7 @@ internal sealed class InstrumentEmitter
             w.Open($"if (met != {R}.Truth.True)");
             w.Line($"sink?.BeginException({Naming.Literal(exception.Id)});");
             LineDirective(exception.Condition);
-            var holds = Expr(exception.Condition, "true", Direct(exception.Condition), new Dictionary<string, Variable>());
+            var holds = Expr(exception.Condition, "true", ConditionShape.IsDirect(exception.Condition), new Dictionary<string, Variable>());
             w.Directive("#line default");
             w.Line($"met = {R}.Logic.Or(met, {holds});");
             w.Open($"if (met == {R}.Truth.True)");
@@ -220,13 +220,6 @@ internal sealed class InstrumentEmitter
 
     /// <summary>A quantifier variable in generated code: the element, its index, and the list's fact path.</summary>
     private sealed record Variable(string Element, string Index, string Source, TypeRef Type);
-
-    private static bool Direct(BoundExpression condition) => condition switch
-    {
-        NotExpression not => Direct(not.Operand),
-        ComparisonExpression or InListExpression or FactReference => true,
-        _ => false,
-    };
 
     private string Temp(string prefix = "t") => prefix + (++temp).ToString(CultureInfo.InvariantCulture);
 

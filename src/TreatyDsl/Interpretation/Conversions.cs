@@ -24,15 +24,4 @@ public static class Conversions
         ComparisonOperator.Greater => Relation.Greater,
         _ => Relation.GreaterOrEqual,
     };
-
-    /// <summary>
-    /// Whether a rule's whole condition is one test (possibly negated): then its explanation can say what is
-    /// required ("at least 6 months required"); a compound condition says which tests held instead.
-    /// </summary>
-    public static bool IsDirect(BoundExpression condition) => condition switch
-    {
-        NotExpression not => IsDirect(not.Operand),
-        ComparisonExpression or InListExpression or FactReference => true,
-        _ => false,
-    };
 }

@@ -57,7 +57,7 @@ public sealed class Interpreter
             sink.Note("version in effect " + EffectiveDates.Describe(Conversions.ToLocalDate(version.Effective.From), Conversions.ToLocalDate(version.Effective.Before)));
         }
         var context = new Context(facts, applicationDate);
-        var main = Eval(version.Condition, context, sink, rule.Kind == RuleKind.Requirement, Conversions.IsDirect(version.Condition));
+        var main = Eval(version.Condition, context, sink, rule.Kind == RuleKind.Requirement, ConditionShape.IsDirect(version.Condition));
         var met = rule.Kind == RuleKind.Requirement ? main : Logic.Not(main);
         var citation = version.Citation;
         if (met != Truth.True)
@@ -65,7 +65,7 @@ public sealed class Interpreter
             foreach (var exception in version.Exceptions)
             {
                 sink.BeginException(exception.Id);
-                var holds = Eval(exception.Condition, context, sink, true, Conversions.IsDirect(exception.Condition));
+                var holds = Eval(exception.Condition, context, sink, true, ConditionShape.IsDirect(exception.Condition));
                 met = Logic.Or(met, holds);
                 if (met == Truth.True)
                 {
