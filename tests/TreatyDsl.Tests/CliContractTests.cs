@@ -66,7 +66,7 @@ public class CliContractTests
         var folder = Directory.CreateTempSubdirectory("treaties-").FullName;
         foreach (var file in Directory.GetFiles(Paths.Treaties)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         var usMx = Path.Combine(folder, "us-mx.treaty");
-        File.AppendAllText(usMx, "\noverride threshold minTimeRemaining: 12 months\n  cite \"test edit\"\n");
+        File.WriteAllText(usMx, File.ReadAllText(usMx).Replace("minTimeRemaining: 6 months", "minTimeRemaining: 12 months"));
         var (exit, output, _) = Run("eval", Path.Combine(Paths.Samples, "mx-boundary-six-months.json"), "--json", "--treaties", folder);
 
         Assert.Equal(0, exit);

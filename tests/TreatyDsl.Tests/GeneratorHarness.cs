@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using TreatyDsl.Generator;
+using TreatyDsl.Runtime;
+
+namespace TreatyDsl.Tests;
+
+/// <summary>
+/// Runs the generator the way the compiler does, with the Roslyn APIs directly (no Microsoft.CodeAnalysis.Testing):
+/// .treaty texts as additional files, the test host's own framework assemblies as references.
+/// </summary>
+internal static class GeneratorHarness
+{
+    public sealed class TreatyText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+        public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    public static CSharpCompilation EmptyCompilation() => CSharpCompilation.Create("Consumer",
+        references: ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p)),
+        options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static AdditionalText[] ShippedTreaties() =>
+        Directory.GetFiles(Paths.Treaties, "*.treaty").Select(f => (AdditionalText)new TreatyText(f, File.ReadAllText(f))).ToArray();
+
+    /// <summary>The shipped treaties with one file's text replaced by <paramref name="edit"/> of it.</summary>
+    public static AdditionalText[] ShippedTreatiesWith(string fileName, Func<string, string> edit) =>
+        ShippedTreaties().Select(f => Path.GetFileName(f.Path) == fileName ? new TreatyText(f.Path, edit(f.GetText()!.ToString())) : f).ToArray();
+
+    public static Compilation Generate(AdditionalText[] treaties, out System.Collections.Immutable.ImmutableArray<Diagnostic> generatorDiagnostics)
+    {
+        var driver = CSharpGeneratorDriver.Create(new[] { new TreatyGenerator().AsSourceGenerator() }, treaties);
+        driver.RunGeneratorsAndUpdateCompilation(EmptyCompilation(), out var output, out generatorDiagnostics);
+        return output;
+    }
+
+    /// <summary>The generated source with line numbers, to print when a compilation fails.</summary>
+    public static string Listing(Compilation compilation) =>
+        string.Join("\n\n", compilation.SyntaxTrees.Select(t => t.FilePath + "\n" + string.Join("\n", t.ToString().Split('\n').Select((l, i) => $"{i + 1,5}: {l}"))));
+
+    /// <summary>Emits the compilation, loads it into a collectible context and returns its generated catalog.</summary>
+    public static TreatyCatalog LoadCatalog(Compilation compilation)
+    {
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics) + "\n" + Listing(compilation));
+        image.Position = 0;
+        var assembly = new AssemblyLoadContext("generated-treaties", isCollectible: true).LoadFromStream(image);
+        var catalog = assembly.GetType("Treaties.GeneratedTreaties", throwOnError: true)!.GetProperty("Catalog")!.GetValue(null);
+        return (TreatyCatalog)catalog!;
+    }
+}
