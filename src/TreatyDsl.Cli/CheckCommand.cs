@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 
@@ -8,11 +9,24 @@ public static class CheckCommand
 {
     public static int Run(string directory, TextWriter output, TextWriter errors)
     {
+        if (!Directory.Exists(directory))
+        {
+            errors.WriteLine($"{directory}: no such folder of .treaty files");
+            return EvalCommand.InputRefused;
+        }
+
         var model = TreatyLoader.LoadDirectory(directory);
-        foreach (var diagnostic in model.Diagnostics) (diagnostic.IsError ? errors : output).WriteLine(diagnostic.ToString());
+        // The listing is the command's output, in file order like a compiler's, so it reads top to bottom.
+        var ordered = model.Diagnostics
+            .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column);
+        foreach (var diagnostic in ordered) output.WriteLine(diagnostic.ToString());
         var errorCount = model.Diagnostics.Count(d => d.IsError);
         var warningCount = model.Diagnostics.Count - errorCount;
-        output.WriteLine($"{model.Instruments.Count} instruments, {model.Countries.Countries.Count} countries: {errorCount} errors, {warningCount} warnings.");
+        output.WriteLine(
+            $"{Count(model.Instruments.Count, "instrument")}, {Count(model.Countries.Countries.Count, "country", "countries")}: " +
+            $"{Count(errorCount, "error")}, {Count(warningCount, "warning")}.");
         return errorCount > 0 ? EvalCommand.InputRefused : EvalCommand.Success;
     }
+
+    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 }

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using TreatyDsl.Diagnostics;
 using RoslynDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
-using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace TreatyDsl.Generator;
 
@@ -17,9 +16,9 @@ namespace TreatyDsl.Generator;
 public sealed class TreatyAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableDictionary<string, RoslynDescriptor> Descriptors =
-        DiagnosticCatalog.All.ToImmutableDictionary(d => d.Id, ToRoslyn);
+        TreatyDescriptors.All.ToImmutableDictionary(d => d.Id);
 
-    public override ImmutableArray<RoslynDescriptor> SupportedDiagnostics { get; } = Descriptors.Values.ToImmutableArray();
+    public override ImmutableArray<RoslynDescriptor> SupportedDiagnostics => TreatyDescriptors.All;
 
     public override void Initialize(AnalysisContext context)
     {
@@ -51,19 +50,4 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
         var lines = text.Lines.GetLinePositionSpan(textSpan);
         return Location.Create(span.Path, textSpan, lines);
     }
-
-    private static RoslynDescriptor ToRoslyn(TreatyDsl.Diagnostics.DiagnosticDescriptor d) => new(
-        d.Id,
-        d.Title,
-        "{0}",
-        d.Category,
-        d.DefaultSeverity switch
-        {
-            TreatyDsl.Diagnostics.DiagnosticSeverity.Error => RoslynSeverity.Error,
-            TreatyDsl.Diagnostics.DiagnosticSeverity.Warning => RoslynSeverity.Warning,
-            _ => RoslynSeverity.Info,
-        },
-        isEnabledByDefault: true,
-        description: d.MessageFormat,
-        helpLinkUri: d.HelpLink);
 }

@@ -46,7 +46,7 @@ public class GeneratorTests
     [Fact]
     public void A_broken_treaty_file_yields_no_output_for_it_and_no_exception()
     {
-        var files = GeneratorHarness.ShippedTreatiesWith("us-mx.treaty", text => text + "\nbar broken: \"x\" cite \"c\" when nonsense.fact\n");
+        var files = GeneratorHarness.ShippedTreatiesWith("us-mx.treaty", text => text + "\nbar broken: \"x\" cite \"c\" when nonsense.thing\n");
         var output = GeneratorHarness.Generate(files, out var diagnostics);
 
         Assert.Empty(diagnostics);

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Catalog = TreatyDsl.Diagnostics.DiagnosticCatalog;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>
+/// The Roslyn descriptors for the language's diagnostics, one static field per id as Roslyn's release tracking
+/// (AnalyzerReleases.*.md, RS2000-RS2008) needs: the id, category and severity must be constants here.
+/// Titles and messages come from <see cref="Catalog"/>, the one place they are written; a test checks that
+/// every catalog entry has a descriptor here with the same id, category and severity.
+/// </summary>
+internal static class TreatyDescriptors
+{
+    public static readonly DiagnosticDescriptor SyntaxError = Create("TDSL0001", Catalog.SyntaxError, "TreatyDsl.Syntax", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ExpectedDeclaration = Create("TDSL0002", Catalog.ExpectedDeclaration, "TreatyDsl.Syntax", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnterminatedString = Create("TDSL0003", Catalog.UnterminatedString, "TreatyDsl.Syntax", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = Create("TDSL0101", Catalog.DuplicateDeclaration, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownName = Create("TDSL0102", Catalog.UnknownName, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor TypeMismatch = Create("TDSL0103", Catalog.TypeMismatch, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownType = Create("TDSL0104", Catalog.UnknownType, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DeclarationOutsideSection = Create("TDSL0105", Catalog.DeclarationOutsideSection, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownBaseline = Create("TDSL0106", Catalog.UnknownBaseline, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ThresholdRedefined = Create("TDSL0107", Catalog.ThresholdRedefined, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NothingToOverride = Create("TDSL0108", Catalog.NothingToOverride, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownRule = Create("TDSL0109", Catalog.UnknownRule, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UndefinedInstrument = Create("TDSL0110", Catalog.UndefinedInstrument, "TreatyDsl.Binding", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor InvalidCountryCode = Create("TDSL0111", Catalog.InvalidCountryCode, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MissingVocabulary = Create("TDSL0112", Catalog.MissingVocabulary, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor OverlappingVersions = Create("TDSL0113", Catalog.OverlappingVersions, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotACondition = Create("TDSL0114", Catalog.NotACondition, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor OperatorNotApplicable = Create("TDSL0115", Catalog.OperatorNotApplicable, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidInstrument = Create("TDSL0116", Catalog.InvalidInstrument, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MissingCitation = Create("TDSL0117", Catalog.MissingCitation, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownInstrument = Create("TDSL0118", Catalog.UnknownInstrument, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidMembership = Create("TDSL0119", Catalog.InvalidMembership, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DurationComparison = Create("TDSL0120", Catalog.DurationComparison, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        SyntaxError,
+        ExpectedDeclaration,
+        UnterminatedString,
+        DuplicateDeclaration,
+        UnknownName,
+        TypeMismatch,
+        UnknownType,
+        DeclarationOutsideSection,
+        UnknownBaseline,
+        ThresholdRedefined,
+        NothingToOverride,
+        UnknownRule,
+        UndefinedInstrument,
+        InvalidCountryCode,
+        MissingVocabulary,
+        OverlappingVersions,
+        NotACondition,
+        OperatorNotApplicable,
+        InvalidInstrument,
+        MissingCitation,
+        UnknownInstrument,
+        InvalidMembership,
+        DurationComparison);
+
+    private static DiagnosticDescriptor Create(string id, TreatyDsl.Diagnostics.DiagnosticDescriptor entry, string category, DiagnosticSeverity severity) =>
+        new(id, entry.Title, "{0}", category, severity, isEnabledByDefault: true, description: entry.MessageFormat, helpLinkUri: entry.HelpLink);
+}
