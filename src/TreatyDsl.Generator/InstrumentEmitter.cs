@@ -328,19 +328,23 @@ internal sealed class InstrumentEmitter
 
     private string InList(InListExpression inList, string t, string want, bool direct, Dictionary<string, Variable> variables)
     {
-        if (inList.List.Type.Element!.Kind is not (TypeKind.Country or TypeKind.Text))
-        {
-            w.Directive($"#error TreatyDsl: 'in' over a {inList.List.Type} is not generated yet; use 'any x in list: x = value'");
-            w.Line($"var {t} = {R}.Truth.Unknown;");
-            return t;
-        }
-        var (element, _, _) = Value(inList.Element, inList.List.Type.Element!, variables);
+        var elementType = inList.List.Type.Element!;
+        var (element, _, _) = Value(inList.Element, elementType, variables);
         var (listAccess, listMissing, listName) = Operand(inList.List, variables);
         var list = Temp("list");
         w.Line($"var {list} = {listAccess};");
-        w.Line($"var {t} = {R}.Lists.Contains({list}, {element}, {Naming.Bool(inList.Negated)});");
+        // Names (countries, text) are compared as strings; other items as their struct values (enum members after
+        // parsing the element's case-file name), so the fast path neither boxes nor allocates.
+        var value = elementType.Kind == TypeKind.Enum ? $"{EnumNames(elementType)}.Parse({element})" : element;
+        w.Line($"var {t} = {R}.Lists.Contains({list}, {value}, {Naming.Bool(inList.Negated)});");
         w.Open("if (sink is not null)");
-        var phrase = $"{R}.FactFormat.Fact({Naming.Literal(listName)}, {R}.FactFormat.Value({list}))";
+        var listText = elementType.Kind switch
+        {
+            TypeKind.Country or TypeKind.Text => $"{R}.FactFormat.Value({list})",
+            TypeKind.Enum => $"{R}.FactFormat.Value({list}, {EnumNames(elementType)}.ToName)",
+            _ => $"{R}.FactFormat.Value({list}, item => {R}.FactFormat.Value(({ValueType(elementType)})item))",
+        };
+        var phrase = $"{R}.FactFormat.Fact({Naming.Literal(listName)}, {listText})";
         if (inList.Element is not ConstantExpression)
         {
             var (_, elementMissing, elementName) = Operand(inList.Element, variables);
@@ -352,6 +356,8 @@ internal sealed class InstrumentEmitter
         w.Close();
         return t;
     }
+
+    private string EnumNames(TypeRef type) => $"global::{ns}.{Naming.Pascal(type.Name!)}Names";
 
     private string QuantifierCode(QuantifierExpression q, string t, string want, Dictionary<string, Variable> variables)
     {
@@ -406,7 +412,7 @@ internal sealed class InstrumentEmitter
     private string AsComparable(string access, TypeRef type)
     {
         if (type.Kind != TypeKind.Enum) return access;
-        var names = $"global::{ns}.{Naming.Pascal(type.Name!)}Names";
+        var names = EnumNames(type);
         var value = Temp("ev");
         return $"({access} is {{ }} {value} ? {names}.ToName({value}) : null)";
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -31,6 +32,15 @@ public static class FactFormat
             builder.Append(values[i]);
         }
         return builder.Append(']').ToString();
+    }
+
+    /// <summary>A list of enum members, numbers, dates or yes/no values, each written by <paramref name="format"/>.</summary>
+    public static string Value<T>(IReadOnlyList<T>? values, Func<T, string> format)
+    {
+        if (values is null) return "not known";
+        var texts = new string[values.Count];
+        for (var i = 0; i < texts.Length; i++) texts[i] = format(values[i]);
+        return Value(texts);
     }
 
     /// <summary>"sentence.type is life", "sentence.type is not known".</summary>

@@ -15,6 +15,18 @@ public static class Lists
         }
         return negated ? Truth.True : Truth.False;
     }
+
+    /// <summary>Membership in a list of enum members, numbers, dates or yes/no values, without boxing.</summary>
+    public static Truth Contains<T>(IReadOnlyList<T>? list, T? value, bool negated) where T : struct
+    {
+        if (list is null || value is null) return Truth.Unknown;
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (comparer.Equals(list[i], value.Value)) return negated ? Truth.False : Truth.True;
+        }
+        return negated ? Truth.True : Truth.False;
+    }
 }
 
 /// <summary>Converts a list the case file reader read into a typed list (generated case types use it).</summary>

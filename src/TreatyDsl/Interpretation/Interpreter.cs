@@ -167,17 +167,21 @@ public sealed class Interpreter
 
     private Truth EvalInList(InListExpression inList, Context context, ExplanationSink sink, bool wantTrue, bool direct)
     {
+        var elementType = inList.List.Type.Element!;
         var (element, elementKnown) = ValueOf(inList.Element, context, sink);
+        if (element is DateValue date) element = Conversions.ToLocalDate(date);
         if (element is null && inList.Element is not ConstantExpression && Read(inList.Element, context).Path is { } elementPath) sink.Missing(elementPath);
         var (listValue, listPath, listName) = Read(inList.List, context);
         if (listValue is null && listPath is not null) sink.Missing(listPath);
-        var list = (listValue as IReadOnlyList<object?>)?.Select(o => o as string ?? string.Empty).ToList();
+        // The reader gives list items as the same CLR values as scalar facts (names as strings), so Equals compares them.
+        var list = listValue as IReadOnlyList<object?>;
         var truth = !elementKnown || element is null || list is null
             ? Truth.Unknown
-            : Logic.Of(list.Contains((string)element) != inList.Negated);
+            : Logic.Of(list.Contains(element) != inList.Negated);
+        var listText = FactFormat.Value(list?.Select(o => Format(o, elementType)).ToList());
         var phrase = inList.Element is ConstantExpression
-            ? FactFormat.Fact(listName, FactFormat.Value(list))
-            : FactFormat.Fact(Read(inList.Element, context).Name, FactFormat.Value(element as string)) + ", " + FactFormat.Fact(listName, FactFormat.Value(list));
+            ? FactFormat.Fact(listName, listText)
+            : FactFormat.Fact(Read(inList.Element, context).Name, Format(element, elementType)) + ", " + FactFormat.Fact(listName, listText);
         sink.Comparison(phrase, ConditionPrinter.Print(inList), truth, direct, wantTrue);
         return truth;
     }
