@@ -38,15 +38,27 @@ public class ParserTests
     }
 
     [Fact]
-    public void An_impossible_date_in_a_header_is_a_located_syntax_error()
+    public void An_impossible_date_in_a_header_is_reported_at_the_date_with_its_own_message()
     {
         var result = TreatyParser.Parse("t.treaty", "instrument x\n  in force from 2026-13-01\n");
 
         var error = Assert.Single(result.Diagnostics);
-        // Located at the clause that holds the date (the parser backtracks to the clause start).
-        Assert.Equal((2, 3), (error.Span.Line, error.Span.Column));
-        // Known gap: inside header clauses the specific "is not a calendar date" message is lost to backtracking.
         Assert.Equal("TDSL0001", error.Id);
+        Assert.Equal((2, 17), (error.Span.Line, error.Span.Column));
+        Assert.Equal("'2026-13-01' is not a calendar date", error.Message);
+    }
+
+    [Theory]
+    [InlineData("countries \"t\" cite \"c\"\ncountry MX \"Mexico\"\n  us-mx from 1977-02-30 \"x\"\n", 3, 14, "'1977-02-30' is not a calendar date")]
+    [InlineData("baseline b title \"t\" cite \"c\"\nthreshold m: 6 months cite \"c\" effective from 2020-02-31\n", 2, 47, "'2020-02-31' is not a calendar date")]
+    [InlineData("baseline b title \"t\" cite \"c\"\nthreshold m: 6 months cite 12\n", 2, 28, "Expected quoted text in this 'threshold' declaration, but found '12'")]
+    public void A_broken_optional_clause_reports_its_own_problem_instead_of_backtracking(string text, int line, int column, string message)
+    {
+        var error = Assert.Single(TreatyParser.Parse("t.treaty", text).Diagnostics);
+
+        Assert.Equal("TDSL0001", error.Id);
+        Assert.Equal((line, column), (error.Span.Line, error.Span.Column));
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]

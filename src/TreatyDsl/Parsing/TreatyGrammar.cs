@@ -85,19 +85,22 @@ internal sealed class TreatyGrammar
 
     private Parser<(string Value, SourceSpan Span)> SpannedText => Tok(QuotedTextRaw).Named("quoted text");
 
-    private static readonly Parser<DateValue> DateRaw =
-        from text in Parse.Regex(@"\d{4}-\d{2}-\d{2}(?![0-9])", "a date (YYYY-MM-DD)")
-        from value in ValidDate(text)
-        select value;
+    // A well-formed but impossible date (2026-02-30) fails at its first digit with its own message, so the
+    // clause that holds it (XMany, XOr) reports it instead of backtracking to a vaguer error.
+    private static readonly Parser<string> DateShape = Parse.Regex(@"\d{4}-\d{2}-\d{2}(?![0-9])", "a date (YYYY-MM-DD)");
 
-    private static Parser<DateValue> ValidDate(string text)
+    private static readonly Parser<DateValue> DateRaw = input =>
     {
+        var shape = DateShape(input);
+        if (!shape.WasSuccessful) return Result.Failure<DateValue>(shape.Remainder, shape.Message, shape.Expectations);
+        var text = shape.Value;
         var year = int.Parse(text.Substring(0, 4), CultureInfo.InvariantCulture);
         var month = int.Parse(text.Substring(5, 2), CultureInfo.InvariantCulture);
         var day = int.Parse(text.Substring(8, 2), CultureInfo.InvariantCulture);
-        if (DateValue.IsValid(year, month, day)) return Parse.Return(new DateValue(year, month, day));
-        return input => Result.Failure<DateValue>(input, $"'{text}' is not a calendar date", new[] { "a calendar date (YYYY-MM-DD)" });
-    }
+        return DateValue.IsValid(year, month, day)
+            ? Result.Success(new DateValue(year, month, day), shape.Remainder)
+            : Result.Failure<DateValue>(input, $"'{text}' is not a calendar date", new[] { "a calendar date (YYYY-MM-DD)" });
+    };
 
     private Parser<DateValue> Date => Tok(DateRaw).Select(t => t.Value).Named("a date (YYYY-MM-DD)");
 
@@ -205,14 +208,14 @@ internal sealed class TreatyGrammar
         .Named("a type");
 
     private Parser<string?> OptionalCitation =>
-        (from kw in Keyword("cite") from text in QuotedText select text).Optional().Select(o => o.GetOrDefault());
+        (from kw in Keyword("cite") from text in QuotedText select text).XOptional().Select(o => o.GetOrDefault());
 
     private Parser<EffectiveSyntax?> OptionalEffective =>
         (from kw in Keyword("effective")
-         from start in (from f in Keyword("from") from d in Date select d).Optional()
-         from before in (from b in Keyword("before") from d in Date select d).Optional()
+         from start in (from f in Keyword("from") from d in Date select d).XOptional()
+         from before in (from b in Keyword("before") from d in Date select d).XOptional()
          select new EffectiveSyntax(start.IsDefined ? start.Get() : null, before.IsDefined ? before.Get() : null, kw))
-        .Optional().Select(o => o.GetOrDefault());
+        .XOptional().Select(o => o.GetOrDefault());
 
     private Parser<(string Value, SourceSpan Span)> Colon => Tok(Parse.Char(':').Select(c => ":")).Named("':'");
 
@@ -293,13 +296,13 @@ internal sealed class TreatyGrammar
         var instrument =
             from kw in Keyword("instrument")
             from id in Identifier
-            from clauses in instrumentClause.Many()
+            from clauses in instrumentClause.XMany()
             select (DeclarationSyntax)InstrumentBuilder.Build(id.Value, id.Span, clauses);
 
         var baseline =
             from kw in Keyword("baseline")
             from id in Identifier
-            from clauses in instrumentClause.Many()
+            from clauses in instrumentClause.XMany()
             select (DeclarationSyntax)InstrumentBuilder.BuildBaseline(id.Value, id.Span, clauses);
 
         var thresholdBody =
@@ -359,7 +362,7 @@ internal sealed class TreatyGrammar
 
         var membership =
             from id in Identifier
-            from date in (from f in Keyword("from") from d in Date select d).Optional()
+            from date in (from f in Keyword("from") from d in Date select d).XOptional()
             from note in QuotedText.Optional()
             select new MembershipSyntax(id.Value, date.IsDefined ? date.Get() : null, note.GetOrDefault(), id.Span);
 
@@ -375,7 +378,7 @@ internal sealed class TreatyGrammar
             from kw in Keyword("country")
             from code in CountryCode
             from name in QuotedText
-            from members in membership.Many()
+            from members in membership.XMany()
             from practiceNote in practice.Optional()
             select (DeclarationSyntax)new CountrySyntax(code.Value, name, members.ToEquatableArray(), practiceNote.GetOrDefault(), code.Span);
 

@@ -1,0 +1,45 @@
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using TreatyDsl.Benchmarks.Treaties;
+using TreatyDsl.Interpretation;
+using TreatyDsl.Runtime;
+
+namespace TreatyDsl.Benchmarks;
+
+/// <summary>
+/// One Mexican case under us-mx, four ways. The interpreter is the baseline: the generated validator should beat it
+/// when explaining, and its allocation-free fast path (GetVerdict) should beat both by a wide margin and allocate nothing.
+/// </summary>
+[MemoryDiagnoser]
+public class EvaluationBenchmarks
+{
+    private IInstrumentValidator interpreted = null!;
+    private IInstrumentValidator generated = null!;
+    private CaseFacts facts = null!;
+    private TreatyCase typed = null!;
+
+    [Params("mx-eligible.json", "mx-ineligible-domiciliary-immigration.json")]
+    public string Sample { get; set; } = "mx-eligible.json";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var model = TreatyLoader.LoadDirectory(Cases.TreatiesFolder);
+        interpreted = InterpretedCatalog.Create(model).Instruments.Single(i => i.Info.Id == UsMxValidator.Id);
+        generated = GeneratedTreaties.Catalog.Instruments.Single(i => i.Info.Id == UsMxValidator.Id);
+        facts = CaseFileReader.Read(Cases.Read(Sample), GeneratedTreaties.Schema).Facts!;
+        typed = TreatyCase.FromFacts(facts);
+    }
+
+    [Benchmark(Baseline = true, Description = "interpreter: Evaluate(facts)")]
+    public InstrumentReport Interpreter() => interpreted.Evaluate(facts);
+
+    [Benchmark(Description = "generated: Evaluate(facts)")]
+    public InstrumentReport GeneratedFromFacts() => generated.Evaluate(facts);
+
+    [Benchmark(Description = "generated: Evaluate(TreatyCase)")]
+    public InstrumentReport GeneratedTyped() => UsMxValidator.Evaluate(typed);
+
+    [Benchmark(Description = "generated: GetVerdict(TreatyCase)")]
+    public Verdict GeneratedVerdict() => UsMxValidator.GetVerdict(typed);
+}
