@@ -9,6 +9,8 @@ namespace TreatyDsl.Parsing;
 
 /// <summary>
 /// The Sprache grammar of one declaration. Built per file because every span it records carries the file's path.
+/// Each declaration is parsed on its own text; <see cref="StartAt"/> says where that text sits in the file, so the
+/// spans the grammar records are the file's own offsets, lines and columns.
 /// Whitespace, newlines and <c>// comments</c> are insignificant inside a declaration; the declaration splitter
 /// (not this grammar) decides where one declaration ends and the next begins.
 /// </summary>
@@ -22,6 +24,9 @@ internal sealed class TreatyGrammar
     };
 
     private readonly string path;
+    private int originOffset;
+    private int originLine = 1;
+    private int originColumn = 1;
 
     public TreatyGrammar(string path)
     {
@@ -31,6 +36,14 @@ internal sealed class TreatyGrammar
     }
 
     public Parser<DeclarationSyntax> Declaration { get; }
+
+    /// <summary>Declares that the next text parsed starts at this place of the file.</summary>
+    public void StartAt(int offset, int line, int column)
+    {
+        originOffset = offset;
+        originLine = line;
+        originColumn = column;
+    }
 
     public Parser<ExpressionSyntax> Expression { get; }
 
@@ -52,7 +65,8 @@ internal sealed class TreatyGrammar
         select (value.Value, ToSpan(value));
 
     private SourceSpan ToSpan<T>(ITextSpan<T> span) =>
-        new(path, span.Start.Pos, span.Length, span.Start.Line, span.Start.Column);
+        new(path, originOffset + span.Start.Pos, span.Length, originLine + span.Start.Line - 1,
+            span.Start.Line == 1 ? originColumn + span.Start.Column - 1 : span.Start.Column);
 
     private static SourceSpan Cover(SourceSpan first, SourceSpan last) =>
         new(first.Path, first.Offset, last.Offset + last.Length - first.Offset, first.Line, first.Column);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Sprache;
 using TreatyDsl.Diagnostics;
 using TreatyDsl.Syntax;
@@ -43,7 +42,11 @@ public static class TreatyParser
             IResult<DeclarationSyntax> result;
             try
             {
-                result = parser.TryParse(MaskBefore(text, chunk.Start, chunk.End));
+                // Each declaration is parsed on its own text: Sprache allocates per character it steps over, so
+                // handing it the whole file before the declaration would make parsing quadratic in the file's length.
+                var origin = SpanAt(path, text, chunk.Start, 0);
+                grammar.StartAt(chunk.Start, origin.Line, origin.Column);
+                result = parser.TryParse(text.Substring(chunk.Start, chunk.End - chunk.Start));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -69,19 +72,9 @@ public static class TreatyParser
         return (null, DiagnosticCatalog.SyntaxError.Create(SpanAt(path, text ?? string.Empty, at, 1), Message(text ?? string.Empty, at, result.Message, result.Expectations)));
     }
 
-    // The grammar sees the whole file up to the end of this declaration, with everything before the declaration
-    // blanked out (newlines kept), so Sprache's line and column numbers are the file's own.
-    private static string MaskBefore(string text, int start, int end)
-    {
-        var builder = new StringBuilder(end);
-        for (var i = 0; i < start; i++) builder.Append(text[i] == '\n' ? '\n' : ' ');
-        builder.Append(text, start, end - start);
-        return builder.ToString();
-    }
-
     private static TreatyDiagnostic Describe(string path, string text, DeclarationSplitter.Chunk chunk, IResult<DeclarationSyntax> result)
     {
-        var at = Math.Min(Math.Max(result.Remainder.Position, chunk.Start), chunk.End);
+        var at = Math.Min(chunk.Start + result.Remainder.Position, chunk.End);
         // A failure at the very end of the declaration is reported on its last word, where the editor can show it.
         if (at >= chunk.End) at = LastTokenStart(text, chunk.Start, chunk.End);
         var length = Math.Max(1, FirstToken(text, at).Length);
