@@ -73,7 +73,8 @@ internal sealed class InstrumentEmitter
         file.Line("/// <remarks>Checks this instrument's own requirements; whether it is in force between the two countries is the catalog's question.</remarks>");
         file.Line($"public static bool IsEligible({caseType} c) => GetVerdict(c) == {R}.Verdict.Eligible;");
         file.Line();
-        file.Line("/// <summary>Eligible, ineligible or undetermined, without explanations. Allocates nothing.</summary>");
+        file.Line("/// <summary>Eligible, ineligible or undetermined under this instrument's own requirements, without explanations. Allocates nothing.");
+        file.Line("/// Whether the instrument is in force between the two countries is the country table's question: see <see cref=\"global::TreatyDsl.Runtime.CaseEvaluator\"/>.</summary>");
         file.Open($"public static {R}.Verdict GetVerdict({caseType} c)");
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line("var unknown = false;");
