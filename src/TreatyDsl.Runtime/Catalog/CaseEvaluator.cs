@@ -11,9 +11,16 @@ namespace TreatyDsl.Runtime;
 /// </summary>
 public static class CaseEvaluator
 {
+    /// <summary>The United States' code: one side of every transfer, and the side whose practice notes do not apply.</summary>
     public const string UnitedStates = "US";
+
+    /// <summary>The id of the requirement every instrument report starts with: the instrument is in force between the two countries.</summary>
     public const string InForceRequirement = "in-force";
 
+    /// <summary>
+    /// The case's report: every instrument in force between the two countries on the application date, evaluated,
+    /// with whether the countries' recorded practice makes it usable, the recommended one, and the case verdict.
+    /// </summary>
     public static CaseReport Evaluate(TreatyCatalog catalog, CaseFacts facts)
     {
         var sentencing = facts.GetText(ContractFacts.SentencingCountry);

@@ -15,17 +15,30 @@ public sealed record InstrumentInfo(string Id, string Title, string Kind, IReadO
 /// <summary>A validator for one instrument: generated from its .treaty file, or interpreted from it.</summary>
 public interface IInstrumentValidator
 {
+    /// <summary>The instrument's id, title, kind, parties and date in force.</summary>
     InstrumentInfo Info { get; }
 
     /// <summary>Every requirement's outcome, citation and explanation for the case.</summary>
     InstrumentReport Evaluate(CaseFacts facts);
 }
 
+/// <summary>One instrument in a country's row of the table.</summary>
+/// <param name="Instrument">The instrument's contract id.</param>
+/// <param name="Since">When it entered into force for the country; null when the table gives no date.</param>
+/// <param name="Note">The table's own words for the entry, such as "COE Entry Into Force 07/01/1985".</param>
 public sealed record CountryMembership(string Instrument, LocalDate? Since, string? Note);
 
-/// <summary>A usage note from the country table. <paramref name="OnlyListed"/>: the other instruments are not usable.</summary>
+/// <summary>A usage note from the country table, such as "Prefers bilateral".</summary>
+/// <param name="Note">The note as the table words it.</param>
+/// <param name="OnlyListed">True when only <paramref name="Instruments"/> are usable with the country; false when they are merely preferred.</param>
+/// <param name="Instruments">The instruments the note names, most preferred first.</param>
 public sealed record CountryPractice(string Note, bool OnlyListed, IReadOnlyList<string> Instruments);
 
+/// <summary>One row of the country table.</summary>
+/// <param name="Code">ISO 3166-1 alpha-2 code.</param>
+/// <param name="Name">The country's name.</param>
+/// <param name="Memberships">The instruments in force for the country, with their dates.</param>
+/// <param name="Practice">The usage note, when the table records one.</param>
 public sealed record CountryEntry(string Code, string Name, IReadOnlyList<CountryMembership> Memberships, CountryPractice? Practice);
 
 /// <summary>The country table (7 FAM Exhibit 481).</summary>
@@ -33,6 +46,7 @@ public sealed class CountryTable
 {
     private readonly Dictionary<string, CountryEntry> byCode = new();
 
+    /// <summary>A table with its title, its citation and its rows.</summary>
     public CountryTable(string title, string citation, IReadOnlyList<CountryEntry> countries)
     {
         Title = title;
@@ -41,16 +55,23 @@ public sealed class CountryTable
         foreach (var country in countries) byCode[country.Code] = country;
     }
 
+    /// <summary>The table's title.</summary>
     public string Title { get; }
+
+    /// <summary>Where the table comes from; cited by every in-force requirement.</summary>
     public string Citation { get; }
+
+    /// <summary>Every row, in the table's order.</summary>
     public IReadOnlyList<CountryEntry> Countries { get; }
 
+    /// <summary>The row for a country code, or null when the table has none.</summary>
     public CountryEntry? Find(string? code) => code is not null && byCode.TryGetValue(code, out var entry) ? entry : null;
 }
 
 /// <summary>Everything needed to evaluate case files: the vocabulary, the instruments and the country table.</summary>
 public sealed class TreatyCatalog
 {
+    /// <summary>A catalog of the given instruments, in the order ties in the recommendation are broken.</summary>
     public TreatyCatalog(FactSchema schema, IReadOnlyList<IInstrumentValidator> instruments, CountryTable countries)
     {
         Schema = schema;
@@ -58,7 +79,12 @@ public sealed class TreatyCatalog
         Countries = countries;
     }
 
+    /// <summary>The facts a case file may hold.</summary>
     public FactSchema Schema { get; }
+
+    /// <summary>Every defined instrument.</summary>
     public IReadOnlyList<IInstrumentValidator> Instruments { get; }
+
+    /// <summary>Which instruments each country has, since when, and its recorded practice.</summary>
     public CountryTable Countries { get; }
 }

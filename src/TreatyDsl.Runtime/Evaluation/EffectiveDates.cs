@@ -26,6 +26,7 @@ public static class EffectiveDates
         return NoneInEffect;
     }
 
+    /// <summary>An effective period in words: "always", "from 2020-01-01", "before 2020-01-01" or both.</summary>
     public static string Describe(LocalDate? from, LocalDate? before) =>
         from is null && before is null ? "always"
         : from is null ? "before " + FactFormat.Value(before)

@@ -72,15 +72,19 @@ public sealed class ExplanationSink
     /// <summary>Inside a quantifier's body: keep the missing facts, leave the per-element sentences out.</summary>
     public void EnterQuiet() => quiet++;
 
+    /// <summary>Leaves the quantifier body entered with <see cref="EnterQuiet"/>.</summary>
     public void ExitQuiet() => quiet--;
 
+    /// <summary>Records that the fact at <paramref name="factPath"/> was needed and missing.</summary>
     public void Missing(string factPath)
     {
         if (!missing.Contains(factPath)) missing.Add(factPath);
     }
 
+    /// <summary>The sentences collected so far, joined with "; ".</summary>
     public string Explanation => string.Join("; ", parts);
 
+    /// <summary>Every missing fact the requirement needed, in the order met.</summary>
     public IReadOnlyList<string> MissingFacts => missing;
 
     private void Add(string text)

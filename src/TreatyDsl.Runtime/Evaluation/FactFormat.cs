@@ -13,15 +13,20 @@ namespace TreatyDsl.Runtime;
 /// </summary>
 public static class FactFormat
 {
+    /// <summary>true, false or "not known".</summary>
     public static string Value(bool? value) => value is null ? "not known" : value.Value ? "true" : "false";
 
+    /// <summary>The number without trailing zeros, or "not known".</summary>
     public static string Value(decimal? value) =>
         value is null ? "not known" : value.Value.ToString("0.############################", CultureInfo.InvariantCulture);
 
+    /// <summary>The ISO date, or "not known".</summary>
     public static string Value(LocalDate? value) => value is null ? "not known" : LocalDatePattern.Iso.Format(value.Value);
 
+    /// <summary>The name or text, or "not known".</summary>
     public static string Value(string? value) => value ?? "not known";
 
+    /// <summary>"[MX, US]", or "not known".</summary>
     public static string Value(IReadOnlyList<string>? values)
     {
         if (values is null) return "not known";

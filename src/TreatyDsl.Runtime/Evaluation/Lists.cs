@@ -6,6 +6,7 @@ namespace TreatyDsl.Runtime;
 /// <summary>List membership, three-valued: an unknown list or element gives unknown.</summary>
 public static class Lists
 {
+    /// <summary>Membership in a list of names (countries, text), compared ordinally.</summary>
     public static Truth Contains(IReadOnlyList<string>? list, string? value, bool negated)
     {
         if (list is null || value is null) return Truth.Unknown;
@@ -32,6 +33,7 @@ public static class Lists
 /// <summary>Converts a list the case file reader read into a typed list (generated case types use it).</summary>
 public static class CaseFactLists
 {
+    /// <summary>The reader's list as typed items, or null when it is not a list (unknown).</summary>
     public static IReadOnlyList<T>? Convert<T>(object? value, Func<object?, T> convert)
     {
         if (value is not IReadOnlyList<object?> items) return null;

@@ -33,6 +33,7 @@ public struct QuantifierTally
         sawUnknown = false;
     }
 
+    /// <summary>Counts the body's truth for the item at <paramref name="index"/>.</summary>
     public void Add(int index, Truth truth)
     {
         count++;
@@ -49,6 +50,7 @@ public struct QuantifierTally
         }
     }
 
+    /// <summary>Any: true if one item holds, else unknown if one is unknown, else false. All: the dual.</summary>
     public Truth Result =>
         sawDeciding ? (all ? Truth.False : Truth.True)
         : sawUnknown ? Truth.Unknown

@@ -6,23 +6,32 @@ namespace TreatyDsl.Runtime;
 /// <summary>A comparison operator, as the evaluators see it.</summary>
 public enum Relation
 {
+    /// <summary><c>=</c></summary>
     Equal,
+    /// <summary><c>!=</c></summary>
     NotEqual,
+    /// <summary><c>&lt;</c></summary>
     Less,
+    /// <summary><c>&lt;=</c></summary>
     LessOrEqual,
+    /// <summary><c>&gt;</c></summary>
     Greater,
+    /// <summary><c>&gt;=</c></summary>
     GreaterOrEqual,
 }
 
 /// <summary>Comparisons of a possibly unknown fact with a value. An unknown fact gives <see cref="Truth.Unknown"/>.</summary>
 public static class Compare
 {
+    /// <summary>Compares two numbers.</summary>
     public static Truth Numbers(decimal? left, Relation relation, decimal? right) =>
         left is null || right is null ? Truth.Unknown : Logic.Of(Holds(left.Value.CompareTo(right.Value), relation));
 
+    /// <summary>Compares two dates; earlier is less.</summary>
     public static Truth Dates(LocalDate? left, Relation relation, LocalDate? right) =>
         left is null || right is null ? Truth.Unknown : Logic.Of(Holds(left.Value.CompareTo(right.Value), relation));
 
+    /// <summary>Compares two yes/no values; only = and != are meaningful.</summary>
     public static Truth Bools(bool? left, Relation relation, bool? right) =>
         left is null || right is null ? Truth.Unknown : Logic.Of(Holds(left.Value == right.Value ? 0 : 1, relation));
 

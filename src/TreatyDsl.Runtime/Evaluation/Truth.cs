@@ -6,18 +6,24 @@ namespace TreatyDsl.Runtime;
 /// </summary>
 public enum Truth : byte
 {
+    /// <summary>Does not hold.</summary>
     False = 0,
+    /// <summary>Holds.</summary>
     True = 1,
+    /// <summary>Cannot be decided: a fact it needs is missing.</summary>
     Unknown = 2,
 }
 
 /// <summary>Kleene's strong three-valued logic.</summary>
 public static class Logic
 {
+    /// <summary>True or false.</summary>
     public static Truth Of(bool value) => value ? Truth.True : Truth.False;
 
+    /// <summary>Unknown when <paramref name="value"/> is null.</summary>
     public static Truth Of(bool? value) => value is null ? Truth.Unknown : value.Value ? Truth.True : Truth.False;
 
+    /// <summary>Swaps true and false; unknown stays unknown.</summary>
     public static Truth Not(Truth value) => value switch
     {
         Truth.True => Truth.False,

@@ -12,28 +12,26 @@ public sealed class CaseFacts
 {
     private readonly IReadOnlyDictionary<string, object?> values;
 
+    /// <summary>Facts keyed by dotted path, such as <c>sentence.fullTermDate</c>.</summary>
     public CaseFacts(IReadOnlyDictionary<string, object?> values) => this.values = values;
 
+    /// <summary>The fact at <paramref name="path"/>, or null when it is unknown.</summary>
     public object? this[string path] => values.TryGetValue(path, out var value) ? value : null;
 
+    /// <summary>A yes/no fact, or null when unknown.</summary>
     public bool? GetBool(string path) => this[path] as bool?;
 
+    /// <summary>A number fact, or null when unknown.</summary>
     public decimal? GetNumber(string path) => this[path] as decimal?;
 
+    /// <summary>A date fact, or null when unknown.</summary>
     public LocalDate? GetDate(string path) => this[path] as LocalDate?;
 
+    /// <summary>A text, country or enum fact (by its case-file name), or null when unknown.</summary>
     public string? GetText(string path) => this[path] as string;
 
+    /// <summary>A list fact, or null when unknown.</summary>
     public IReadOnlyList<object?>? GetList(string path) => this[path] as IReadOnlyList<object?>;
-
-    /// <summary>A list of names (countries, enum members or text); null when the list is unknown.</summary>
-    public IReadOnlyList<string>? GetNames(string path)
-    {
-        if (GetList(path) is not { } list) return null;
-        var names = new string[list.Count];
-        for (var i = 0; i < list.Count; i++) names[i] = list[i] as string ?? string.Empty;
-        return names;
-    }
 
     /// <summary>The id the case file gave itself, or an empty string.</summary>
     public string CaseId => GetText(ContractFacts.Id) ?? string.Empty;
@@ -42,8 +40,15 @@ public sealed class CaseFacts
 /// <summary>The facts the contract fixes by name, which choosing the instruments needs.</summary>
 public static class ContractFacts
 {
+    /// <summary>The case's identifier, echoed in the output.</summary>
     public const string Id = "id";
+
+    /// <summary>Where the sentence was imposed.</summary>
     public const string SentencingCountry = "sentencingCountry";
+
+    /// <summary>Where the prisoner asks to go.</summary>
     public const string ReceivingCountry = "receivingCountry";
+
+    /// <summary>When the application was made: decides which instruments and rule versions apply.</summary>
     public const string ApplicationDate = "applicationDate";
 }

@@ -12,6 +12,7 @@ namespace TreatyDsl.Runtime;
 /// <summary>The result of reading one case file: its facts, or the reasons it was refused, and warnings either way.</summary>
 public sealed record CaseFileResult(CaseFacts? Facts, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
 {
+    /// <summary>True when the file could not be read; <see cref="Errors"/> says why.</summary>
     public bool Refused => Facts is null;
 }
 
@@ -24,6 +25,7 @@ public static class CaseFileReader
 {
     private static readonly Regex CountryCode = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
 
+    /// <summary>Reads one case file's JSON text against <paramref name="schema"/>.</summary>
     public static CaseFileResult Read(string json, FactSchema schema)
     {
         var errors = new List<string>();

@@ -2,34 +2,58 @@ using System.Collections.Generic;
 
 namespace TreatyDsl.Runtime;
 
+/// <summary>The kinds of value a case file fact may hold.</summary>
 public enum FactKind
 {
+    /// <summary>true or false.</summary>
     Bool,
+    /// <summary>A JSON number, read as decimal.</summary>
     Number,
+    /// <summary>An ISO date (YYYY-MM-DD), read as a NodaTime LocalDate.</summary>
     Date,
+    /// <summary>Any string.</summary>
     Text,
+    /// <summary>An ISO 3166-1 alpha-2 code.</summary>
     Country,
+    /// <summary>One of a fixed set of names.</summary>
     Enum,
+    /// <summary>An object with named fields.</summary>
     Record,
+    /// <summary>An array of one kind of value.</summary>
     List,
 }
 
 /// <summary>A fact's type as the case file reader checks it.</summary>
 public sealed record FactType(FactKind Kind, string? Name = null, IReadOnlyList<string>? Members = null, IReadOnlyList<FieldDefinition>? Fields = null, FactType? Element = null)
 {
+    /// <summary>true or false.</summary>
     public static readonly FactType Bool = new(FactKind.Bool);
+
+    /// <summary>A number.</summary>
     public static readonly FactType Number = new(FactKind.Number);
+
+    /// <summary>A date.</summary>
     public static readonly FactType Date = new(FactKind.Date);
+
+    /// <summary>A string.</summary>
     public static readonly FactType Text = new(FactKind.Text);
+
+    /// <summary>A country code.</summary>
     public static readonly FactType Country = new(FactKind.Country);
 
+    /// <summary>An enumeration: the value must be one of <paramref name="members"/>.</summary>
     public static FactType Enum(string name, params string[] members) => new(FactKind.Enum, name, members);
 
+    /// <summary>An object with the given fields.</summary>
     public static FactType Record(string name, params FieldDefinition[] fields) => new(FactKind.Record, name, null, fields);
 
+    /// <summary>An array whose items are <paramref name="element"/>.</summary>
     public static FactType ListOf(FactType element) => new(FactKind.List, null, null, null, element);
 }
 
+/// <summary>A field of a record type.</summary>
+/// <param name="Name">The JSON property name.</param>
+/// <param name="Type">Its type.</param>
 public sealed record FieldDefinition(string Name, FactType Type);
 
 /// <summary>One fact of the vocabulary: its dotted path in the case file and its type.</summary>
@@ -38,7 +62,9 @@ public sealed record FactDefinition(string Path, FactType Type, bool Required = 
 /// <summary>The vocabulary as data: what a case file may hold. Generated code and the interpreter each build one from the treaty files.</summary>
 public sealed class FactSchema
 {
+    /// <summary>A schema of the given facts.</summary>
     public FactSchema(IReadOnlyList<FactDefinition> facts) => Facts = facts;
 
+    /// <summary>Every fact a case file may hold.</summary>
     public IReadOnlyList<FactDefinition> Facts { get; }
 }

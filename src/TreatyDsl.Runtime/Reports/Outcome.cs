@@ -3,7 +3,9 @@ namespace TreatyDsl.Runtime;
 /// <summary>One requirement's result for a case.</summary>
 public enum Outcome
 {
+    /// <summary>The requirement holds for the case.</summary>
     Met,
+    /// <summary>The requirement does not hold.</summary>
     NotMet,
     /// <summary>A fact the requirement needs is missing. Never read as met.</summary>
     Unknown,
@@ -25,6 +27,7 @@ public enum Verdict
 /// <summary>The contract's spelling of outcomes and verdicts.</summary>
 public static class ContractNames
 {
+    /// <summary>met, not-met or unknown.</summary>
     public static string Of(Outcome outcome) => outcome switch
     {
         Outcome.Met => "met",
@@ -32,6 +35,7 @@ public static class ContractNames
         _ => "unknown",
     };
 
+    /// <summary>eligible, ineligible, undetermined or no-treaty.</summary>
     public static string Of(Verdict verdict) => verdict switch
     {
         Verdict.Eligible => "eligible",
@@ -40,6 +44,7 @@ public static class ContractNames
         _ => "no-treaty",
     };
 
+    /// <summary>A requirement's outcome from whether it is met: unknown stays unknown.</summary>
     public static Outcome ToOutcome(Truth met) => met switch
     {
         Truth.True => Outcome.Met,
