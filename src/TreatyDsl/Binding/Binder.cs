@@ -428,22 +428,22 @@ public static class Binder
         {
             for (var j = i + 1; j < list.Count; j++)
             {
-                if (Overlap(list[i].Effective, list[j].Effective) is DateValue witness)
+                if (Overlap(list[i].Effective, list[j].Effective) is string when)
                 {
-                    diagnostics.Add(DiagnosticCatalog.OverlappingVersions.Create(list[j].Span, name, witness));
+                    diagnostics.Add(DiagnosticCatalog.OverlappingVersions.Create(list[j].Span, name, when));
                 }
             }
         }
     }
 
-    /// <summary>A date on which both periods are in effect, or null if there is none.</summary>
-    private static DateValue? Overlap(EffectivePeriod a, EffectivePeriod b)
+    /// <summary>When both periods are in effect, in words ("on 2020-01-01", "before 2021-01-01"), or null if never.</summary>
+    private static string? Overlap(EffectivePeriod a, EffectivePeriod b)
     {
         var start = Max(a.From, b.From);
         var end = Min(a.Before, b.Before);
-        if (start is null && end is null) return new DateValue(2000, 1, 1);
-        if (start is null) return end!.Value.Year > 1 ? new DateValue(end.Value.Year - 1, 1, 1) : null;
-        if (end is null || start.Value.CompareTo(end.Value) < 0) return start;
+        if (start is null && end is null) return "at all times (neither says 'effective from ... before ...')";
+        if (start is null) return $"before {end}";
+        if (end is null || start.Value.CompareTo(end.Value) < 0) return $"on {start}";
         return null;
     }
 

@@ -88,7 +88,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor OverlappingVersions = new(
         "TDSL0113", "Overlapping effective periods",
-        "Two versions of '{0}' are both in effect on {1}; make their effective periods meet without overlapping",
+        "Two versions of '{0}' are both in effect {1}; make their effective periods meet without overlapping",
         Binding, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NotACondition = new(
