@@ -51,7 +51,7 @@ public class CliContractTests
     public void A_country_pair_with_no_instrument_is_no_treaty()
     {
         var file = Path.Combine(Path.GetTempPath(), "treaty-no-treaty.json");
-        File.WriteAllText(file, File.ReadAllText(Path.Combine(Paths.Samples, "mx-eligible.json")).Replace("\"receivingCountry\": \"MX\"", "\"receivingCountry\": \"BR\""));
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(Paths.Samples, "mx-eligible.json")).Replace("\"receivingCountry\": \"MX\"", "\"receivingCountry\": \"CN\""));
         var (exit, output, _) = Run("eval", file, "--json");
 
         Assert.Equal(0, exit);
