@@ -1,0 +1,147 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+using TreatyDsl.Runtime;
+using Xunit;
+
+namespace TreatyDsl.Tests;
+
+/// <summary>The treaty-specific conditions of issue 3, each met and failed, plus the choice of instrument by country.</summary>
+public class InstrumentRequirementTests
+{
+    private static RequirementResult Requirement(CaseReport report, string instrument, string id) =>
+        report.Instruments.Single(i => i.Id == instrument).Requirements.Single(r => r.Id == id);
+
+    private static InstrumentReport Instrument(CaseReport report, string id) => report.Instruments.Single(i => i.Id == id);
+
+    [Theory]
+    [InlineData("FR", "us-fr", "2027-01-15", Outcome.Met)]
+    [InlineData("FR", "us-fr", "2027-01-14", Outcome.NotMet)]
+    [InlineData("TH", "us-th", "2027-01-15", Outcome.Met)]
+    [InlineData("TH", "us-th", "2027-01-14", Outcome.NotMet)]
+    [InlineData("PE", "us-pe", "2026-07-15", Outcome.Met)]
+    [InlineData("PE", "us-pe", "2026-07-14", Outcome.NotMet)]
+    public void France_and_Thailand_need_twelve_calendar_months_where_others_need_six(string country, string instrument, string fullTermDate, Outcome expected)
+    {
+        var report = CaseBuilder.Outgoing(country).Set("applicationDate", "2026-01-15").Set("sentence.fullTermDate", fullTermDate).Evaluate();
+
+        Assert.Equal(expected, Requirement(report, instrument, "min-remaining").Outcome);
+    }
+
+    [Theory]
+    [InlineData("TH", "life", Outcome.Met)]
+    [InlineData("TH", "juvenile", Outcome.Met)]
+    [InlineData("TH", "dangerous-offender", Outcome.NotMet)]
+    [InlineData("TH", "indeterminate", Outcome.NotMet)]
+    [InlineData("CA", "dangerous-offender", Outcome.Met)]
+    [InlineData("CA", "life", Outcome.Met)]
+    [InlineData("CA", "indeterminate", Outcome.NotMet)]
+    [InlineData("MX", "life", Outcome.NotMet)]
+    [InlineData("MX", "determinate", Outcome.Met)]
+    public void Each_treaty_allows_its_own_kinds_of_sentence(string country, string sentenceType, Outcome expected)
+    {
+        var report = CaseBuilder.Outgoing(country).Set("sentence.type", sentenceType).Evaluate();
+
+        Assert.Equal(expected, Requirement(report, "us-" + country.ToLowerInvariant(), "determinate-sentence").Outcome);
+    }
+
+    [Theory]
+    [InlineData("death", Outcome.NotMet)]
+    [InlineData("determinate", Outcome.Met)]
+    public void The_OAS_convention_bars_a_death_sentence(string sentenceType, Outcome expected)
+    {
+        var report = CaseBuilder.Outgoing("BR").Set("sentence.type", sentenceType).Evaluate();
+
+        Assert.Equal(expected, Requirement(report, "oas", "capital-sentence").Outcome);
+        Assert.Equal(new[] { "oas" }, report.Instruments.Select(i => i.Id));
+    }
+
+    [Theory]
+    [InlineData("PA")]
+    [InlineData("TR")]
+    public void Panama_and_Turkey_bar_a_domiciliary_and_an_undetermined_domicile_is_unknown_never_met(string country)
+    {
+        var instrument = "us-" + country.ToLowerInvariant();
+        var unknown = CaseBuilder.Outgoing(country).Evaluate();
+        var domiciliary = CaseBuilder.Outgoing(country).Set("prisoner.domiciliaryOfSentencingCountry", true).Evaluate();
+        var notDomiciliary = CaseBuilder.Outgoing(country).Set("prisoner.domiciliaryOfSentencingCountry", false).Evaluate();
+
+        Assert.Equal(Outcome.Unknown, Requirement(unknown, instrument, "domiciliary").Outcome);
+        Assert.Equal(Verdict.Undetermined, Instrument(unknown, instrument).Verdict);
+        Assert.Equal(new[] { "prisoner.domiciliaryOfSentencingCountry" }, Instrument(unknown, instrument).MissingFacts);
+        Assert.Equal(Outcome.NotMet, Requirement(domiciliary, instrument, "domiciliary").Outcome);
+        Assert.Equal(Outcome.Met, Requirement(notDomiciliary, instrument, "domiciliary").Outcome);
+    }
+
+    [Fact]
+    public void Canada_bars_an_immigration_offence_under_its_treaty_but_COE_and_OAS_do_not()
+    {
+        var report = CaseBuilder.Outgoing("CA")
+            .Set("offenses", JsonNode.Parse("""[{ "description": "Illegal reentry", "category": "immigration", "dualCriminality": true, "sentenceServed": false }]"""))
+            .Evaluate();
+
+        Assert.Equal(Outcome.NotMet, Requirement(report, "us-ca", "immigration-offense").Outcome);
+        Assert.Equal(Verdict.Eligible, Instrument(report, "coe").Verdict);
+        Assert.Equal(Verdict.Eligible, Instrument(report, "oas").Verdict);
+        Assert.Equal("coe", report.Recommended);
+    }
+
+    [Theory]
+    [InlineData("MX", "us-mx", "us-mx")]          // "Bilateral only used with U.S."
+    [InlineData("BO", "us-bo", "us-bo,coe")]      // "Prefers bilateral"
+    [InlineData("FR", "us-fr", "us-fr,coe")]      // "Prefers the Bilateral"
+    [InlineData("CA", "coe", "us-ca,coe,oas")]    // "Generally Uses COE"
+    [InlineData("PA", "coe", "coe,oas")]          // "Prefers COE" (us-pa undetermined: domicile unknown)
+    [InlineData("TR", "coe", "coe")]              // "Prefers COE" (us-tr undetermined: domicile unknown)
+    [InlineData("PE", "us-pe", "us-pe")]          // no note, one instrument
+    [InlineData("CL", "coe", "coe,oas")]          // no note: catalog order among the eligible
+    public void The_recorded_practice_decides_what_is_usable_and_recommended(string country, string recommended, string eligibleAndUsable)
+    {
+        var report = CaseBuilder.Outgoing(country).Evaluate();
+
+        Assert.Equal(recommended, report.Recommended);
+        var actual = report.Instruments.Where(i => i.Usable && i.Verdict == Verdict.Eligible).Select(i => i.Id);
+        Assert.Equal(eligibleAndUsable.Split(',').Order(), actual.Order());
+    }
+
+    [Fact]
+    public void Mexico_uses_only_its_bilateral_so_coe_and_oas_are_evaluated_but_not_usable()
+    {
+        var report = CaseBuilder.Outgoing("MX").Evaluate();
+
+        Assert.False(Instrument(report, "coe").Usable);
+        Assert.False(Instrument(report, "oas").Usable);
+        Assert.True(Instrument(report, "us-mx").Usable);
+    }
+
+    [Fact]
+    public void A_US_national_coming_home_from_Thailand_is_evaluated_under_the_Thai_treaty()
+    {
+        var report = CaseBuilder.Incoming("TH").Set("sentence.fullTermDate", "2030-01-01").Evaluate();
+
+        Assert.Equal(new[] { "us-th" }, report.Instruments.Select(i => i.Id));
+        Assert.Equal(Verdict.Eligible, report.Verdict);
+        Assert.Equal("us-th", report.Recommended);
+    }
+
+    [Theory]
+    [InlineData(true, Outcome.Met)]
+    [InlineData(false, Outcome.NotMet)]
+    [InlineData(null, Outcome.Unknown)]
+    public void A_state_prisoner_needs_the_state_s_consent_first(bool? stateConsent, Outcome expected)
+    {
+        var report = CaseBuilder.Outgoing("BR").Set("custody", "state").Set("consent.state", stateConsent is bool b ? JsonValue.Create(b) : null).Evaluate();
+
+        Assert.Equal(expected, Requirement(report, "oas", "state-consent").Outcome);
+    }
+
+    [Fact]
+    public void An_instrument_is_in_force_only_from_the_later_of_the_two_countries_dates()
+    {
+        // Ghana joined COE on 2019-07-01, long after the United States (1985-07-01).
+        var before = CaseBuilder.Outgoing("GH").Set("applicationDate", "2019-06-30").Set("sentence.fullTermDate", "2025-01-01").Evaluate();
+        var after = CaseBuilder.Outgoing("GH").Set("applicationDate", "2019-07-01").Set("sentence.fullTermDate", "2025-01-01").Evaluate();
+
+        Assert.Equal(Verdict.NoTreaty, before.Verdict);
+        Assert.Equal(Verdict.Eligible, after.Verdict);
+    }
+}
