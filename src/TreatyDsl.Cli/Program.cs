@@ -4,7 +4,7 @@ using System.IO;
 
 namespace TreatyDsl.Cli;
 
-/// <summary>The `treaty` command line: `eval` and `check`.</summary>
+/// <summary>The `treaty` command line: `eval`, `check` and `matrix`.</summary>
 public static class Program
 {
     public static int Main(string[] args) => Invoke(args, Console.Out, Console.Error);
@@ -22,7 +22,12 @@ public static class Program
         var check = new Command("check", "Check .treaty files and list every problem with its file, line and column") { folder };
         check.SetAction(parsed => Guard(errors, () => CheckCommand.Run(parsed.GetValue(folder) ?? "treaties", output, errors)));
 
-        var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files") { eval, check };
+        var matrixFolder = new Argument<string>("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Folder of .treaty files (default: treaties)", DefaultValueFactory = _ => "treaties" };
+        var html = new Option<bool>("--html") { Description = "Write a standalone HTML page (citations as tooltips and footnotes) instead of Markdown" };
+        var matrix = new Command("matrix", "Print every instrument's requirements side by side, with citations") { matrixFolder, html };
+        matrix.SetAction(parsed => Guard(errors, () => MatrixCommand.Run(parsed.GetValue(matrixFolder) ?? "treaties", parsed.GetValue(html), output, errors)));
+
+        var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files") { eval, check, matrix };
         var configuration = new InvocationConfiguration { Output = output, Error = errors };
         return root.Parse(args).Invoke(configuration);
     }

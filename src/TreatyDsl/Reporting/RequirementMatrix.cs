@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Syntax;
+
+namespace TreatyDsl.Reporting;
+
+/// <summary>One instrument's version of a requirement, as the matrix shows it.</summary>
+/// <param name="Summary">What the instrument asks, in a few words: "required", "barred", "at least 12 months".</param>
+/// <param name="Exceptions">The named exceptions the instrument allows to it.</param>
+/// <param name="Citation">Where the instrument's version is stated.</param>
+/// <param name="Text">The sentence a caseworker reads.</param>
+public sealed record MatrixCell(string Summary, IReadOnlyList<string> Exceptions, string Citation, string Text);
+
+/// <summary>A requirement id and its cell under each instrument (null where the instrument does not have it).</summary>
+public sealed record MatrixRow(string RequirementId, IReadOnlyList<MatrixCell?> Cells);
+
+/// <summary>
+/// Requirements by instrument: every instrument's rules side by side, so staff see the whole landscape at a glance.
+/// Built from the bound model, so it is exactly what the evaluators apply (the latest version of each rule).
+/// </summary>
+public sealed record RequirementMatrix(IReadOnlyList<InstrumentModel> Instruments, IReadOnlyList<MatrixRow> Rows)
+{
+    public static RequirementMatrix Build(TreatyModel model)
+    {
+        var instruments = model.Instruments.ToList();
+        // Rows in the order rules first appear: the statute's common requirements, then each instrument's own.
+        var ids = instruments.SelectMany(i => i.Rules).Select(r => r.Id).Distinct().ToList();
+        var rows = ids.Select(id => new MatrixRow(id, instruments.Select(i => CellFor(i, id)).ToList())).ToList();
+        return new RequirementMatrix(instruments, rows);
+    }
+
+    private static MatrixCell? CellFor(InstrumentModel instrument, string ruleId)
+    {
+        var rule = instrument.Rules.FirstOrDefault(r => r.Id == ruleId);
+        if (rule is null) return null;
+        var version = rule.Latest;
+        var threshold = Thresholds(version.Condition).Select(name => instrument.Thresholds.FirstOrDefault(t => t.Name == name)).FirstOrDefault(t => t is not null);
+        var latest = threshold?.Versions[threshold.Versions.Count - 1];
+        var summary = threshold is not null && latest is not null
+            ? ConditionPrinter.Print(latest.Value, threshold.Type)
+            : rule.Kind == RuleKind.Bar ? "barred" : "required";
+        // Inline 'unless' clauses (which have no text of their own) are part of the rule; named exceptions are listed.
+        var exceptions = version.Exceptions.Where(e => e.Text is not null).Select(e => e.Id).ToList();
+        // An instrument's own figure is cited where it is set, next to the rule that uses it.
+        var citation = latest is not null && latest.Origin == instrument.Id ? version.Citation + "; " + latest.Citation : version.Citation;
+        return new MatrixCell(summary, exceptions, citation, version.Text);
+    }
+
+    private static IEnumerable<string> Thresholds(BoundExpression expression) => expression switch
+    {
+        ThresholdReference t => new[] { t.Name },
+        ComparisonExpression c => Thresholds(c.Left).Concat(Thresholds(c.Right)),
+        NotExpression n => Thresholds(n.Operand),
+        AndExpression a => Thresholds(a.Left).Concat(Thresholds(a.Right)),
+        OrExpression o => Thresholds(o.Left).Concat(Thresholds(o.Right)),
+        QuantifierExpression q => Thresholds(q.Body),
+        _ => Enumerable.Empty<string>(),
+    };
+}
