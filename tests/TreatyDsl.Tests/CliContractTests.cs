@@ -77,8 +77,7 @@ public class CliContractTests
     [Fact]
     public void Broken_treaty_files_under_the_treaties_option_exit_2_with_located_messages()
     {
-        var folder = Directory.CreateTempSubdirectory("treaties-").FullName;
-        File.WriteAllText(Path.Combine(folder, "bad.treaty"), "vocabulary v\nfact x: bool\nbaseline b\n  title \"t\" cite \"c\"\nrequire r: \"t\" cite \"c\" when y\n");
+        var folder = Paths.BrokenTreatyFolder();
         var (exit, _, errors) = Run("eval", Path.Combine(Paths.Samples, "mx-eligible.json"), "--treaties", folder);
 
         Assert.Equal(2, exit);

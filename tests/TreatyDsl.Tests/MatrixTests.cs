@@ -49,8 +49,7 @@ public class MatrixTests
     [Fact]
     public void Treaty_files_with_errors_give_no_matrix_and_exit_2()
     {
-        var folder = Directory.CreateTempSubdirectory("treaties-").FullName;
-        File.WriteAllText(Path.Combine(folder, "bad.treaty"), "vocabulary v\nfact x: bool\nbaseline b\n  title \"t\" cite \"c\"\nrequire r: \"t\" cite \"c\" when y\n");
+        var folder = Paths.BrokenTreatyFolder();
 
         var (exit, output) = Run("matrix", folder);
 

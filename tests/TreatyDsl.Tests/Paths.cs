@@ -18,4 +18,12 @@ internal static class Paths
     public static string Treaties => Path.Combine(Root, "treaties");
 
     public static string Samples => Path.Combine(Root, "samples", "cases");
+
+    /// <summary>A fresh folder holding one treaty file whose rule uses an unknown name 'y' at line 5, column 30.</summary>
+    public static string BrokenTreatyFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("treaties-").FullName;
+        File.WriteAllText(Path.Combine(folder, "bad.treaty"), "vocabulary v\nfact x: bool\nbaseline b\n  title \"t\" cite \"c\"\nrequire r: \"t\" cite \"c\" when y\n");
+        return folder;
+    }
 }
