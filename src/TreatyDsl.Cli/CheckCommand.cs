@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Linq;
 
@@ -9,17 +8,10 @@ public static class CheckCommand
 {
     public static int Run(string directory, TextWriter output, TextWriter errors)
     {
-        if (!Directory.Exists(directory))
-        {
-            errors.WriteLine($"{directory}: no such folder of .treaty files");
-            return EvalCommand.InputRefused;
-        }
-
+        // An unreadable folder is the loader's diagnostic, like any other problem. The binder hands diagnostics over
+        // in file order, so the listing reads top to bottom like a compiler's.
         var model = TreatyLoader.LoadDirectory(directory);
-        // The listing is the command's output, in file order like a compiler's, so it reads top to bottom.
-        var ordered = model.Diagnostics
-            .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column);
-        foreach (var diagnostic in ordered) output.WriteLine(diagnostic.ToString());
+        foreach (var diagnostic in model.Diagnostics) output.WriteLine(diagnostic.ToString());
         var errorCount = model.Diagnostics.Count(d => d.IsError);
         var warningCount = model.Diagnostics.Count - errorCount;
         output.WriteLine(

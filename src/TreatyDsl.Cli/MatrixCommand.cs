@@ -8,15 +8,10 @@ public static class MatrixCommand
 {
     public static int Run(string directory, bool html, TextWriter output, TextWriter errors)
     {
-        if (!Directory.Exists(directory))
-        {
-            errors.WriteLine($"{directory}: no such folder of .treaty files");
-            return EvalCommand.InputRefused;
-        }
         var model = TreatyLoader.LoadDirectory(directory);
         if (model.HasErrors)
         {
-            // A matrix of half-bound treaties would mislead; say what to fix instead.
+            // A matrix of half-bound treaties would mislead; say what to fix instead (an unreadable folder included).
             foreach (var diagnostic in model.Diagnostics) if (diagnostic.IsError) errors.WriteLine(diagnostic.ToString());
             return EvalCommand.InputRefused;
         }

@@ -170,7 +170,9 @@ public sealed class Interpreter
         var elementType = inList.List.Type.Element!;
         var (element, elementKnown) = ValueOf(inList.Element, context, sink);
         if (element is DateValue date) element = Conversions.ToLocalDate(date);
-        if (element is null && inList.Element is not ConstantExpression && Read(inList.Element, context).Path is { } elementPath) sink.Missing(elementPath);
+        // A fact or variable element is read once for its path (when missing) and its name (in the explanation).
+        var elementRead = inList.Element is ConstantExpression ? default : Read(inList.Element, context);
+        if (element is null && elementRead.Path is { } elementPath) sink.Missing(elementPath);
         var (listValue, listPath, listName) = Read(inList.List, context);
         if (listValue is null && listPath is not null) sink.Missing(listPath);
         // The reader gives list items as the same CLR values as scalar facts (names as strings), so Equals compares them.
@@ -181,7 +183,7 @@ public sealed class Interpreter
         var listText = FactFormat.Value(list?.Select(o => Format(o, elementType)).ToList());
         var phrase = inList.Element is ConstantExpression
             ? FactFormat.Fact(listName, listText)
-            : FactFormat.Fact(Read(inList.Element, context).Name, Format(element, elementType)) + ", " + FactFormat.Fact(listName, listText);
+            : FactFormat.Fact(elementRead.Name, Format(element, elementType)) + ", " + FactFormat.Fact(listName, listText);
         sink.Comparison(phrase, ConditionPrinter.Print(inList), truth, direct, wantTrue);
         return truth;
     }
