@@ -51,11 +51,20 @@ public static class CaseEvaluator
         }
 
         var notes = UndefinedInstruments(catalog, sentencing, receiving, partner);
+        var advisory = Advise(catalog, facts);
         if (reports.Count == 0)
         {
-            return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, reports, new List<AdvisoryItem>(), notes);
+            return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, reports, advisory, notes);
         }
-        return new CaseReport(facts.CaseId, CaseVerdict(reports), Recommend(reports, practice), reports, new List<AdvisoryItem>(), notes);
+        return new CaseReport(facts.CaseId, CaseVerdict(reports), Recommend(reports, practice), reports, advisory, notes);
+    }
+
+    /// <summary>Every advisory set's factors that the facts touch. Computed beside the verdicts and never read by them.</summary>
+    private static List<AdvisoryItem> Advise(TreatyCatalog catalog, CaseFacts facts)
+    {
+        var items = new List<AdvisoryItem>();
+        foreach (var set in catalog.Advisories) items.AddRange(set.Evaluate(facts));
+        return items;
     }
 
     /// <summary>Eligible if some usable instrument is eligible; else undetermined if some usable one is; else ineligible.</summary>

@@ -22,6 +22,16 @@ public interface IInstrumentValidator
     InstrumentReport Evaluate(CaseFacts facts);
 }
 
+/// <summary>A set of discretionary factors (the DOJ guidelines' section III): generated from its .treaty file, or interpreted from it.</summary>
+public interface IAdvisoryEvaluator
+{
+    /// <summary>The set's id, such as <c>doj-guidelines</c>.</summary>
+    string Id { get; }
+
+    /// <summary>The factors the case's facts touch, in the order the treaty file gives them. Never affects a verdict.</summary>
+    IReadOnlyList<AdvisoryItem> Evaluate(CaseFacts facts);
+}
+
 /// <summary>One instrument in a country's row of the table.</summary>
 /// <param name="Instrument">The instrument's contract id.</param>
 /// <param name="Since">When it entered into force for the country; null when the table gives no date.</param>
@@ -71,12 +81,13 @@ public sealed class CountryTable
 /// <summary>Everything needed to evaluate case files: the vocabulary, the instruments and the country table.</summary>
 public sealed class TreatyCatalog
 {
-    /// <summary>A catalog of the given instruments, in the order ties in the recommendation are broken.</summary>
-    public TreatyCatalog(FactSchema schema, IReadOnlyList<IInstrumentValidator> instruments, CountryTable countries)
+    /// <summary>A catalog of the given instruments, in the order ties in the recommendation are broken, and advisory sets.</summary>
+    public TreatyCatalog(FactSchema schema, IReadOnlyList<IInstrumentValidator> instruments, CountryTable countries, IReadOnlyList<IAdvisoryEvaluator>? advisories = null)
     {
         Schema = schema;
         Instruments = instruments;
         Countries = countries;
+        Advisories = advisories ?? new IAdvisoryEvaluator[0];
     }
 
     /// <summary>The facts a case file may hold.</summary>
@@ -87,4 +98,7 @@ public sealed class TreatyCatalog
 
     /// <summary>Which instruments each country has, since when, and its recorded practice.</summary>
     public CountryTable Countries { get; }
+
+    /// <summary>The discretionary factors reported beside the verdicts.</summary>
+    public IReadOnlyList<IAdvisoryEvaluator> Advisories { get; }
 }

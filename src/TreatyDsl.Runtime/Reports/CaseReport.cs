@@ -3,7 +3,25 @@ using System.Collections.Generic;
 namespace TreatyDsl.Runtime;
 
 /// <summary>A discretionary consideration the facts touch (DOJ Guidelines III): advice for the human decision, never a verdict.</summary>
-public sealed record AdvisoryItem(string Factor, string Weighs, string Citation, string Explanation);
+/// <param name="Factor">The factor's id, such as <c>prior-transfer</c>.</param>
+/// <param name="Weighs">Which way it weighs: <c>for</c>, <c>against</c>, or <c>either</c> when it calls for a judgement either way.</param>
+/// <param name="Citation">The passage that states the factor.</param>
+/// <param name="Explanation">The facts that touched it, such as "prisoner.priorTransfer is true".</param>
+/// <param name="Text">The factor in words, as the treaty file states it.</param>
+public sealed record AdvisoryItem(string Factor, string Weighs, string Citation, string Explanation, string Text);
+
+/// <summary>The contract's spelling of which way an advisory factor weighs.</summary>
+public static class AdvisoryWeighs
+{
+    /// <summary>The factor favours transfer.</summary>
+    public const string For = "for";
+
+    /// <summary>The factor weighs against transfer.</summary>
+    public const string Against = "against";
+
+    /// <summary>The factor calls for a judgement that may go either way.</summary>
+    public const string Either = "either";
+}
 
 /// <summary>A case evaluated under every instrument in force between its two countries.</summary>
 /// <param name="CaseId">The case file's <c>id</c>.</param>

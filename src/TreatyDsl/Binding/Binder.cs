@@ -13,7 +13,7 @@ namespace TreatyDsl.Binding;
 /// folds each included baseline into its instruments and applies overrides and exceptions.
 /// Never throws; every problem becomes a located diagnostic.
 /// </summary>
-public static class Binder
+public static partial class Binder
 {
     private static readonly Regex CountryCode = new("^[A-Z]{2}$");
 
@@ -56,11 +56,12 @@ public static class Binder
         }
 
         var countries = BindCountries(sections, instruments, diagnostics);
+        var advisories = BindAdvisories(sections, vocabularyScope, expressions, diagnostics);
         var ordered = diagnostics
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Offset)
             .ToEquatableArray();
-        return new TreatyModel(vocabulary, instruments.ToEquatableArray(), countries, ordered);
+        return new TreatyModel(vocabulary, instruments.ToEquatableArray(), countries, advisories, ordered);
     }
 
     // ---------- vocabulary ----------

@@ -6,7 +6,7 @@ namespace TreatyDsl.Binding;
 
 /// <summary>
 /// The declarations of all files sorted into sections. A file reads like a statute: a header
-/// ('vocabulary', 'baseline', 'instrument', 'countries') and the declarations that follow it belong together.
+/// ('vocabulary', 'baseline', 'instrument', 'countries', 'advisories') and the declarations that follow it belong together.
 /// </summary>
 internal sealed class Sections
 {
@@ -18,6 +18,7 @@ internal sealed class Sections
     public List<RuleSetSection> RuleSets { get; } = new();
     public List<CountriesSyntax> CountriesHeaders { get; } = new();
     public List<CountrySyntax> Countries { get; } = new();
+    public List<AdvisorySetSection> AdvisorySets { get; } = new();
 
     public static Sections Collect(IEnumerable<TreatyFileSyntax> files, List<TreatyDiagnostic> diagnostics)
     {
@@ -42,6 +43,11 @@ internal sealed class Sections
                         sections.CountriesHeaders.Add(c);
                         current = c;
                         break;
+                    case AdvisoriesSyntax a:
+                        var advisorySet = new AdvisorySetSection(a);
+                        sections.AdvisorySets.Add(advisorySet);
+                        current = advisorySet;
+                        break;
                     case EnumSyntax e when Expect<VocabularySyntax>(current, e, "enum", "a 'vocabulary' header", diagnostics):
                         sections.Enums.Add(e);
                         break;
@@ -65,6 +71,9 @@ internal sealed class Sections
                         break;
                     case ExceptionSyntax x when Expect<RuleSetSection>(current, x, "exception", "an 'instrument' header", diagnostics):
                         ((RuleSetSection)current!).Exceptions.Add(x);
+                        break;
+                    case AdvisorySyntax a when Expect<AdvisorySetSection>(current, a, "advisory", "an 'advisories' header", diagnostics):
+                        ((AdvisorySetSection)current!).Advisories.Add(a);
                         break;
                     case CountrySyntax c when Expect<CountriesSyntax>(current, c, "country", "a 'countries' header", diagnostics):
                         sections.Countries.Add(c);
@@ -95,4 +104,13 @@ internal sealed class RuleSetSection
     public List<ThresholdSyntax> Thresholds { get; } = new();
     public List<RuleSyntax> Rules { get; } = new();
     public List<ExceptionSyntax> Exceptions { get; } = new();
+}
+
+/// <summary>An 'advisories' header and the advisory factors under it.</summary>
+internal sealed class AdvisorySetSection
+{
+    public AdvisorySetSection(AdvisoriesSyntax header) => Header = header;
+
+    public AdvisoriesSyntax Header { get; }
+    public List<AdvisorySyntax> Advisories { get; } = new();
 }

@@ -6,12 +6,13 @@ namespace TreatyDsl.Binding;
 
 /// <summary>
 /// Everything the treaty files say, checked: the vocabulary, each instrument with the baseline rules it
-/// includes already folded in, and the country table. Pure data with value equality.
+/// includes already folded in, the country table and the advisory factors. Pure data with value equality.
 /// </summary>
 public sealed record TreatyModel(
     VocabularyModel Vocabulary,
     EquatableArray<InstrumentModel> Instruments,
     CountryTableModel Countries,
+    EquatableArray<AdvisorySetModel> Advisories,
     EquatableArray<TreatyDiagnostic> Diagnostics)
 {
     public bool HasErrors
@@ -106,3 +107,18 @@ public sealed record PracticeModel(string Note, PracticeKind Kind, EquatableArra
 public sealed record CountryModel(string Code, string Name, EquatableArray<MembershipModel> Memberships, PracticeModel? Practice, SourceSpan Span);
 
 public sealed record CountryTableModel(string Title, string Citation, EquatableArray<CountryModel> Countries);
+
+/// <summary>A discretionary factor: reported with the way it weighs when its condition holds. Never part of a verdict.</summary>
+public sealed record AdvisoryModel(string Id, Weighs Weighs, string Text, string Citation, BoundExpression Condition, SourceSpan Span);
+
+/// <summary>
+/// A set of discretionary factors from one source (the DOJ guidelines' section III). AppliesWhen, when present,
+/// limits the whole set to the cases it holds for; the conditions see the vocabulary's facts and derived facts only.
+/// </summary>
+public sealed record AdvisorySetModel(
+    string Id,
+    string Title,
+    string Citation,
+    BoundExpression? AppliesWhen,
+    EquatableArray<AdvisoryModel> Advisories,
+    SourceSpan Span);

@@ -34,7 +34,8 @@ public static class InterpretedCatalog
     public static TreatyCatalog Create(TreatyModel model)
     {
         var instruments = model.Instruments.Select(i => (IInstrumentValidator)new InterpretedInstrument(model.Vocabulary, i)).ToList();
-        return new TreatyCatalog(SchemaOf(model.Vocabulary), instruments, CountriesOf(model.Countries));
+        var advisories = model.Advisories.Select(a => (IAdvisoryEvaluator)new InterpretedAdvisories(model.Vocabulary, a)).ToList();
+        return new TreatyCatalog(SchemaOf(model.Vocabulary), instruments, CountriesOf(model.Countries), advisories);
     }
 
     public static FactSchema SchemaOf(VocabularyModel vocabulary)

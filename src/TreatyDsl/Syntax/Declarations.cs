@@ -110,3 +110,28 @@ public enum PracticeKind
 public sealed record PracticeSyntax(string Note, PracticeKind Kind, EquatableArray<string> Instruments, SourceSpan Span);
 
 public sealed record CountrySyntax(string Code, string Name, EquatableArray<MembershipSyntax> Memberships, PracticeSyntax? Practice, SourceSpan Span) : DeclarationSyntax(Span);
+
+// ---- advisory factors ----
+
+/// <summary>
+/// The header of a set of discretionary factors (<c>advisories doj-guidelines title "..." cite "..." when ...</c>):
+/// advice for the human decision, never part of a verdict. <see cref="AppliesWhen"/>, when given, limits the whole set
+/// to the cases it holds for (the DOJ guidelines weigh only cases sentenced in the United States).
+/// </summary>
+public sealed record AdvisoriesSyntax(string Id, string? Title, string? Citation, ExpressionSyntax? AppliesWhen, SourceSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>Which way a discretionary factor weighs in the transfer decision.</summary>
+public enum Weighs
+{
+    /// <summary>The factor favours transfer.</summary>
+    For,
+
+    /// <summary>The factor weighs against transfer.</summary>
+    Against,
+
+    /// <summary>The factor calls for a judgement that may go either way (the dual national's ties, DOJ Guidelines III.A.9).</summary>
+    Either,
+}
+
+/// <summary>One discretionary factor: reported, with the way it weighs, when its condition holds for a case.</summary>
+public sealed record AdvisorySyntax(string Id, Weighs Weighs, string? Text, string? Citation, ExpressionSyntax Condition, SourceSpan Span) : DeclarationSyntax(Span);

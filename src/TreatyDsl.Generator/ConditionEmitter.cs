@@ -1,0 +1,363 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Syntax;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>
+/// Writes the C# statements that evaluate one bound condition over the generated case type, making the same
+/// <c>ExplanationSink</c> calls, in the same order, as the interpreter's <c>ConditionInterpreter</c>. Shared by
+/// instrument validators and advisory sets; the derived facts and thresholds are those in scope where the condition
+/// was written. Constants the code needs become static fields (<see cref="Statics"/>), so the fast path allocates nothing.
+/// </summary>
+internal sealed class ConditionEmitter
+{
+    private const string R = Naming.Runtime;
+    private readonly string ns;
+    private readonly string caseType;
+    private readonly VocabularyModel vocabulary;
+    private readonly Dictionary<string, DerivedModel> derived;
+    private readonly Dictionary<string, ThresholdModel> thresholds;
+    private readonly List<string> statics = new();
+    private readonly Dictionary<string, string> staticNames = new();
+    private CodeWriter w = new();
+    private int temp;
+
+    public ConditionEmitter(string ns, VocabularyModel vocabulary, IEnumerable<DerivedModel> derived, IEnumerable<ThresholdModel> thresholds)
+    {
+        this.ns = ns;
+        this.vocabulary = vocabulary;
+        caseType = $"global::{ns}.TreatyCase";
+        this.derived = derived.GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
+        this.thresholds = thresholds.ToDictionary(t => t.Name);
+    }
+
+    /// <summary>The generated case type's full name.</summary>
+    public string CaseType => caseType;
+
+    /// <summary>Where statements are written.</summary>
+    public CodeWriter Writer
+    {
+        get => w;
+        set => w = value;
+    }
+
+    /// <summary>The static field declarations the written code refers to.</summary>
+    public IReadOnlyList<string> Statics => statics;
+
+    /// <summary>The derived facts in scope that are conditions: each needs its method (<see cref="EmitDerived"/>).</summary>
+    public IEnumerable<DerivedModel> DerivedConditions => derived.Values.Where(d => d.Condition is not null);
+
+    /// <summary>
+    /// Writes the statements that evaluate <paramref name="condition"/>, mapped to its line in the .treaty file, and
+    /// returns the local that holds its Truth. <paramref name="want"/> is the C# bool the caller hopes for.
+    /// </summary>
+    public string Condition(BoundExpression condition, string want)
+    {
+        LineDirective(condition);
+        var result = Expr(condition, want, ConditionShape.IsDirect(condition), new Dictionary<string, Variable>());
+        w.Directive("#line default");
+        return result;
+    }
+
+    /// <summary>Writes the method that evaluates a derived fact; conditions call it by name.</summary>
+    public void EmitDerived(DerivedModel d)
+    {
+        w.Line($"// derived fact '{d.Name}'" + (d.Citation is null ? string.Empty : $" ({d.Citation})"));
+        w.Open($"private static {R}.Truth Derived{Naming.Pascal(d.Name)}({caseType} c, {R}.ExplanationSink? sink, bool wantTrue)");
+        LineDirective(d.Condition!);
+        var result = Expr(d.Condition!, "wantTrue", false, new Dictionary<string, Variable>());
+        w.Directive("#line default");
+        w.Line($"return {result};");
+        w.Close();
+        w.Line();
+    }
+
+    public void LineDirective(BoundExpression expression)
+    {
+        var path = expression.Span.Path.Replace("\\", "\\\\").Replace("\"", "\\\"");
+        w.Directive($"#line {expression.Span.Line} \"{path}\"");
+    }
+
+    // ---------- conditions ----------
+
+    /// <summary>A quantifier variable in generated code: the element, its index, and the list's fact path.</summary>
+    private sealed record Variable(string Element, string Index, string Source, TypeRef Type);
+
+    private string Temp(string prefix = "t") => prefix + (++temp).ToString(CultureInfo.InvariantCulture);
+
+    private static string Negate(string want) => want switch
+    {
+        "true" => "false",
+        "false" => "true",
+        _ => want.StartsWith("!", System.StringComparison.Ordinal) ? want.Substring(1) : "!" + want,
+    };
+
+    /// <summary>Writes the statements that evaluate <paramref name="e"/> and returns the local holding its Truth.</summary>
+    private string Expr(BoundExpression e, string want, bool direct, Dictionary<string, Variable> variables)
+    {
+        var t = Temp();
+        switch (e)
+        {
+            case NotExpression not:
+                var operand = Expr(not.Operand, Negate(want), direct, variables);
+                w.Line($"var {t} = {R}.Logic.Not({operand});");
+                return t;
+            case AndExpression and:
+            {
+                var left = Expr(and.Left, want, direct, variables);
+                var right = Expr(and.Right, want, direct, variables);
+                w.Line($"var {t} = {R}.Logic.And({left}, {right});");
+                return t;
+            }
+            case OrExpression or:
+            {
+                var left = Expr(or.Left, want, direct, variables);
+                var right = Expr(or.Right, want, direct, variables);
+                w.Line($"var {t} = {R}.Logic.Or({left}, {right});");
+                return t;
+            }
+            case DerivedReference reference when derived.TryGetValue(reference.Name, out var definition) && definition.Condition is not null:
+                w.Line($"var {t} = Derived{Naming.Pascal(reference.Name)}(c, sink, {want});");
+                w.Line($"sink?.Derived({Naming.Literal(reference.Name)}, {t});");
+                return t;
+            case ComparisonExpression comparison:
+                return Comparison(comparison, t, want, direct, variables);
+            case InListExpression inList:
+                return InList(inList, t, want, direct, variables);
+            case QuantifierExpression quantifier:
+                return QuantifierCode(quantifier, t, want, variables);
+            case ConstantExpression { Type.Kind: TypeKind.Bool } constant:
+                w.Line($"var {t} = {R}.Truth.{(constant.Value.Bool ? "True" : "False")};");
+                return t;
+            default:
+                var (access, missingPath, name) = Operand(e, variables);
+                var v = Temp("v");
+                w.Line($"var {v} = {access};");
+                w.Line($"var {t} = {R}.Logic.Of({v});");
+                w.Open("if (sink is not null)");
+                if (missingPath is not null) w.Line($"if ({v} is null) sink.Missing({missingPath});");
+                w.Line($"sink.Flag({R}.FactFormat.Fact({Naming.Literal(name)}, {R}.FactFormat.Value({v})), {t}, {Naming.Bool(direct)}, {want});");
+                w.Close();
+                return t;
+        }
+    }
+
+    private string Comparison(ComparisonExpression comparison, string t, string want, bool direct, Dictionary<string, Variable> variables)
+    {
+        var relation = $"{R}.Relation.{Relation(comparison.Operator)}";
+        var (right, known, rightText) = Value(comparison.Right, comparison.Left.Type, variables);
+
+        if (comparison.Left is DerivedReference { Type.Kind: TypeKind.Duration } period && derived.TryGetValue(period.Name, out var definition))
+        {
+            var start = Temp("s");
+            var end = Temp("e");
+            w.Line($"var {start} = c.{Naming.Member(definition.PeriodFrom!)};");
+            w.Line($"var {end} = c.{Naming.Member(definition.PeriodTo!)};");
+            w.Line($"var {t} = {known} ? {R}.Compare.Remaining({start}, {end}, {relation}, {right}) : {R}.Truth.Unknown;");
+            w.Open("if (sink is not null)");
+            w.Line($"if ({start} is null) sink.Missing({Naming.Literal(definition.PeriodFrom!)});");
+            w.Line($"if ({end} is null) sink.Missing({Naming.Literal(definition.PeriodTo!)});");
+            var label = definition.Label is null ? "null" : Naming.Literal(definition.Label);
+            w.Line($"sink.Comparison({R}.FactFormat.Remaining({Naming.Literal(period.Name)}, {label}, {start}, {end}), {R}.FactFormat.Test(null, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
+            w.Close();
+            return t;
+        }
+
+        var (leftAccess, leftMissing, leftName) = Operand(comparison.Left, variables);
+        var l = Temp("l");
+        w.Line($"var {l} = {leftAccess};");
+        var compare = comparison.Left.Type.Kind switch
+        {
+            TypeKind.Number => "Numbers",
+            TypeKind.Date => "Dates",
+            TypeKind.Bool => "Bools",
+            _ => "Names",
+        };
+        w.Line($"var {t} = {known} ? {R}.Compare.{compare}({l}, {relation}, {right}) : {R}.Truth.Unknown;");
+        w.Open("if (sink is not null)");
+        if (leftMissing is not null) w.Line($"if ({l} is null) sink.Missing({leftMissing});");
+        var phrase = $"{R}.FactFormat.Fact({Naming.Literal(leftName)}, {R}.FactFormat.Value({l}))";
+        if (comparison.Right is not (ConstantExpression or ThresholdReference))
+        {
+            var (_, rightMissing, rightName) = Operand(comparison.Right, variables);
+            if (rightMissing is not null) w.Line($"if ({right} is null) sink.Missing({rightMissing});");
+            phrase += $" + \", \" + {R}.FactFormat.Fact({Naming.Literal(rightName)}, {R}.FactFormat.Value({right}))";
+        }
+        w.Line($"sink.Comparison({phrase}, {R}.FactFormat.Test({Naming.Literal(leftName)}, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
+        w.Close();
+        return t;
+    }
+
+    private string InList(InListExpression inList, string t, string want, bool direct, Dictionary<string, Variable> variables)
+    {
+        var elementType = inList.List.Type.Element!;
+        var (element, _, _) = Value(inList.Element, elementType, variables);
+        var (listAccess, listMissing, listName) = Operand(inList.List, variables);
+        var list = Temp("list");
+        w.Line($"var {list} = {listAccess};");
+        // Names (countries, text) are compared as strings; other items as their struct values (enum members after
+        // parsing the element's case-file name), so the fast path neither boxes nor allocates.
+        var value = elementType.Kind == TypeKind.Enum ? $"{EnumNames(elementType)}.Parse({element})" : element;
+        w.Line($"var {t} = {R}.Lists.Contains({list}, {value}, {Naming.Bool(inList.Negated)});");
+        w.Open("if (sink is not null)");
+        var listText = elementType.Kind switch
+        {
+            TypeKind.Country or TypeKind.Text => $"{R}.FactFormat.Value({list})",
+            TypeKind.Enum => $"{R}.FactFormat.Value({list}, {EnumNames(elementType)}.ToName)",
+            _ => $"{R}.FactFormat.Value({list}, item => {R}.FactFormat.Value(({ValueType(elementType)})item))",
+        };
+        var phrase = $"{R}.FactFormat.Fact({Naming.Literal(listName)}, {listText})";
+        if (inList.Element is not ConstantExpression)
+        {
+            var (_, elementMissing, elementName) = Operand(inList.Element, variables);
+            if (elementMissing is not null) w.Line($"if ({element} is null) sink.Missing({elementMissing});");
+            phrase = $"{R}.FactFormat.Fact({Naming.Literal(elementName)}, {R}.FactFormat.Value({element})) + \", \" + " + phrase;
+        }
+        if (listMissing is not null) w.Line($"if ({list} is null) sink.Missing({listMissing});");
+        w.Line($"sink.Comparison({phrase}, {Naming.Literal(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want});");
+        w.Close();
+        return t;
+    }
+
+    private string EnumNames(TypeRef type) => $"global::{ns}.{Naming.Pascal(type.Name!)}Names";
+
+    private string QuantifierCode(QuantifierExpression q, string t, string want, Dictionary<string, Variable> variables)
+    {
+        var text = Naming.Literal(ConditionPrinter.Print(q));
+        var list = Temp("list");
+        var tally = Temp("tally");
+        var index = Temp("i");
+        var element = Temp("item");
+        w.Line($"var {list} = c.{Naming.Member(q.Source.Path)};");
+        w.Line($"{R}.Truth {t};");
+        w.Open($"if ({list} is null)");
+        w.Line($"{t} = {R}.Truth.Unknown;");
+        w.Line($"sink?.Missing({Naming.Literal(q.Source.Path)});");
+        w.Line($"sink?.Quantifier({text}, {R}.Truth.Unknown, {Naming.Literal(q.Source.Path + " is not known")});");
+        w.Close();
+        w.Open("else");
+        w.Line($"var {tally} = new {R}.QuantifierTally({Naming.Bool(q.Quantifier == Quantifier.All)}, {Naming.Literal(q.Source.Path)}, sink is not null);");
+        w.Line("sink?.EnterQuiet();");
+        w.Open($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
+        w.Line($"var {element} = {list}[{index}];");
+        var inner = new Dictionary<string, Variable>(variables) { [q.Variable] = new Variable(element, index, q.Source.Path, q.Source.Type.Element!) };
+        var body = Expr(q.Body, want, false, inner);
+        w.Line($"{tally}.Add({index}, {body});");
+        w.Close();
+        w.Line("sink?.ExitQuiet();");
+        w.Line($"{t} = {tally}.Result;");
+        w.Line($"sink?.Quantifier({text}, {t}, {tally}.Detail);");
+        w.Close();
+        return t;
+    }
+
+    /// <summary>Reads a fact or quantifier variable: the C# expression of its value (bool?, decimal?, LocalDate? or string?),
+    /// the C# expression of its path for missingFacts (null when it cannot be missing), and its name in explanations.</summary>
+    private (string Access, string? MissingPath, string Name) Operand(BoundExpression operand, Dictionary<string, Variable> variables)
+    {
+        switch (operand)
+        {
+            case FactReference fact:
+                return (AsComparable($"c.{Naming.Member(fact.Path)}", fact.Type), Naming.Literal(fact.Path), fact.Path);
+            case VariableReference variable when variables.TryGetValue(variable.Variable, out var v):
+                var position = $"{Naming.Literal(v.Source + "[")} + {v.Index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + {Naming.Literal("]" + (variable.Field is null ? string.Empty : "." + variable.Field))}";
+                if (variable.Field is null) return (AsComparable(v.Element, variable.Type), null, variable.Variable);
+                return (AsComparable($"{v.Element}?.{Naming.Pascal(variable.Field)}", variable.Type), position, variable.Variable + "." + variable.Field);
+            case ConstantExpression constant:
+                return (Literal(constant.Value, constant.Type), null, ConditionPrinter.Print(constant));
+            default:
+                return ("null", null, ConditionPrinter.Print(operand));
+        }
+    }
+
+    /// <summary>Enum facts are compared and explained by their case-file names.</summary>
+    private string AsComparable(string access, TypeRef type)
+    {
+        if (type.Kind != TypeKind.Enum) return access;
+        var names = EnumNames(type);
+        var value = Temp("ev");
+        return $"({access} is {{ }} {value} ? {names}.ToName({value}) : null)";
+    }
+
+    /// <summary>
+    /// A value operand as three C# expressions: the value, whether it is known (a threshold's version may not be),
+    /// and its text in explanations. Facts and variables are read like any operand.
+    /// </summary>
+    private (string Value, string Known, string Text) Value(BoundExpression operand, TypeRef expected, Dictionary<string, Variable> variables)
+    {
+        switch (operand)
+        {
+            case ConstantExpression constant:
+                return (Literal(constant.Value, constant.Type), "true", Naming.Literal(ConditionPrinter.Print(constant.Value, constant.Type)));
+            case ThresholdReference reference when thresholds.TryGetValue(reference.Name, out var threshold):
+                if (threshold.Versions.Count == 1 && threshold.Versions[0].Effective.IsAlways)
+                {
+                    var only = threshold.Versions[0].Value;
+                    return (Literal(only, threshold.Type), "true", Naming.Literal(ConditionPrinter.Print(only, threshold.Type)));
+                }
+                var from = Static("global::NodaTime.LocalDate?[]", "From" + Naming.Pascal(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.From is { } f ? Date(f) : "null")) + " }");
+                var before = Static("global::NodaTime.LocalDate?[]", "Before" + Naming.Pascal(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.Before is { } b ? Date(b) : "null")) + " }");
+                var chosen = Temp("tv");
+                w.Line($"var {chosen} = {R}.EffectiveDates.Choose({ApplicationDate}, {from}, {before});");
+                w.Open($"if ({chosen} < 0 && sink is not null)");
+                w.Line($"if ({chosen} == {R}.EffectiveDates.DateUnknown) {{ sink.Missing(\"applicationDate\"); sink.Note({Naming.Literal($"the value of {reference.Name} depends on applicationDate, which is not known")}); }}");
+                w.Line($"else sink.Note({Naming.Literal($"no value of {reference.Name} is in effect on ")} + {R}.FactFormat.Value({ApplicationDate}));");
+                w.Close();
+                var value = $"({string.Join(" : ", threshold.Versions.Select((v, i) => $"{chosen} == {i} ? {Literal(v.Value, threshold.Type)}"))} : default({ValueType(threshold.Type)}))";
+                var text = $"({string.Join(" : ", threshold.Versions.Select((v, i) => $"{chosen} == {i} ? {Naming.Literal(ConditionPrinter.Print(v.Value, threshold.Type))}"))} : \"?\")";
+                return (value, $"({chosen} >= 0)", text);
+            default:
+                var (access, _, name) = Operand(operand, variables);
+                var local = Temp("r");
+                w.Line($"var {local} = {access};");
+                return (local, "true", Naming.Literal(name));
+        }
+    }
+
+    private string ValueType(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Number => "decimal?",
+        TypeKind.Date => "global::NodaTime.LocalDate?",
+        TypeKind.Bool => "bool?",
+        TypeKind.Duration => "global::NodaTime.Period?",
+        _ => "string?",
+    };
+
+    private string Literal(ConstantValue value, TypeRef type) => type.Kind switch
+    {
+        TypeKind.Bool => $"(bool?){Naming.Bool(value.Bool)}",
+        TypeKind.Number => $"(decimal?){value.Number.ToString(CultureInfo.InvariantCulture)}m",
+        TypeKind.Date => $"(global::NodaTime.LocalDate?){Date(value.Date)}",
+        TypeKind.Duration => Static("global::NodaTime.Period", "Period" + value.Duration.Years + "y" + value.Duration.Months + "m" + value.Duration.Days + "d",
+            $"new global::NodaTime.PeriodBuilder {{ Years = {value.Duration.Years}, Months = {value.Duration.Months}, Days = {value.Duration.Days} }}.Build()"),
+        _ => Naming.Literal(value.Text ?? string.Empty),
+    };
+
+    /// <summary>The C# expression of the case's application date, or a null date when the vocabulary has none.</summary>
+    public string ApplicationDate => vocabulary.Facts.Any(f => f.Path == "applicationDate" && f.Type.Kind == TypeKind.Date) ? "c.ApplicationDate" : "(global::NodaTime.LocalDate?)null";
+
+    /// <summary>A date as a NodaTime constructor call.</summary>
+    public static string Date(DateValue d) => $"new global::NodaTime.LocalDate({d.Year}, {d.Month}, {d.Day})";
+
+    private static string Relation(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Equal => "Equal",
+        ComparisonOperator.NotEqual => "NotEqual",
+        ComparisonOperator.Less => "Less",
+        ComparisonOperator.LessOrEqual => "LessOrEqual",
+        ComparisonOperator.Greater => "Greater",
+        _ => "GreaterOrEqual",
+    };
+
+    /// <summary>A static readonly field, declared once per distinct name, so the fast path allocates nothing.</summary>
+    public string Static(string type, string name, string initializer)
+    {
+        if (staticNames.TryGetValue(name, out var existing)) return existing;
+        staticNames[name] = name;
+        statics.Add($"private static readonly {type} {name} = {initializer};");
+        return name;
+    }
+}
