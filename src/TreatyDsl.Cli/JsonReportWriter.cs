@@ -8,7 +8,7 @@ namespace TreatyDsl.Cli;
 
 /// <summary>
 /// Writes a case report as one line of JSON, exactly in the contract's shape (shared/contracts/case-and-cli.md).
-/// Fields the contract does not name (title, text, per-requirement missingFacts, notes) are additions, never renames.
+/// Fields the contract does not name (title, text, per-requirement missingFacts, an advisory's text, notes) are additions, never renames.
 /// </summary>
 public static class JsonReportWriter
 {
@@ -33,6 +33,7 @@ public static class JsonReportWriter
                 json.WriteString("weighs", item.Weighs);
                 json.WriteString("citation", item.Citation);
                 json.WriteString("explanation", item.Explanation);
+                json.WriteString("text", item.Text);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

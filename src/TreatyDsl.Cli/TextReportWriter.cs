@@ -36,7 +36,12 @@ public static class TextReportWriter
         {
             output.WriteLine();
             output.WriteLine("  Advisory (for the human decision; not part of the verdict):");
-            foreach (var item in report.Advisory) output.WriteLine($"    - {item.Factor} (weighs {item.Weighs}): {item.Explanation} [{item.Citation}]");
+            foreach (var item in report.Advisory)
+            {
+                output.WriteLine($"    [{WeighsMark(item.Weighs)}] {item.Factor}: {item.Text}");
+                if (item.Explanation.Length > 0) output.WriteLine($"        why: {item.Explanation}");
+                output.WriteLine($"        see: {item.Citation}");
+            }
         }
         foreach (var note in report.Notes.Where(n => n.Length > 0))
         {
@@ -44,6 +49,13 @@ public static class TextReportWriter
         }
         output.WriteLine();
     }
+
+    private static string WeighsMark(string weighs) => weighs switch
+    {
+        AdvisoryWeighs.For => "for    ",
+        AdvisoryWeighs.Against => "against",
+        _ => "either ",
+    };
 
     private static string Mark(Outcome outcome) => outcome switch
     {

@@ -6,7 +6,7 @@ namespace TreatyDsl.Generator;
 
 /// <summary>
 /// Emits <c>GeneratedTreaties</c>: the fact schema the case file reader checks, the country table, and every
-/// generated validator, gathered into a ready <c>TreatyCatalog</c>.
+/// generated validator and advisory set, gathered into a ready <c>TreatyCatalog</c>.
 /// </summary>
 internal static class CatalogEmitter
 {
@@ -47,8 +47,14 @@ internal static class CatalogEmitter
         foreach (var id in spec.Instruments) w.Line($"    new global::{spec.Namespace}.{Naming.Pascal(id)}Validator(),");
         w.Line("};");
         w.Line();
-        w.Line("/// <summary>Schema, validators and country table together, ready for <c>CaseEvaluator.Evaluate</c>.</summary>");
-        w.Line($"public static {R}.TreatyCatalog Catalog {{ get; }} = new {R}.TreatyCatalog(Schema, Instruments, Countries);");
+        w.Line("/// <summary>Every generated advisory set, in the order of the treaty files.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{R}.IAdvisoryEvaluator> Advisories {{ get; }} = new {R}.IAdvisoryEvaluator[]");
+        w.Line("{");
+        foreach (var id in spec.Advisories) w.Line($"    new global::{spec.Namespace}.{AdvisoryEmitter.ClassName(id)}(),");
+        w.Line("};");
+        w.Line();
+        w.Line("/// <summary>Schema, validators, country table and advisory sets together, ready for <c>CaseEvaluator.Evaluate</c>.</summary>");
+        w.Line($"public static {R}.TreatyCatalog Catalog {{ get; }} = new {R}.TreatyCatalog(Schema, Instruments, Countries, Advisories);");
         w.Close();
         w.Close();
         return w.ToString();

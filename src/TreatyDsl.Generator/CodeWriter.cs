@@ -37,6 +37,17 @@ internal sealed class CodeWriter
         return this;
     }
 
+    /// <summary>Appends another writer's text at this writer's indentation; directives stay in column 1.</summary>
+    public CodeWriter Append(CodeWriter block)
+    {
+        foreach (var line in block.ToString().TrimEnd('\n').Split('\n'))
+        {
+            if (line.StartsWith("#", System.StringComparison.Ordinal)) Directive(line);
+            else Line(line.TrimEnd());
+        }
+        return this;
+    }
+
     public static CodeWriter File(string ns)
     {
         var writer = new CodeWriter();

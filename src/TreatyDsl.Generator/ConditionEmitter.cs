@@ -52,12 +52,13 @@ internal sealed class ConditionEmitter
 
     /// <summary>
     /// Writes the statements that evaluate <paramref name="condition"/>, mapped to its line in the .treaty file, and
-    /// returns the local that holds its Truth. <paramref name="want"/> is the C# bool the caller hopes for.
+    /// returns the local that holds its Truth. <paramref name="want"/> is the C# bool the caller hopes for;
+    /// <paramref name="statesRequirement"/> as in the interpreter's <c>ConditionInterpreter.Evaluate</c>.
     /// </summary>
-    public string Condition(BoundExpression condition, string want)
+    public string Condition(BoundExpression condition, string want, bool statesRequirement = true)
     {
         LineDirective(condition);
-        var result = Expr(condition, want, ConditionShape.IsDirect(condition), new Dictionary<string, Variable>());
+        var result = Expr(condition, want, statesRequirement && ConditionShape.IsDirect(condition), new Dictionary<string, Variable>());
         w.Directive("#line default");
         return result;
     }

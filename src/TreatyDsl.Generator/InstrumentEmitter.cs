@@ -105,19 +105,11 @@ internal sealed class InstrumentEmitter
             file.Close();
             file.Line();
         }
-        foreach (var line in methods.ToString().Split('\n'))
-        {
-            if (line.StartsWith("#", System.StringComparison.Ordinal)) file.Directive(line);
-            else if (line.Length > 0) file.Line("    " + line.Substring(0).TrimEnd()).ToString();
-            else file.Line();
-        }
+        file.Append(methods);
         file.Close();
         file.Close();
-        return Normalize(file.ToString());
+        return file.ToString();
     }
-
-    // CodeWriter indents method lines once more than needed when copied; keep the output tidy.
-    private static string Normalize(string text) => text.Replace("\n        \n", "\n\n");
 
     private static string RuleMethod(RuleModel rule) => "Rule" + Naming.Pascal(rule.Id);
 

@@ -15,5 +15,8 @@ internal sealed record InstrumentSpec(string Namespace, VocabularyModel Vocabula
 /// <summary>What the case type (the vocabulary) is generated from.</summary>
 internal sealed record VocabularySpec(string Namespace, VocabularyModel Vocabulary);
 
-/// <summary>What the catalog (schema, country table, list of validators) is generated from.</summary>
-internal sealed record CatalogSpec(string Namespace, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments);
+/// <summary>What one advisory set's class is generated from: re-emitted only when the set or the vocabulary changes.</summary>
+internal sealed record AdvisorySpec(string Namespace, VocabularyModel Vocabulary, AdvisorySetModel Set);
+
+/// <summary>What the catalog (schema, country table, list of validators and advisory sets) is generated from.</summary>
+internal sealed record CatalogSpec(string Namespace, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments, EquatableArray<string> Advisories);

@@ -39,11 +39,14 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         var plan = model.Combine(ns).Select(static (pair, _) => GenerationPlan.Create(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Plan);
 
         var instruments = plan.SelectMany(static (p, _) => p.Instruments).WithTrackingName(TrackingNames.Instruments);
+        var advisories = plan.SelectMany(static (p, _) => p.Advisories).WithTrackingName(TrackingNames.Advisories);
         var vocabulary = plan.Select(static (p, _) => p.Vocabulary).WithTrackingName(TrackingNames.Vocabulary);
         var catalog = plan.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog);
 
         context.RegisterSourceOutput(instruments, static (spc, spec) =>
             spc.AddSource(Naming.Pascal(spec.Instrument.Id) + "Validator.g.cs", InstrumentEmitter.Emit(spec)));
+        context.RegisterSourceOutput(advisories, static (spc, spec) =>
+            spc.AddSource(AdvisoryEmitter.ClassName(spec.Set.Id) + ".g.cs", AdvisoryEmitter.Emit(spec)));
         context.RegisterSourceOutput(vocabulary, static (spc, spec) =>
         {
             if (spec is not null) spc.AddSource("TreatyCase.g.cs", VocabularyEmitter.Emit(spec));
@@ -64,6 +67,7 @@ public static class TrackingNames
     public const string Namespace = "Namespace";
     public const string Plan = "Plan";
     public const string Instruments = "Instruments";
+    public const string Advisories = "Advisories";
     public const string Vocabulary = "Vocabulary";
     public const string Catalog = "Catalog";
 }
@@ -74,10 +78,10 @@ internal static class TreatyFiles
 }
 
 /// <summary>
-/// Decides what to emit. A file with errors produces nothing: an instrument is emitted only if no error
+/// Decides what to emit. A file with errors produces nothing: an instrument or advisory set is emitted only if no error
 /// touches its own file or the baseline files its rules come from; nothing is emitted if the vocabulary has errors.
 /// </summary>
-internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments, VocabularySpec? Vocabulary, CatalogSpec? Catalog)
+internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments, EquatableArray<AdvisorySpec> Advisories, VocabularySpec? Vocabulary, CatalogSpec? Catalog)
 {
     public static GenerationPlan Create(TreatyModel model, string ns)
     {
@@ -86,18 +90,23 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
             || model.Vocabulary.Facts.Any(f => errorFiles.Contains(f.Span.Path))
             || model.Vocabulary.Derived.Any(d => errorFiles.Contains(d.Span.Path))
             || model.Diagnostics.Any(d => d.IsError && d.Id == "TDSL0112");
-        if (vocabularyBroken) return new GenerationPlan(EquatableArray<InstrumentSpec>.Empty, null, null);
+        if (vocabularyBroken) return new GenerationPlan(EquatableArray<InstrumentSpec>.Empty, EquatableArray<AdvisorySpec>.Empty, null, null);
 
         var instruments = model.Instruments
             .Where(i => !errorFiles.Contains(i.Span.Path) && i.Rules.All(r => r.Versions.All(v => !errorFiles.Contains(v.Span.Path))))
             .Select(i => new InstrumentSpec(ns, model.Vocabulary, i))
             .ToEquatableArray();
+        var advisories = model.Advisories
+            .Where(a => !errorFiles.Contains(a.Span.Path) && a.Advisories.All(f => !errorFiles.Contains(f.Span.Path)))
+            .Select(a => new AdvisorySpec(ns, model.Vocabulary, a))
+            .ToEquatableArray();
         var countryTableBroken = model.Countries.Countries.Any(c => errorFiles.Contains(c.Span.Path));
         var countries = countryTableBroken ? new CountryTableModel(model.Countries.Title, model.Countries.Citation, EquatableArray<CountryModel>.Empty) : model.Countries;
         return new GenerationPlan(
             instruments,
+            advisories,
             new VocabularySpec(ns, model.Vocabulary),
-            new CatalogSpec(ns, model.Vocabulary, countries, instruments.Select(i => i.Instrument.Id).ToEquatableArray()));
+            new CatalogSpec(ns, model.Vocabulary, countries, instruments.Select(i => i.Instrument.Id).ToEquatableArray(), advisories.Select(a => a.Set.Id).ToEquatableArray()));
     }
 }
 

@@ -12,6 +12,7 @@ namespace TreatyDsl.Tests;
 public class BinderTests
 {
     private const string Header = "instrument x\n  title \"X\" kind multilateral cite \"c\" includes statute\n";
+    private const string AdvisoryHeader = "advisories a\n  title \"A\" cite \"c\"\n";
 
     private static TreatyDiagnostic SingleError(string snippet)
     {
@@ -37,6 +38,14 @@ public class BinderTests
     [InlineData("TDSL0106", "instrument x\n  title \"X\" kind multilateral cite \"c\" includes statue\n", "x\n")]
     [InlineData("TDSL0116", "instrument x\n  title \"X\" kind bilateral parties US cite \"c\" in force from 2000-01-01 includes statute\n", "x\n")]
     [InlineData("TDSL0105", "require r: \"t\" cite \"c\" when judgment.final\n", "r:")]
+    [InlineData("TDSL0105", "advisory f weighs against: \"t\" cite \"c\" when prisoner.priorTransfer\n", "f weighs")]
+    [InlineData("TDSL0105", Header + "advisory f weighs against: \"t\" cite \"c\" when prisoner.priorTransfer\n", "f weighs")]
+    [InlineData("TDSL0117", AdvisoryHeader + "advisory f weighs against: \"t\"\n  when prisoner.priorTransfer\n", "f weighs")]
+    [InlineData("TDSL0117", "advisories a\n  title \"A\"\n", "a\n")]
+    [InlineData("TDSL0101", AdvisoryHeader + "advisory f weighs for: \"t\" cite \"c\" when prisoner.priorTransfer\nadvisory f weighs against: \"u\" cite \"c\" when financial.restitutionUnpaid\n", "f weighs against")]
+    [InlineData("TDSL0102", AdvisoryHeader + "advisory f weighs against: \"t\" cite \"c\" when prisoner.priorTransfers\n", "prisoner.priorTransfers")]
+    [InlineData("TDSL0102", AdvisoryHeader + "advisory f weighs against: \"t\" cite \"c\" when timeRemaining >= minTimeRemaining\n", "minTimeRemaining")]
+    [InlineData("TDSL0114", "advisories a\n  title \"A\" cite \"c\" when sentencingCountry\n", "sentencingCountry")]
     public void A_binding_error_is_reported_once_with_its_id_at_its_place(string id, string snippet, string marked)
     {
         var error = SingleError(snippet);

@@ -37,9 +37,31 @@ internal sealed class CaseBuilder
         return this;
     }
 
+    /// <summary>Makes the fact at a dotted path unknown by removing it.</summary>
+    public CaseBuilder Remove(string path) => Set(path, (JsonNode?)null);
+
     public CaseBuilder Set(string path, string value) => Set(path, JsonValue.Create(value));
 
     public CaseBuilder Set(string path, bool value) => Set(path, JsonValue.Create(value));
+
+    public CaseBuilder Set(string path, int value) => Set(path, JsonValue.Create(value));
+
+    /// <summary>Sets every offence's category.</summary>
+    public CaseBuilder Offenses(params string[] categories)
+    {
+        var offenses = new JsonArray();
+        foreach (var category in categories)
+        {
+            offenses.Add(new JsonObject
+            {
+                ["description"] = category + " offence",
+                ["category"] = category,
+                ["dualCriminality"] = true,
+                ["sentenceServed"] = false,
+            });
+        }
+        return Set("offenses", offenses);
+    }
 
     public CaseReport Evaluate()
     {

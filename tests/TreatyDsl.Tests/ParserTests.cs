@@ -62,6 +62,38 @@ public class ParserTests
     }
 
     [Fact]
+    public void An_advisory_set_and_its_factor_parse_with_direction_citation_and_conditions()
+    {
+        var result = TreatyParser.Parse("t.treaty", """
+            advisories doj
+              title "DOJ Guidelines III"
+              cite "DOJ Guidelines III"
+              when sentencingCountry = US
+            advisory prior-transfer weighs against: "Transferred before."
+              cite "DOJ Guidelines III.A.8"
+              when prisoner.priorTransfer
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        var set = Assert.IsType<AdvisoriesSyntax>(result.File.Declarations[0]);
+        Assert.Equal(("doj", "DOJ Guidelines III"), (set.Id, set.Title));
+        Assert.IsType<ComparisonSyntax>(set.AppliesWhen);
+        var factor = Assert.IsType<AdvisorySyntax>(result.File.Declarations[1]);
+        Assert.Equal(("prior-transfer", Weighs.Against, "Transferred before.", "DOJ Guidelines III.A.8"), (factor.Id, factor.Weighs, factor.Text, factor.Citation));
+        Assert.Equal("prisoner.priorTransfer", Assert.IsType<NameSyntax>(factor.Condition).Name);
+    }
+
+    [Fact]
+    public void An_advisory_that_weighs_no_known_way_is_reported_at_the_word()
+    {
+        var result = TreatyParser.Parse("t.treaty", "advisory f weighs heavily: \"t\" cite \"c\" when prisoner.priorTransfer\n");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("TDSL0001", 1, 19), (error.Id, error.Span.Line, error.Span.Column));
+        Assert.Contains("'for', 'against' or 'either'", error.Message);
+    }
+
+    [Fact]
     public void An_unterminated_string_is_TDSL0003_at_its_opening_quote()
     {
         var result = TreatyParser.Parse("t.treaty", "require a: \"never closed\n  cite \"c\" when x\n");

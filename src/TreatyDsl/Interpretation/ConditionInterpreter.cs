@@ -27,9 +27,11 @@ internal sealed class ConditionInterpreter
     }
 
     /// <summary>Whether <paramref name="condition"/> holds for the case; the sink hears why. <paramref name="wantTrue"/>
-    /// says which outcome the caller hopes for, so explanations stress what helped or hurt.</summary>
-    public Truth Evaluate(BoundExpression condition, CaseFacts facts, ExplanationSink sink, bool wantTrue) =>
-        Eval(condition, new Context(facts, facts.GetDate(ContractFacts.ApplicationDate)), sink, wantTrue, ConditionShape.IsDirect(condition));
+    /// says which outcome the caller hopes for, so explanations stress what helped or hurt. When
+    /// <paramref name="statesRequirement"/> is true (a rule), a condition that is a single test is explained as what is
+    /// required ("at least 6 months required"); otherwise (an advisory factor) as whether the test held.</summary>
+    public Truth Evaluate(BoundExpression condition, CaseFacts facts, ExplanationSink sink, bool wantTrue, bool statesRequirement = true) =>
+        Eval(condition, new Context(facts, facts.GetDate(ContractFacts.ApplicationDate)), sink, wantTrue, statesRequirement && ConditionShape.IsDirect(condition));
 
     /// <summary>The case and the quantifier variables bound so far.</summary>
     private sealed class Context

@@ -33,7 +33,7 @@ public sealed class InterpretedAdvisories : IAdvisoryEvaluator
         foreach (var advisory in set.Advisories)
         {
             var sink = new ExplanationSink();
-            if (conditions.Evaluate(advisory.Condition, facts, sink, wantTrue: true) == Truth.True)
+            if (conditions.Evaluate(advisory.Condition, facts, sink, wantTrue: true, statesRequirement: false) == Truth.True)
             {
                 items.Add(new AdvisoryItem(advisory.Id, WeighsName(advisory.Weighs), advisory.Citation, sink.Explanation, advisory.Text));
             }

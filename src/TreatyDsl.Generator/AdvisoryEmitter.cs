@@ -1,0 +1,101 @@
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Syntax;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>
+/// Emits one advisory set as a class implementing <c>IAdvisoryEvaluator</c>: each factor is a method whose condition
+/// code is the same as an instrument rule's, and a factor is reported when its condition holds. An unknown condition
+/// is not reported, as in the interpreter (<c>InterpretedAdvisories</c>).
+/// </summary>
+internal sealed class AdvisoryEmitter
+{
+    private const string R = Naming.Runtime;
+    private readonly AdvisorySpec spec;
+    private readonly ConditionEmitter conditions;
+
+    private AdvisoryEmitter(AdvisorySpec spec)
+    {
+        this.spec = spec;
+        conditions = new ConditionEmitter(spec.Namespace, spec.Vocabulary, spec.Vocabulary.Derived, Enumerable.Empty<ThresholdModel>());
+    }
+
+    public static string Emit(AdvisorySpec spec) => new AdvisoryEmitter(spec).Run();
+
+    public static string ClassName(string id) => Naming.Pascal(id) + "Advisories";
+
+    private string Run()
+    {
+        var set = spec.Set;
+        var caseType = conditions.CaseType;
+
+        var methods = new CodeWriter();
+        conditions.Writer = methods;
+        if (set.AppliesWhen is not null)
+        {
+            methods.Line("/// <summary>Whether the set applies to the case at all.</summary>");
+            methods.Open($"private static {R}.Truth AppliesTo({caseType} c, {R}.ExplanationSink? sink)");
+            methods.Line($"return {conditions.Condition(set.AppliesWhen, "true")};");
+            methods.Close();
+            methods.Line();
+        }
+        foreach (var advisory in set.Advisories)
+        {
+            methods.Line($"/// <summary>Advisory <c>{advisory.Id}</c> (weighs {advisory.Weighs.ToString().ToLowerInvariant()}): {Naming.Xml(advisory.Text)}</summary>");
+            methods.Line($"/// <remarks>Citation: {Naming.Xml(advisory.Citation)}</remarks>");
+            methods.Open($"public static {R}.Truth {FactorMethod(advisory)}({caseType} c, {R}.ExplanationSink? sink)");
+            methods.Line($"return {conditions.Condition(advisory.Condition, "true", statesRequirement: false)};");
+            methods.Close();
+            methods.Line();
+        }
+        foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
+
+        var file = CodeWriter.File(spec.Namespace);
+        file.Line($"/// <summary>{Naming.Xml(set.Title)} (<c>{set.Id}</c>): discretionary factors generated from their .treaty file. Advice for the human decision, never part of a verdict.</summary>");
+        file.Line($"/// <remarks>{Naming.Xml(set.Citation)}</remarks>");
+        file.Line(Naming.GeneratedCode);
+        file.Open($"public sealed partial class {ClassName(set.Id)} : {R}.IAdvisoryEvaluator");
+        file.Line("/// <summary>The set's id.</summary>");
+        file.Line($"public const string Id = {Naming.Literal(set.Id)};");
+        file.Line();
+        file.Line($"string {R}.IAdvisoryEvaluator.Id => Id;");
+        file.Line();
+        file.Line("/// <summary>Evaluates a case read by the case file reader.</summary>");
+        file.Line($"public global::System.Collections.Generic.IReadOnlyList<{R}.AdvisoryItem> Evaluate({R}.CaseFacts facts) => Evaluate({caseType}.FromFacts(facts));");
+        file.Line();
+        foreach (var s in conditions.Statics) file.Line(s);
+        if (conditions.Statics.Count > 0) file.Line();
+        file.Line("/// <summary>The factors the case's facts touch, in the order the treaty file gives them.</summary>");
+        file.Open($"public static global::System.Collections.Generic.IReadOnlyList<{R}.AdvisoryItem> Evaluate({caseType} c)");
+        file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
+        file.Line($"var items = new global::System.Collections.Generic.List<{R}.AdvisoryItem>();");
+        if (set.AppliesWhen is not null) file.Line($"if (AppliesTo(c, null) != {R}.Truth.True) return items;");
+        var index = 0;
+        foreach (var advisory in set.Advisories)
+        {
+            var sink = "sink" + (++index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            file.Line($"var {sink} = new {R}.ExplanationSink();");
+            file.Open($"if ({FactorMethod(advisory)}(c, {sink}) == {R}.Truth.True)");
+            file.Line($"items.Add(new {R}.AdvisoryItem({Naming.Literal(advisory.Id)}, {Naming.Literal(WeighsName(advisory.Weighs))}, {Naming.Literal(advisory.Citation)}, {sink}.Explanation, {Naming.Literal(advisory.Text)}));");
+            file.Close();
+        }
+        file.Line("return items;");
+        file.Close();
+        file.Line();
+        file.Append(methods);
+        file.Close();
+        file.Close();
+        return file.ToString();
+    }
+
+    private static string FactorMethod(AdvisoryModel advisory) => "Factor" + Naming.Pascal(advisory.Id);
+
+    // The runtime's AdvisoryWeighs spelling; the generator cannot reference the runtime, so the three words are repeated here.
+    private static string WeighsName(Weighs weighs) => weighs switch
+    {
+        Weighs.For => "for",
+        Weighs.Against => "against",
+        _ => "either",
+    };
+}
