@@ -8,7 +8,7 @@ namespace TreatyDsl.Cli;
 
 /// <summary>
 /// Writes the requirements-by-instrument matrix as Markdown (citations as numbered footnotes) or as a standalone
-/// HTML page (citations as tooltips and footnotes). Both list the instruments first.
+/// HTML page (citations as tooltips and footnotes). Both list the instruments first and the advisory factors last.
 /// </summary>
 public static class MatrixWriter
 {
@@ -42,6 +42,23 @@ public static class MatrixWriter
             var cells = row.Cells.Select(c => c is null ? "—" : $"{Summary(c)} [{notes.Number(c.Citation)}]");
             w.WriteLine($"| `{row.RequirementId}` | " + string.Join(" | ", cells) + " |");
         }
+        if (matrix.Advisories.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("## Advisory factors");
+            w.WriteLine();
+            w.WriteLine("Weighed beside the requirements for the human decision and reported in `advisory` when a case's facts touch them;");
+            w.WriteLine("never part of a verdict.");
+            foreach (var set in matrix.Advisories.GroupBy(a => (a.Set, a.SetAppliesWhen)))
+            {
+                w.WriteLine();
+                w.WriteLine(set.Key.SetAppliesWhen is null ? $"{Escape(set.Key.Set)}:" : $"{Escape(set.Key.Set)}, for cases where `{set.Key.SetAppliesWhen}`:");
+                w.WriteLine();
+                w.WriteLine("| factor | weighs | raised when | |");
+                w.WriteLine("| --- | --- | --- | --- |");
+                foreach (var a in set) w.WriteLine($"| `{a.Factor}` | {a.Weighs} | `{Escape(a.When)}` | [{notes.Number(a.Citation)}] |");
+            }
+        }
         w.WriteLine();
         w.WriteLine("## Citations");
         w.WriteLine();
@@ -72,6 +89,19 @@ public static class MatrixWriter
             w.WriteLine("</tr>");
         }
         w.WriteLine("</tbody></table>");
+        if (matrix.Advisories.Count > 0)
+        {
+            w.WriteLine("<h2>Advisory factors</h2>");
+            w.WriteLine("<p>Weighed beside the requirements for the human decision; never part of a verdict.</p>");
+            w.WriteLine("<table><thead><tr><th>factor</th><th>weighs</th><th>raised when</th></tr></thead><tbody>");
+            foreach (var a in matrix.Advisories)
+            {
+                var when = a.SetAppliesWhen is null ? a.When : $"{a.When} (for cases where {a.SetAppliesWhen})";
+                var n = notes.Number(a.Citation);
+                w.WriteLine($"<tr><th title=\"{Html(a.Text + " (" + a.Citation + ")")}\">{Html(a.Factor)}</th><td>{Html(a.Weighs)}</td><td><code>{Html(when)}</code> <sup><a href=\"#cite-{n}\">{n}</a></sup></td></tr>");
+            }
+            w.WriteLine("</tbody></table>");
+        }
         w.WriteLine("<ol>");
         foreach (var (number, citation) in notes.All) w.WriteLine($"<li id=\"cite-{number}\">{Html(citation)}</li>");
         w.WriteLine("</ol></body></html>");

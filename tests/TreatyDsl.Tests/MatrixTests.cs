@@ -36,6 +36,17 @@ public class MatrixTests
     }
 
     [Fact]
+    public void The_matrix_lists_each_advisory_factor_with_its_direction_and_condition_under_its_set()
+    {
+        var (_, output) = Run("matrix", Paths.Treaties);
+
+        Assert.Contains("sections III and IV, for cases where `sentencingCountry = US`:", output);
+        Assert.Contains("| `prior-transfer` | against | `prisoner.priorTransfer` | [", output);
+        Assert.Contains("| `dual-national` | either | `US in prisoner.nationalities and receivingCountry in prisoner.nationalities` | [", output);
+        Assert.Contains("| `state-approved` | for | `custody = state and consent.state` | [", output);
+    }
+
+    [Fact]
     public void The_html_matrix_carries_each_cell_s_rule_and_citation_as_a_tooltip_and_a_footnote()
     {
         var (exit, output) = Run("matrix", Paths.Treaties, "--html");

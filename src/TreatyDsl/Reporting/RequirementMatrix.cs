@@ -15,11 +15,22 @@ public sealed record MatrixCell(string Summary, IReadOnlyList<string> Exceptions
 /// <summary>A requirement id and its cell under each instrument (null where the instrument does not have it).</summary>
 public sealed record MatrixRow(string RequirementId, IReadOnlyList<MatrixCell?> Cells);
 
+/// <summary>An advisory factor as the matrix lists it: which way it weighs, when it is raised, and where it is stated.</summary>
+/// <param name="Set">The title of the advisory set it belongs to.</param>
+/// <param name="SetAppliesWhen">The set's own condition, printed, or null when it applies to every case.</param>
+/// <param name="Factor">The factor's id.</param>
+/// <param name="Weighs">for, against or either.</param>
+/// <param name="When">The factor's condition, printed.</param>
+/// <param name="Citation">Where the factor is stated.</param>
+/// <param name="Text">The factor in words.</param>
+public sealed record AdvisoryRow(string Set, string? SetAppliesWhen, string Factor, string Weighs, string When, string Citation, string Text);
+
 /// <summary>
-/// Requirements by instrument: every instrument's rules side by side, so staff see the whole landscape at a glance.
-/// Built from the bound model, so it is exactly what the evaluators apply (the latest version of each rule).
+/// Requirements by instrument: every instrument's rules side by side, so staff see the whole landscape at a glance,
+/// then the advisory factors that are weighed beside them. Built from the bound model, so it is exactly what the
+/// evaluators apply (the latest version of each rule).
 /// </summary>
-public sealed record RequirementMatrix(IReadOnlyList<InstrumentModel> Instruments, IReadOnlyList<MatrixRow> Rows)
+public sealed record RequirementMatrix(IReadOnlyList<InstrumentModel> Instruments, IReadOnlyList<MatrixRow> Rows, IReadOnlyList<AdvisoryRow> Advisories)
 {
     public static RequirementMatrix Build(TreatyModel model)
     {
@@ -27,7 +38,17 @@ public sealed record RequirementMatrix(IReadOnlyList<InstrumentModel> Instrument
         // Rows in the order rules first appear: the statute's common requirements, then each instrument's own.
         var ids = instruments.SelectMany(i => i.Rules).Select(r => r.Id).Distinct().ToList();
         var rows = ids.Select(id => new MatrixRow(id, instruments.Select(i => CellFor(i, id)).ToList())).ToList();
-        return new RequirementMatrix(instruments, rows);
+        var advisories = model.Advisories
+            .SelectMany(set => set.Advisories.Select(a => new AdvisoryRow(
+                set.Title,
+                set.AppliesWhen is null ? null : ConditionPrinter.Print(set.AppliesWhen),
+                a.Id,
+                a.Weighs.ToString().ToLowerInvariant(),
+                ConditionPrinter.Print(a.Condition),
+                a.Citation,
+                a.Text)))
+            .ToList();
+        return new RequirementMatrix(instruments, rows, advisories);
     }
 
     private static MatrixCell? CellFor(InstrumentModel instrument, string ruleId)
