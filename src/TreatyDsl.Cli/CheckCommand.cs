@@ -15,7 +15,8 @@ public static class CheckCommand
         var errorCount = model.Diagnostics.Count(d => d.IsError);
         var warningCount = model.Diagnostics.Count - errorCount;
         output.WriteLine(
-            $"{Count(model.Instruments.Count, "instrument")}, {Count(model.Countries.Countries.Count, "country", "countries")}, " +
+            $"{Count(model.Instruments.Count, "instrument")}, {Count(model.Countries.Countries.Count(c => c.TerritoryOf is null), "country", "countries")}, " +
+            $"{Count(model.Countries.Countries.Count(c => c.TerritoryOf is not null), "territory", "territories")}, " +
             $"{Count(model.Advisories.Sum(a => a.Advisories.Count), "advisory factor")}: " +
             $"{Count(errorCount, "error")}, {Count(warningCount, "warning")}.");
         return errorCount > 0 ? EvalCommand.InputRefused : EvalCommand.Success;

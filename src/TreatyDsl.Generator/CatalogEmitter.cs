@@ -37,7 +37,8 @@ internal static class CatalogEmitter
             var practice = country.Practice is null
                 ? "null"
                 : $"new {R}.CountryPractice({Naming.Literal(country.Practice.Note)}, {Naming.Bool(country.Practice.Kind == PracticeKind.Only)}, new string[] {{ {string.Join(", ", country.Practice.Instruments.Select(Naming.Literal))} }})";
-            w.Line($"    new {R}.CountryEntry({Naming.Literal(country.Code)}, {Naming.Literal(country.Name)}, new {R}.CountryMembership[] {{ {memberships} }}, {practice}),");
+            var territoryOf = country.TerritoryOf is null ? "null" : Naming.Literal(country.TerritoryOf);
+            w.Line($"    new {R}.CountryEntry({Naming.Literal(country.Code)}, {Naming.Literal(country.Name)}, new {R}.CountryMembership[] {{ {memberships} }}, {practice}, {territoryOf}),");
         }
         w.Line("});");
         w.Line();

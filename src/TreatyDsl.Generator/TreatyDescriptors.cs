@@ -35,6 +35,7 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor UnknownInstrument = Create("TDSL0118", Catalog.UnknownInstrument, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidMembership = Create("TDSL0119", Catalog.InvalidMembership, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor DurationComparison = Create("TDSL0120", Catalog.DurationComparison, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownParentCountry = Create("TDSL0121", Catalog.UnknownParentCountry, "TreatyDsl.Binding", DiagnosticSeverity.Error);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         SyntaxError,
@@ -59,7 +60,8 @@ internal static class TreatyDescriptors
         MissingCitation,
         UnknownInstrument,
         InvalidMembership,
-        DurationComparison);
+        DurationComparison,
+        UnknownParentCountry);
 
     private static DiagnosticDescriptor Create(string id, TreatyDsl.Diagnostics.DiagnosticDescriptor entry, string category, DiagnosticSeverity severity) =>
         new(id, entry.Title, "{0}", category, severity, isEnabledByDefault: true, description: entry.MessageFormat, helpLinkUri: entry.HelpLink);

@@ -42,7 +42,7 @@ public class MatrixTests
 
         Assert.Contains("sections III and IV, for cases where `sentencingCountry = US`:", output);
         Assert.Contains("| `prior-transfer` | against | `prisoner.priorTransfer` | [", output);
-        Assert.Contains("| `dual-national` | either | `US in prisoner.nationalities and receivingCountry in prisoner.nationalities` | [", output);
+        Assert.Contains("| `dual-national` | either | `US in prisoner.nationalities and receivingNationality in prisoner.nationalities` | [", output);
         Assert.Contains("| `state-approved` | for | `custody = state and consent.state` | [", output);
     }
 

@@ -84,6 +84,16 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_territory_row_names_its_code_name_and_the_country_it_belongs_to()
+    {
+        var result = TreatyParser.Parse("t.treaty", "territory AW \"Aruba\" of NL\n");
+
+        Assert.Empty(result.Diagnostics);
+        var territory = Assert.IsType<TerritorySyntax>(Assert.Single(result.File.Declarations));
+        Assert.Equal(("AW", "Aruba", "NL", 1, 25), (territory.Code, territory.Name, territory.Parent, territory.ParentSpan.Line, territory.ParentSpan.Column));
+    }
+
+    [Fact]
     public void An_advisory_that_weighs_no_known_way_is_reported_at_the_word()
     {
         var result = TreatyParser.Parse("t.treaty", "advisory f weighs heavily: \"t\" cite \"c\" when prisoner.priorTransfer\n");

@@ -25,6 +25,8 @@ public static class CaseEvaluator
     {
         var sentencing = facts.GetText(ContractFacts.SentencingCountry);
         var receiving = facts.GetText(ContractFacts.ReceivingCountry);
+        // The table decides which nationality a territory's people hold; the rules read it as a fact.
+        facts = facts.With(ContractFacts.ReceivingNationality, catalog.Countries.NationalityOf(receiving));
         var applicationDate = facts.GetDate(ContractFacts.ApplicationDate);
         var partner = PartnerOf(sentencing, receiving, catalog.Countries);
         var practice = partner?.Practice;
@@ -125,7 +127,7 @@ public static class CaseEvaluator
     {
         var text = "The instrument is in force between the sentencing and receiving countries on the application date.";
         var citation = string.IsNullOrEmpty(table.Citation) ? info.Citation : table.Citation;
-        var between = $"{info.Id} is in force between {sentencing} and {receiving}";
+        var between = $"{info.Id} is in force between {Describe(sentencing, table)} and {Describe(receiving, table)}";
         var sinceText = since is null ? string.Empty : " since " + FactFormat.Value(since);
         if (applicationDate is null && since is not null)
         {
@@ -135,6 +137,10 @@ public static class CaseEvaluator
         var on = applicationDate is null ? string.Empty : "; application date " + FactFormat.Value(applicationDate);
         return new RequirementResult(InForceRequirement, text, citation, Outcome.Met, between + sinceText + on, new string[0]);
     }
+
+    /// <summary>A country code, and for a territory whose instruments it has ("AW, a territory of NL").</summary>
+    private static string Describe(string code, CountryTable table) =>
+        table.Find(code)?.TerritoryOf is { } parent ? $"{code} (a territory of {parent}, with its instruments)" : code;
 
     /// <summary>Instruments the table says the two countries share but no treaty file defines: worth telling, never silently dropped.</summary>
     private static List<string> UndefinedInstruments(TreatyCatalog catalog, string? sentencing, string? receiving, CountryEntry? partner)

@@ -49,7 +49,8 @@ public sealed record CountryPractice(string Note, bool OnlyListed, IReadOnlyList
 /// <param name="Name">The country's name.</param>
 /// <param name="Memberships">The instruments in force for the country, with their dates.</param>
 /// <param name="Practice">The usage note, when the table records one.</param>
-public sealed record CountryEntry(string Code, string Name, IReadOnlyList<CountryMembership> Memberships, CountryPractice? Practice);
+/// <param name="TerritoryOf">For a territory (Table A), the code of the country it belongs to, whose instruments, practice and nationality it has; otherwise null.</param>
+public sealed record CountryEntry(string Code, string Name, IReadOnlyList<CountryMembership> Memberships, CountryPractice? Practice, string? TerritoryOf = null);
 
 /// <summary>The country table (7 FAM Exhibit 481).</summary>
 public sealed class CountryTable
@@ -76,6 +77,9 @@ public sealed class CountryTable
 
     /// <summary>The row for a country code, or null when the table has none.</summary>
     public CountryEntry? Find(string? code) => code is not null && byCode.TryGetValue(code, out var entry) ? entry : null;
+
+    /// <summary>The nationality a country's people hold: the country's own code, or for a territory the code of the country it belongs to.</summary>
+    public string? NationalityOf(string? code) => Find(code)?.TerritoryOf ?? code;
 }
 
 /// <summary>Everything needed to evaluate case files: the vocabulary, the instruments and the country table.</summary>

@@ -33,6 +33,16 @@ public sealed class CaseFacts
     /// <summary>A list fact, or null when unknown.</summary>
     public IReadOnlyList<object?>? GetList(string path) => this[path] as IReadOnlyList<object?>;
 
+    /// <summary>A copy with one more fact (or a fact replaced): how the evaluator supplies what the case file cannot know.</summary>
+    public CaseFacts With(string path, object? value)
+    {
+        var copy = new Dictionary<string, object?>(values.Count + 1);
+        foreach (var pair in values) copy[pair.Key] = pair.Value;
+        if (value is null) copy.Remove(path);
+        else copy[path] = value;
+        return new CaseFacts(copy);
+    }
+
     /// <summary>The id the case file gave itself, or an empty string.</summary>
     public string CaseId => GetText(ContractFacts.Id) ?? string.Empty;
 }
@@ -51,4 +61,11 @@ public static class ContractFacts
 
     /// <summary>When the application was made: decides which instruments and rule versions apply.</summary>
     public const string ApplicationDate = "applicationDate";
+
+    /// <summary>
+    /// The nationality that counts as the receiving country's: its own code, or for a territory (7 FAM Exhibit 481,
+    /// Table A) the code of the country it belongs to. Not read from the case file: <see cref="CaseEvaluator"/> sets it
+    /// from the country table before any instrument is evaluated.
+    /// </summary>
+    public const string ReceivingNationality = "receivingNationality";
 }

@@ -378,45 +378,6 @@ public static partial class Binder
             header.Span);
     }
 
-    // ---------- country table ----------
-
-    private static CountryTableModel BindCountries(Sections sections, List<InstrumentModel> instruments, List<TreatyDiagnostic> diagnostics)
-    {
-        var header = sections.CountriesHeaders.FirstOrDefault();
-        foreach (var extra in sections.CountriesHeaders.Skip(1))
-        {
-            diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(extra.Span, "countries", header!.Span, "country table"));
-        }
-        var defined = new HashSet<string>(instruments.Select(i => i.Id));
-        var countries = new List<CountryModel>();
-        foreach (var c in sections.Countries)
-        {
-            if (!CountryCode.IsMatch(c.Code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(c.Span, c.Code));
-            var existing = countries.FirstOrDefault(x => x.Code == c.Code);
-            if (existing is not null)
-            {
-                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(c.Span, c.Code, existing.Span, "country row"));
-                continue;
-            }
-            foreach (var m in c.Memberships.Where(m => !defined.Contains(m.Instrument)))
-            {
-                diagnostics.Add(DiagnosticCatalog.UndefinedInstrument.Create(m.Span, m.Instrument));
-            }
-            PracticeModel? practice = null;
-            if (c.Practice is { } p)
-            {
-                foreach (var id in p.Instruments.Where(id => c.Memberships.All(m => m.Instrument != id)))
-                {
-                    diagnostics.Add(DiagnosticCatalog.UnknownInstrument.Create(p.Span, id));
-                }
-                practice = new PracticeModel(p.Note, p.Kind, p.Instruments);
-            }
-            var memberships = c.Memberships.Select(m => new MembershipModel(m.Instrument, m.Date, m.Note)).ToEquatableArray();
-            countries.Add(new CountryModel(c.Code, c.Name, memberships, practice, c.Span));
-        }
-        return new CountryTableModel(header?.Title ?? "Country table", header?.Citation ?? string.Empty, countries.ToEquatableArray());
-    }
-
     // ---------- effective periods ----------
 
     private static EffectivePeriod Effective(EffectiveSyntax? syntax) =>

@@ -18,6 +18,7 @@ internal sealed class Sections
     public List<RuleSetSection> RuleSets { get; } = new();
     public List<CountriesSyntax> CountriesHeaders { get; } = new();
     public List<CountrySyntax> Countries { get; } = new();
+    public List<TerritorySyntax> Territories { get; } = new();
     public List<AdvisorySetSection> AdvisorySets { get; } = new();
 
     public static Sections Collect(IEnumerable<TreatyFileSyntax> files, List<TreatyDiagnostic> diagnostics)
@@ -77,6 +78,9 @@ internal sealed class Sections
                         break;
                     case CountrySyntax c when Expect<CountriesSyntax>(current, c, "country", "a 'countries' header", diagnostics):
                         sections.Countries.Add(c);
+                        break;
+                    case TerritorySyntax t when Expect<CountriesSyntax>(current, t, "territory", "a 'countries' header", diagnostics):
+                        sections.Territories.Add(t);
                         break;
                 }
             }

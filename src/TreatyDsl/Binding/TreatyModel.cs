@@ -104,7 +104,8 @@ public sealed record MembershipModel(string Instrument, DateValue? Since, string
 
 public sealed record PracticeModel(string Note, PracticeKind Kind, EquatableArray<string> Instruments);
 
-public sealed record CountryModel(string Code, string Name, EquatableArray<MembershipModel> Memberships, PracticeModel? Practice, SourceSpan Span);
+/// <summary>A row of the country table. A territory (Table A) has its parent's memberships and practice, and TerritoryOf names the parent.</summary>
+public sealed record CountryModel(string Code, string Name, EquatableArray<MembershipModel> Memberships, PracticeModel? Practice, SourceSpan Span, string? TerritoryOf = null);
 
 public sealed record CountryTableModel(string Title, string Citation, EquatableArray<CountryModel> Countries);
 

@@ -126,12 +126,17 @@ public static class DiagnosticCatalog
         "A duration can only be compared as '<derived period> <op> <duration or threshold>', for example 'timeRemaining >= 6 months'",
         Binding, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnknownParentCountry = new(
+        "TDSL0121", "Territory of a country not in the table",
+        "Territory '{0}' belongs to '{1}', which has no 'country' row in the table; a territory takes its instruments from that row",
+        Binding, DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, ExpectedDeclaration, UnterminatedString,
         DuplicateDeclaration, UnknownName, TypeMismatch, UnknownType, DeclarationOutsideSection, UnknownBaseline,
         ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
-        InvalidMembership, DurationComparison,
+        InvalidMembership, DurationComparison, UnknownParentCountry,
     };
 }

@@ -396,6 +396,14 @@ internal sealed class TreatyGrammar
             from practiceNote in practice.Optional()
             select (DeclarationSyntax)new CountrySyntax(code.Value, name, members.ToEquatableArray(), practiceNote.GetOrDefault(), code.Span);
 
+        var territory =
+            from kw in Keyword("territory")
+            from code in CountryCode
+            from name in QuotedText
+            from of in Keyword("of")
+            from parent in CountryCode
+            select (DeclarationSyntax)new TerritorySyntax(code.Value, name, parent.Value, parent.Span, code.Span);
+
         var advisoriesClause =
             (from kw in Keyword("title") from text in QuotedText select (System.Action<AdvisoriesBuilder>)(b => b.Title = text))
             .Or(from kw in Keyword("cite") from text in QuotedText select (System.Action<AdvisoriesBuilder>)(b => b.Citation = text))
@@ -428,7 +436,7 @@ internal sealed class TreatyGrammar
         return vocabulary.Or(enumeration).Or(record).Or(fact).Or(derive)
             .Or(instrument).Or(baseline).Or(threshold).Or(overrideThreshold)
             .Or(Rule("require", RuleKind.Requirement)).Or(Rule("bar", RuleKind.Bar)).Or(exception)
-            .Or(countries).Or(country)
+            .Or(countries).Or(country).Or(territory)
             .Or(advisories).Or(advisory);
     }
 

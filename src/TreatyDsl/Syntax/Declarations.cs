@@ -111,6 +111,12 @@ public sealed record PracticeSyntax(string Note, PracticeKind Kind, EquatableArr
 
 public sealed record CountrySyntax(string Code, string Name, EquatableArray<MembershipSyntax> Memberships, PracticeSyntax? Practice, SourceSpan Span) : DeclarationSyntax(Span);
 
+/// <summary>
+/// A territory of a country in the table (7 FAM Exhibit 481, Table A): <c>territory AW "Aruba" of NL</c>. It has the
+/// instruments, dates and practice of the country it belongs to, whose nationality its people hold.
+/// </summary>
+public sealed record TerritorySyntax(string Code, string Name, string Parent, SourceSpan ParentSpan, SourceSpan Span) : DeclarationSyntax(Span);
+
 // ---- advisory factors ----
 
 /// <summary>

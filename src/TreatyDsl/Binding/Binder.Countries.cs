@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using TreatyDsl.Diagnostics;
+
+namespace TreatyDsl.Binding;
+
+public static partial class Binder
+{
+    private static CountryTableModel BindCountries(Sections sections, List<InstrumentModel> instruments, List<TreatyDiagnostic> diagnostics)
+    {
+        var header = sections.CountriesHeaders.FirstOrDefault();
+        foreach (var extra in sections.CountriesHeaders.Skip(1))
+        {
+            diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(extra.Span, "countries", header!.Span, "country table"));
+        }
+        var defined = new HashSet<string>(instruments.Select(i => i.Id));
+        var countries = new List<CountryModel>();
+        foreach (var c in sections.Countries)
+        {
+            if (!CountryCode.IsMatch(c.Code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(c.Span, c.Code));
+            var existing = countries.FirstOrDefault(x => x.Code == c.Code);
+            if (existing is not null)
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(c.Span, c.Code, existing.Span, "country row"));
+                continue;
+            }
+            foreach (var m in c.Memberships.Where(m => !defined.Contains(m.Instrument)))
+            {
+                diagnostics.Add(DiagnosticCatalog.UndefinedInstrument.Create(m.Span, m.Instrument));
+            }
+            PracticeModel? practice = null;
+            if (c.Practice is { } p)
+            {
+                foreach (var id in p.Instruments.Where(id => c.Memberships.All(m => m.Instrument != id)))
+                {
+                    diagnostics.Add(DiagnosticCatalog.UnknownInstrument.Create(p.Span, id));
+                }
+                practice = new PracticeModel(p.Note, p.Kind, p.Instruments);
+            }
+            var memberships = c.Memberships.Select(m => new MembershipModel(m.Instrument, m.Date, m.Note)).ToEquatableArray();
+            countries.Add(new CountryModel(c.Code, c.Name, memberships, practice, c.Span));
+        }
+        BindTerritories(sections, countries, diagnostics);
+        return new CountryTableModel(header?.Title ?? "Country table", header?.Citation ?? string.Empty, countries.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Adds each territory (Table A) as a row with its parent country's memberships and practice. The parent must be a
+    /// country row, not another territory, so what a territory inherits is always written in one place.
+    /// </summary>
+    private static void BindTerritories(Sections sections, List<CountryModel> countries, List<TreatyDiagnostic> diagnostics)
+    {
+        var parents = countries.ToDictionary(c => c.Code);
+        foreach (var t in sections.Territories)
+        {
+            if (!CountryCode.IsMatch(t.Code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(t.Span, t.Code));
+            var existing = countries.FirstOrDefault(x => x.Code == t.Code);
+            if (existing is not null)
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(t.Span, t.Code, existing.Span, "territory row"));
+                continue;
+            }
+            if (!parents.TryGetValue(t.Parent, out var parent))
+            {
+                diagnostics.Add(DiagnosticCatalog.UnknownParentCountry.Create(t.ParentSpan, t.Code, t.Parent));
+                continue;
+            }
+            countries.Add(new CountryModel(t.Code, t.Name, parent.Memberships, parent.Practice, t.Span, parent.Code));
+        }
+    }
+}
