@@ -38,7 +38,10 @@ internal static class CatalogEmitter
                 ? "null"
                 : $"new {R}.CountryPractice({Naming.Literal(country.Practice.Note)}, {Naming.Bool(country.Practice.Kind == PracticeKind.Only)}, new string[] {{ {string.Join(", ", country.Practice.Instruments.Select(Naming.Literal))} }})";
             var territoryOf = country.TerritoryOf is null ? "null" : Naming.Literal(country.TerritoryOf);
-            w.Line($"    new {R}.CountryEntry({Naming.Literal(country.Code)}, {Naming.Literal(country.Name)}, new {R}.CountryMembership[] {{ {memberships} }}, {practice}, {territoryOf}),");
+            var notes = country.Notes.Count == 0
+                ? "null"
+                : $"new string[] {{ {string.Join(", ", country.Notes.Select(n => Naming.Literal(n.Display)))} }}";
+            w.Line($"    new {R}.CountryEntry({Naming.Literal(country.Code)}, {Naming.Literal(country.Name)}, new {R}.CountryMembership[] {{ {memberships} }}, {practice}, {territoryOf}, {notes}),");
         }
         w.Line("});");
         w.Line();

@@ -42,6 +42,7 @@ public class BinderTests
     [InlineData("TDSL0121", "countries \"t\" cite \"c\"\ncountry NL \"Netherlands\"\nterritory AW \"Aruba\" of NX\n", "NX")]
     [InlineData("TDSL0101", "countries \"t\" cite \"c\"\ncountry NL \"Netherlands\"\nterritory NL \"Aruba\" of NL\n", "NL \"Aruba\"")]
     [InlineData("TDSL0105", "territory AW \"Aruba\" of NL\n", "AW")]
+    [InlineData("TDSL0117", "countries \"t\" cite \"c\"\ncountry NL \"Netherlands\"\n  note \"By diplomatic note.\"\n", "note")]
     [InlineData("TDSL0105", Header + "advisory f weighs against: \"t\" cite \"c\" when prisoner.priorTransfer\n", "f weighs")]
     [InlineData("TDSL0117", AdvisoryHeader + "advisory f weighs against: \"t\"\n  when prisoner.priorTransfer\n", "f weighs")]
     [InlineData("TDSL0117", "advisories a\n  title \"A\"\n", "a\n")]

@@ -94,6 +94,16 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_country_row_may_end_with_cited_notes()
+    {
+        var result = TreatyParser.Parse("t.treaty", "country PE \"Peru\"\n  us-pe from 1980-07-21 \"x\"\n  note \"By diplomatic note.\" cite \"7 FAM 482.3-1 (2)\"\n");
+
+        Assert.Empty(result.Diagnostics);
+        var note = Assert.Single(Assert.IsType<CountrySyntax>(Assert.Single(result.File.Declarations)).Notes);
+        Assert.Equal(("By diplomatic note.", "7 FAM 482.3-1 (2)", 3, 3), (note.Text, note.Citation, note.Span.Line, note.Span.Column));
+    }
+
+    [Fact]
     public void An_advisory_that_weighs_no_known_way_is_reported_at_the_word()
     {
         var result = TreatyParser.Parse("t.treaty", "advisory f weighs heavily: \"t\" cite \"c\" when prisoner.priorTransfer\n");

@@ -53,6 +53,7 @@ public static class CaseEvaluator
         }
 
         var notes = UndefinedInstruments(catalog, sentencing, receiving, partner);
+        if (partner?.Notes is { } countryNotes) notes.AddRange(countryNotes);
         var advisory = Advise(catalog, facts);
         if (reports.Count == 0)
         {

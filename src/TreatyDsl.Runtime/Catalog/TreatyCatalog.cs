@@ -50,7 +50,8 @@ public sealed record CountryPractice(string Note, bool OnlyListed, IReadOnlyList
 /// <param name="Memberships">The instruments in force for the country, with their dates.</param>
 /// <param name="Practice">The usage note, when the table records one.</param>
 /// <param name="TerritoryOf">For a territory (Table A), the code of the country it belongs to, whose instruments, practice and nationality it has; otherwise null.</param>
-public sealed record CountryEntry(string Code, string Name, IReadOnlyList<CountryMembership> Memberships, CountryPractice? Practice, string? TerritoryOf = null);
+/// <param name="Notes">Procedural notes for cases with the country, each with its citation, such as transmission by diplomatic note.</param>
+public sealed record CountryEntry(string Code, string Name, IReadOnlyList<CountryMembership> Memberships, CountryPractice? Practice, string? TerritoryOf = null, IReadOnlyList<string>? Notes = null);
 
 /// <summary>The country table (7 FAM Exhibit 481).</summary>
 public sealed class CountryTable

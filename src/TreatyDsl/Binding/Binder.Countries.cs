@@ -38,14 +38,20 @@ public static partial class Binder
                 practice = new PracticeModel(p.Note, p.Kind, p.Instruments);
             }
             var memberships = c.Memberships.Select(m => new MembershipModel(m.Instrument, m.Date, m.Note)).ToEquatableArray();
-            countries.Add(new CountryModel(c.Code, c.Name, memberships, practice, c.Span));
+            var notes = new List<CountryNoteModel>();
+            foreach (var note in c.Notes)
+            {
+                if (note.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(note.Span, "The note of country", c.Code));
+                notes.Add(new CountryNoteModel(note.Text, note.Citation ?? string.Empty));
+            }
+            countries.Add(new CountryModel(c.Code, c.Name, memberships, practice, c.Span, null, notes.ToEquatableArray()));
         }
         BindTerritories(sections, countries, diagnostics);
         return new CountryTableModel(header?.Title ?? "Country table", header?.Citation ?? string.Empty, countries.ToEquatableArray());
     }
 
     /// <summary>
-    /// Adds each territory (Table A) as a row with its parent country's memberships and practice. The parent must be a
+    /// Adds each territory (Table A) as a row with its parent country's memberships, practice and notes. The parent must be a
     /// country row, not another territory, so what a territory inherits is always written in one place.
     /// </summary>
     private static void BindTerritories(Sections sections, List<CountryModel> countries, List<TreatyDiagnostic> diagnostics)
@@ -65,7 +71,7 @@ public static partial class Binder
                 diagnostics.Add(DiagnosticCatalog.UnknownParentCountry.Create(t.ParentSpan, t.Code, t.Parent));
                 continue;
             }
-            countries.Add(new CountryModel(t.Code, t.Name, parent.Memberships, parent.Practice, t.Span, parent.Code));
+            countries.Add(new CountryModel(t.Code, t.Name, parent.Memberships, parent.Practice, t.Span, parent.Code, parent.Notes));
         }
     }
 }

@@ -104,8 +104,22 @@ public sealed record MembershipModel(string Instrument, DateValue? Since, string
 
 public sealed record PracticeModel(string Note, PracticeKind Kind, EquatableArray<string> Instruments);
 
-/// <summary>A row of the country table. A territory (Table A) has its parent's memberships and practice, and TerritoryOf names the parent.</summary>
-public sealed record CountryModel(string Code, string Name, EquatableArray<MembershipModel> Memberships, PracticeModel? Practice, SourceSpan Span, string? TerritoryOf = null);
+/// <summary>A procedural note for cases with a country (such as transmission by diplomatic note), with its citation.</summary>
+public sealed record CountryNoteModel(string Text, string Citation)
+{
+    /// <summary>The note as a report prints it: its text, then its citation in brackets.</summary>
+    public string Display => Citation.Length == 0 ? Text : $"{Text} [{Citation}]";
+}
+
+/// <summary>A row of the country table. A territory (Table A) has its parent's memberships, practice and notes, and TerritoryOf names the parent.</summary>
+public sealed record CountryModel(
+    string Code,
+    string Name,
+    EquatableArray<MembershipModel> Memberships,
+    PracticeModel? Practice,
+    SourceSpan Span,
+    string? TerritoryOf = null,
+    EquatableArray<CountryNoteModel> Notes = default);
 
 public sealed record CountryTableModel(string Title, string Citation, EquatableArray<CountryModel> Countries);
 

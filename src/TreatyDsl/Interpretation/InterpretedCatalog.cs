@@ -53,7 +53,8 @@ public static class InterpretedCatalog
             c.Name,
             c.Memberships.Select(m => new CountryMembership(m.Instrument, Conversions.ToLocalDate(m.Since), m.Note)).ToList(),
             c.Practice is null ? null : new CountryPractice(c.Practice.Note, c.Practice.Kind == PracticeKind.Only, c.Practice.Instruments.ToList()),
-            c.TerritoryOf)).ToList());
+            c.TerritoryOf,
+            c.Notes.Select(n => n.Display).ToList())).ToList());
 
     private static FactType TypeOf(TypeRef type, VocabularyModel vocabulary) => type.Kind switch
     {

@@ -20,7 +20,7 @@ internal sealed class TreatyGrammar
     {
         "and", "or", "not", "in", "any", "all", "true", "false", "when", "unless", "cite", "effective",
         "from", "before", "to", "label", "period", "title", "kind", "parties", "includes", "practice",
-        "only", "prefers", "required", "nonempty", "list", "of",
+        "only", "prefers", "required", "nonempty", "list", "of", "note",
     };
 
     private readonly string path;
@@ -388,13 +388,20 @@ internal sealed class TreatyGrammar
             from ids in Identifier.DelimitedBy(Tok(Parse.Char(',')))
             select new PracticeSyntax(note, kind, ids.Select(i => i.Value).ToEquatableArray(), kw);
 
+        var countryNote =
+            from kw in Keyword("note")
+            from text in QuotedText
+            from cite in OptionalCitation
+            select new CountryNoteSyntax(text, cite, kw);
+
         var country =
             from kw in Keyword("country")
             from code in CountryCode
             from name in QuotedText
             from members in membership.XMany()
             from practiceNote in practice.Optional()
-            select (DeclarationSyntax)new CountrySyntax(code.Value, name, members.ToEquatableArray(), practiceNote.GetOrDefault(), code.Span);
+            from notes in countryNote.XMany()
+            select (DeclarationSyntax)new CountrySyntax(code.Value, name, members.ToEquatableArray(), practiceNote.GetOrDefault(), notes.ToEquatableArray(), code.Span);
 
         var territory =
             from kw in Keyword("territory")

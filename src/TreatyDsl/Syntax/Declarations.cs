@@ -109,7 +109,10 @@ public enum PracticeKind
 /// <summary>A usage note from the table, quoted, and what it means: <c>practice "Prefers COE": prefers coe</c>.</summary>
 public sealed record PracticeSyntax(string Note, PracticeKind Kind, EquatableArray<string> Instruments, SourceSpan Span);
 
-public sealed record CountrySyntax(string Code, string Name, EquatableArray<MembershipSyntax> Memberships, PracticeSyntax? Practice, SourceSpan Span) : DeclarationSyntax(Span);
+/// <summary>A procedural note for cases with a country, shown to the caseworker beside the verdict: <c>note "..." cite "..."</c>.</summary>
+public sealed record CountryNoteSyntax(string Text, string? Citation, SourceSpan Span);
+
+public sealed record CountrySyntax(string Code, string Name, EquatableArray<MembershipSyntax> Memberships, PracticeSyntax? Practice, EquatableArray<CountryNoteSyntax> Notes, SourceSpan Span) : DeclarationSyntax(Span);
 
 /// <summary>
 /// A territory of a country in the table (7 FAM Exhibit 481, Table A): <c>territory AW "Aruba" of NL</c>. It has the
