@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TreatyDsl.Diagnostics;
+using TreatyDsl.Text;
 
 namespace TreatyDsl.Binding;
 
@@ -17,13 +18,7 @@ public static partial class Binder
         var countries = new List<CountryModel>();
         foreach (var c in sections.Countries)
         {
-            if (!CountryCode.IsMatch(c.Code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(c.Span, c.Code));
-            var existing = countries.FirstOrDefault(x => x.Code == c.Code);
-            if (existing is not null)
-            {
-                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(c.Span, c.Code, existing.Span, "country row"));
-                continue;
-            }
+            if (!IsNewRow(c.Code, c.Span, "country row", countries, diagnostics)) continue;
             foreach (var m in c.Memberships.Where(m => !defined.Contains(m.Instrument)))
             {
                 diagnostics.Add(DiagnosticCatalog.UndefinedInstrument.Create(m.Span, m.Instrument));
@@ -59,13 +54,7 @@ public static partial class Binder
         var parents = countries.ToDictionary(c => c.Code);
         foreach (var t in sections.Territories)
         {
-            if (!CountryCode.IsMatch(t.Code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(t.Span, t.Code));
-            var existing = countries.FirstOrDefault(x => x.Code == t.Code);
-            if (existing is not null)
-            {
-                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(t.Span, t.Code, existing.Span, "territory row"));
-                continue;
-            }
+            if (!IsNewRow(t.Code, t.Span, "territory row", countries, diagnostics)) continue;
             if (!parents.TryGetValue(t.Parent, out var parent))
             {
                 diagnostics.Add(DiagnosticCatalog.UnknownParentCountry.Create(t.ParentSpan, t.Code, t.Parent));
@@ -73,5 +62,15 @@ public static partial class Binder
             }
             countries.Add(new CountryModel(t.Code, t.Name, parent.Memberships, parent.Practice, t.Span, parent.Code, parent.Notes));
         }
+    }
+
+    /// <summary>Checks a row's code (reported when malformed) and that no earlier row has it (reported, and the row skipped).</summary>
+    private static bool IsNewRow(string code, SourceSpan span, string what, List<CountryModel> countries, List<TreatyDiagnostic> diagnostics)
+    {
+        if (!CountryCode.IsMatch(code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(span, code));
+        var existing = countries.FirstOrDefault(x => x.Code == code);
+        if (existing is null) return true;
+        diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(span, code, existing.Span, what));
+        return false;
     }
 }
