@@ -23,6 +23,7 @@ internal sealed class AdvisoryEmitter
 
     public static string Emit(AdvisorySpec spec) => new AdvisoryEmitter(spec).Run();
 
+    /// <summary>The class of an advisory set: <c>doj-guidelines</c> gives <c>DojGuidelinesAdvisories</c>.</summary>
     public static string ClassName(string id) => Naming.Pascal(id) + "Advisories";
 
     private string Run()

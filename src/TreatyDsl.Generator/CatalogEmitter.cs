@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using TreatyDsl.Binding;
 using TreatyDsl.Syntax;
@@ -45,23 +46,24 @@ internal static class CatalogEmitter
         }
         w.Line("});");
         w.Line();
-        w.Line("/// <summary>Every generated validator, in the order of the treaty files.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{R}.IInstrumentValidator> Instruments {{ get; }} = new {R}.IInstrumentValidator[]");
-        w.Line("{");
-        foreach (var id in spec.Instruments) w.Line($"    new global::{spec.Namespace}.{Naming.Pascal(id)}Validator(),");
-        w.Line("};");
-        w.Line();
-        w.Line("/// <summary>Every generated advisory set, in the order of the treaty files.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{R}.IAdvisoryEvaluator> Advisories {{ get; }} = new {R}.IAdvisoryEvaluator[]");
-        w.Line("{");
-        foreach (var id in spec.Advisories) w.Line($"    new global::{spec.Namespace}.{AdvisoryEmitter.ClassName(id)}(),");
-        w.Line("};");
-        w.Line();
+        InstanceList(w, spec.Namespace, "Every generated validator", "IInstrumentValidator", "Instruments", spec.Instruments.Select(InstrumentEmitter.ClassName));
+        InstanceList(w, spec.Namespace, "Every generated advisory set", "IAdvisoryEvaluator", "Advisories", spec.Advisories.Select(AdvisoryEmitter.ClassName));
         w.Line("/// <summary>Schema, validators, country table and advisory sets together, ready for <c>CaseEvaluator.Evaluate</c>.</summary>");
         w.Line($"public static {R}.TreatyCatalog Catalog {{ get; }} = new {R}.TreatyCatalog(Schema, Instruments, Countries, Advisories);");
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>A static list holding one instance of each generated class, in the order of the treaty files.</summary>
+    private static void InstanceList(CodeWriter w, string ns, string summary, string runtimeInterface, string property, IEnumerable<string> classNames)
+    {
+        w.Line($"/// <summary>{summary}, in the order of the treaty files.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{R}.{runtimeInterface}> {property} {{ get; }} = new {R}.{runtimeInterface}[]");
+        w.Line("{");
+        foreach (var className in classNames) w.Line($"    new global::{ns}.{className}(),");
+        w.Line("};");
+        w.Line();
     }
 
     private static string FactType(TypeRef type, VocabularyModel vocabulary) => type.Kind switch

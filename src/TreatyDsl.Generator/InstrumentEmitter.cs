@@ -31,10 +31,13 @@ internal sealed class InstrumentEmitter
 
     public static string Emit(InstrumentSpec spec) => new InstrumentEmitter(spec).Run();
 
+    /// <summary>The validator class of an instrument: <c>us-mx</c> gives <c>UsMxValidator</c>.</summary>
+    public static string ClassName(string id) => Naming.Pascal(id) + "Validator";
+
     private string Run()
     {
         var instrument = spec.Instrument;
-        var className = Naming.Pascal(instrument.Id) + "Validator";
+        var className = ClassName(instrument.Id);
 
         // Rule and derived-fact methods first, into their own writer, so the static fields they need are known.
         var methods = new CodeWriter();

@@ -44,7 +44,7 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         var catalog = plan.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog);
 
         context.RegisterSourceOutput(instruments, static (spc, spec) =>
-            spc.AddSource(Naming.Pascal(spec.Instrument.Id) + "Validator.g.cs", InstrumentEmitter.Emit(spec)));
+            spc.AddSource(InstrumentEmitter.ClassName(spec.Instrument.Id) + ".g.cs", InstrumentEmitter.Emit(spec)));
         context.RegisterSourceOutput(advisories, static (spc, spec) =>
             spc.AddSource(AdvisoryEmitter.ClassName(spec.Set.Id) + ".g.cs", AdvisoryEmitter.Emit(spec)));
         context.RegisterSourceOutput(vocabulary, static (spc, spec) =>
