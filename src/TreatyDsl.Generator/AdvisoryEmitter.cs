@@ -1,6 +1,5 @@
 using System.Linq;
 using TreatyDsl.Binding;
-using TreatyDsl.Syntax;
 
 namespace TreatyDsl.Generator;
 
@@ -43,7 +42,7 @@ internal sealed class AdvisoryEmitter
         }
         foreach (var advisory in set.Advisories)
         {
-            methods.Line($"/// <summary>Advisory <c>{advisory.Id}</c> (weighs {advisory.Weighs.ToString().ToLowerInvariant()}): {Naming.Xml(advisory.Text)}</summary>");
+            methods.Line($"/// <summary>Advisory <c>{advisory.Id}</c> (weighs {advisory.WeighsName}): {Naming.Xml(advisory.Text)}</summary>");
             methods.Line($"/// <remarks>Citation: {Naming.Xml(advisory.Citation)}</remarks>");
             methods.Open($"public static {R}.Truth {FactorMethod(advisory)}({caseType} c, {R}.ExplanationSink? sink)");
             methods.Line($"return {conditions.Condition(advisory.Condition, "true", statesRequirement: false)};");
@@ -78,7 +77,7 @@ internal sealed class AdvisoryEmitter
             var sink = "sink" + (++index).ToString(System.Globalization.CultureInfo.InvariantCulture);
             file.Line($"var {sink} = new {R}.ExplanationSink();");
             file.Open($"if ({FactorMethod(advisory)}(c, {sink}) == {R}.Truth.True)");
-            file.Line($"items.Add(new {R}.AdvisoryItem({Naming.Literal(advisory.Id)}, {Naming.Literal(WeighsName(advisory.Weighs))}, {Naming.Literal(advisory.Citation)}, {sink}.Explanation, {Naming.Literal(advisory.Text)}));");
+            file.Line($"items.Add(new {R}.AdvisoryItem({Naming.Literal(advisory.Id)}, {Naming.Literal(advisory.WeighsName)}, {Naming.Literal(advisory.Citation)}, {sink}.Explanation, {Naming.Literal(advisory.Text)}));");
             file.Close();
         }
         file.Line("return items;");
@@ -91,12 +90,4 @@ internal sealed class AdvisoryEmitter
     }
 
     private static string FactorMethod(AdvisoryModel advisory) => "Factor" + Naming.Pascal(advisory.Id);
-
-    // The runtime's AdvisoryWeighs spelling; the generator cannot reference the runtime, so the three words are repeated here.
-    private static string WeighsName(Weighs weighs) => weighs switch
-    {
-        Weighs.For => "for",
-        Weighs.Against => "against",
-        _ => "either",
-    };
 }

@@ -124,7 +124,17 @@ public sealed record CountryModel(
 public sealed record CountryTableModel(string Title, string Citation, EquatableArray<CountryModel> Countries);
 
 /// <summary>A discretionary factor: reported with the way it weighs when its condition holds. Never part of a verdict.</summary>
-public sealed record AdvisoryModel(string Id, Weighs Weighs, string Text, string Citation, BoundExpression Condition, SourceSpan Span);
+public sealed record AdvisoryModel(string Id, Weighs Weighs, string Text, string Citation, BoundExpression Condition, SourceSpan Span)
+{
+    /// <summary>The contract's spelling of <see cref="Weighs"/> (for, against, either), the one the report and the matrix print.</summary>
+    // The runtime's constants are compiled in as literals, so the generator, which loads this model, needs no runtime.
+    public string WeighsName => Weighs switch
+    {
+        Weighs.For => Runtime.AdvisoryWeighs.For,
+        Weighs.Against => Runtime.AdvisoryWeighs.Against,
+        _ => Runtime.AdvisoryWeighs.Either,
+    };
+}
 
 /// <summary>
 /// A set of discretionary factors from one source (the DOJ guidelines' section III). AppliesWhen, when present,

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using TreatyDsl.Binding;
 using TreatyDsl.Runtime;
-using TreatyDsl.Syntax;
 
 namespace TreatyDsl.Interpretation;
 
@@ -35,17 +34,9 @@ public sealed class InterpretedAdvisories : IAdvisoryEvaluator
             var sink = new ExplanationSink();
             if (conditions.Evaluate(advisory.Condition, facts, sink, wantTrue: true, statesRequirement: false) == Truth.True)
             {
-                items.Add(new AdvisoryItem(advisory.Id, WeighsName(advisory.Weighs), advisory.Citation, sink.Explanation, advisory.Text));
+                items.Add(new AdvisoryItem(advisory.Id, advisory.WeighsName, advisory.Citation, sink.Explanation, advisory.Text));
             }
         }
         return items;
     }
-
-    /// <summary>The contract's spelling of a direction.</summary>
-    public static string WeighsName(Weighs weighs) => weighs switch
-    {
-        Weighs.For => AdvisoryWeighs.For,
-        Weighs.Against => AdvisoryWeighs.Against,
-        _ => AdvisoryWeighs.Either,
-    };
 }

@@ -43,7 +43,7 @@ public sealed record RequirementMatrix(IReadOnlyList<InstrumentModel> Instrument
                 set.Title,
                 set.AppliesWhen is null ? null : ConditionPrinter.Print(set.AppliesWhen),
                 a.Id,
-                a.Weighs.ToString().ToLowerInvariant(),
+                a.WeighsName,
                 ConditionPrinter.Print(a.Condition),
                 a.Citation,
                 a.Text)))
