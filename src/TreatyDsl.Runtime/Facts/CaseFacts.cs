@@ -12,11 +12,23 @@ public sealed class CaseFacts
 {
     private readonly IReadOnlyDictionary<string, object?> values;
 
+    // Facts supplied after reading (With), consulted first; a null value makes the fact unknown. Kept apart so that
+    // supplying one fact per case does not copy the whole case.
+    private readonly Dictionary<string, object?>? supplied;
+
     /// <summary>Facts keyed by dotted path, such as <c>sentence.fullTermDate</c>.</summary>
     public CaseFacts(IReadOnlyDictionary<string, object?> values) => this.values = values;
 
+    private CaseFacts(IReadOnlyDictionary<string, object?> values, Dictionary<string, object?> supplied)
+    {
+        this.values = values;
+        this.supplied = supplied;
+    }
+
     /// <summary>The fact at <paramref name="path"/>, or null when it is unknown.</summary>
-    public object? this[string path] => values.TryGetValue(path, out var value) ? value : null;
+    public object? this[string path] =>
+        supplied is not null && supplied.TryGetValue(path, out var given) ? given
+        : values.TryGetValue(path, out var value) ? value : null;
 
     /// <summary>A yes/no fact, or null when unknown.</summary>
     public bool? GetBool(string path) => this[path] as bool?;
@@ -33,14 +45,12 @@ public sealed class CaseFacts
     /// <summary>A list fact, or null when unknown.</summary>
     public IReadOnlyList<object?>? GetList(string path) => this[path] as IReadOnlyList<object?>;
 
-    /// <summary>A copy with one more fact (or a fact replaced): how the evaluator supplies what the case file cannot know.</summary>
+    /// <summary>These facts with one more (or one replaced, or with null made unknown): how the evaluator supplies what the case file cannot know. The case is not copied.</summary>
     public CaseFacts With(string path, object? value)
     {
-        var copy = new Dictionary<string, object?>(values.Count + 1);
-        foreach (var pair in values) copy[pair.Key] = pair.Value;
-        if (value is null) copy.Remove(path);
-        else copy[path] = value;
-        return new CaseFacts(copy);
+        var next = supplied is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(supplied);
+        next[path] = value;
+        return new CaseFacts(values, next);
     }
 
     /// <summary>The id the case file gave itself, or an empty string.</summary>
