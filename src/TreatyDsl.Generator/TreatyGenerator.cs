@@ -97,7 +97,8 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
             .Select(i => new InstrumentSpec(ns, model.Vocabulary, i))
             .ToEquatableArray();
         var advisories = model.Advisories
-            .Where(a => !errorFiles.Contains(a.Span.Path) && a.Advisories.All(f => !errorFiles.Contains(f.Span.Path)))
+            // A set's factors are always in its header's file (a header owns what follows it in the same file).
+            .Where(a => !errorFiles.Contains(a.Span.Path))
             .Select(a => new AdvisorySpec(ns, model.Vocabulary, a))
             .ToEquatableArray();
         var countryTableBroken = model.Countries.Countries.Any(c => errorFiles.Contains(c.Span.Path));
