@@ -42,8 +42,8 @@ internal sealed class AdvisoryEmitter
         }
         foreach (var advisory in set.Advisories)
         {
-            methods.Line($"/// <summary>Advisory <c>{advisory.Id}</c> (weighs {advisory.WeighsName}): {Naming.Xml(advisory.Text)}</summary>");
-            methods.Line($"/// <remarks>Citation: {Naming.Xml(advisory.Citation)}</remarks>");
+            methods.Line($"/// <summary>Advisory <c>{Escape.XmlDoc(advisory.Id)}</c> (weighs {advisory.WeighsName}): {Escape.XmlDoc(advisory.Text)}</summary>");
+            methods.Line($"/// <remarks>Citation: {Escape.XmlDoc(advisory.Citation)}</remarks>");
             methods.Open($"public static {R}.Truth {FactorMethod(advisory)}({caseType} c, {R}.ExplanationSink? sink)");
             methods.Line($"return {conditions.Condition(advisory.Condition, "true", statesRequirement: false)};");
             methods.Close();
@@ -52,12 +52,12 @@ internal sealed class AdvisoryEmitter
         foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
 
         var file = CodeWriter.File(spec.Namespace);
-        file.Line($"/// <summary>{Naming.Xml(set.Title)} (<c>{set.Id}</c>): discretionary factors generated from their .treaty file. Advice for the human decision, never part of a verdict.</summary>");
-        file.Line($"/// <remarks>{Naming.Xml(set.Citation)}</remarks>");
+        file.Line($"/// <summary>{Escape.XmlDoc(set.Title)} (<c>{Escape.XmlDoc(set.Id)}</c>): discretionary factors generated from their .treaty file. Advice for the human decision, never part of a verdict.</summary>");
+        file.Line($"/// <remarks>{Escape.XmlDoc(set.Citation)}</remarks>");
         file.Line(Naming.GeneratedCode);
         file.Open($"public sealed partial class {ClassName(set.Id)} : {R}.IAdvisoryEvaluator");
         file.Line("/// <summary>The set's id.</summary>");
-        file.Line($"public const string Id = {Naming.Literal(set.Id)};");
+        file.Line($"public const string Id = {Escape.StringLiteral(set.Id)};");
         file.Line();
         file.Line($"string {R}.IAdvisoryEvaluator.Id => Id;");
         file.Line();
@@ -77,7 +77,7 @@ internal sealed class AdvisoryEmitter
             var sink = "sink" + (++index).ToString(System.Globalization.CultureInfo.InvariantCulture);
             file.Line($"var {sink} = new {R}.ExplanationSink();");
             file.Open($"if ({FactorMethod(advisory)}(c, {sink}) == {R}.Truth.True)");
-            file.Line($"items.Add(new {R}.AdvisoryItem({Naming.Literal(advisory.Id)}, {Naming.Literal(advisory.WeighsName)}, {Naming.Literal(advisory.Citation)}, {sink}.Explanation, {Naming.Literal(advisory.Text)}));");
+            file.Line($"items.Add(new {R}.AdvisoryItem({Escape.StringLiteral(advisory.Id)}, {Escape.StringLiteral(advisory.WeighsName)}, {Escape.StringLiteral(advisory.Citation)}, {sink}.Explanation, {Escape.StringLiteral(advisory.Text)}));");
             file.Close();
         }
         file.Line("return items;");

@@ -24,25 +24,25 @@ internal static class CatalogEmitter
         w.Line("{");
         foreach (var fact in spec.Vocabulary.Facts.Where(f => f.Type.Kind != TypeKind.Error))
         {
-            w.Line($"    new {R}.FactDefinition({Naming.Literal(fact.Path)}, {FactType(fact.Type, spec.Vocabulary)}, {Naming.Bool(fact.Required)}, {Naming.Bool(fact.NonEmpty)}),");
+            w.Line($"    new {R}.FactDefinition({Escape.StringLiteral(fact.Path)}, {FactType(fact.Type, spec.Vocabulary)}, {Naming.Bool(fact.Required)}, {Naming.Bool(fact.NonEmpty)}),");
         }
         w.Line("});");
         w.Line();
         w.Line("/// <summary>The country table.</summary>");
-        w.Line($"public static {R}.CountryTable Countries {{ get; }} = new {R}.CountryTable({Naming.Literal(spec.Countries.Title)}, {Naming.Literal(spec.Countries.Citation)}, new {R}.CountryEntry[]");
+        w.Line($"public static {R}.CountryTable Countries {{ get; }} = new {R}.CountryTable({Escape.StringLiteral(spec.Countries.Title)}, {Escape.StringLiteral(spec.Countries.Citation)}, new {R}.CountryEntry[]");
         w.Line("{");
         foreach (var country in spec.Countries.Countries)
         {
             var memberships = string.Join(", ", country.Memberships.Select(m =>
-                $"new {R}.CountryMembership({Naming.Literal(m.Instrument)}, {(m.Since is { } d ? $"new global::NodaTime.LocalDate({d.Year}, {d.Month}, {d.Day})" : "null")}, {(m.Note is null ? "null" : Naming.Literal(m.Note))})"));
+                $"new {R}.CountryMembership({Escape.StringLiteral(m.Instrument)}, {(m.Since is { } d ? $"new global::NodaTime.LocalDate({d.Year}, {d.Month}, {d.Day})" : "null")}, {(m.Note is null ? "null" : Escape.StringLiteral(m.Note))})"));
             var practice = country.Practice is null
                 ? "null"
-                : $"new {R}.CountryPractice({Naming.Literal(country.Practice.Note)}, {Naming.Bool(country.Practice.Kind == PracticeKind.Only)}, new string[] {{ {string.Join(", ", country.Practice.Instruments.Select(Naming.Literal))} }})";
-            var territoryOf = country.TerritoryOf is null ? "null" : Naming.Literal(country.TerritoryOf);
+                : $"new {R}.CountryPractice({Escape.StringLiteral(country.Practice.Note)}, {Naming.Bool(country.Practice.Kind == PracticeKind.Only)}, new string[] {{ {string.Join(", ", country.Practice.Instruments.Select(Escape.StringLiteral))} }})";
+            var territoryOf = country.TerritoryOf is null ? "null" : Escape.StringLiteral(country.TerritoryOf);
             var notes = country.Notes.Count == 0
                 ? "null"
-                : $"new string[] {{ {string.Join(", ", country.Notes.Select(n => Naming.Literal(n.Display)))} }}";
-            w.Line($"    new {R}.CountryEntry({Naming.Literal(country.Code)}, {Naming.Literal(country.Name)}, new {R}.CountryMembership[] {{ {memberships} }}, {practice}, {territoryOf}, {notes}),");
+                : $"new string[] {{ {string.Join(", ", country.Notes.Select(n => Escape.StringLiteral(n.Display)))} }}";
+            w.Line($"    new {R}.CountryEntry({Escape.StringLiteral(country.Code)}, {Escape.StringLiteral(country.Name)}, new {R}.CountryMembership[] {{ {memberships} }}, {practice}, {territoryOf}, {notes}),");
         }
         w.Line("});");
         w.Line();
@@ -72,8 +72,8 @@ internal static class CatalogEmitter
         TypeKind.Number => $"{R}.FactType.Number",
         TypeKind.Date => $"{R}.FactType.Date",
         TypeKind.Country => $"{R}.FactType.Country",
-        TypeKind.Enum => $"{R}.FactType.Enum({Naming.Literal(type.Name!)}, {string.Join(", ", vocabulary.Enums.First(e => e.Name == type.Name).Members.Select(Naming.Literal))})",
-        TypeKind.Record => $"{R}.FactType.Record({Naming.Literal(type.Name!)}, {string.Join(", ", vocabulary.Records.First(r => r.Name == type.Name).Fields.Select(f => $"new {R}.FieldDefinition({Naming.Literal(f.Name)}, {FactType(f.Type, vocabulary)})"))})",
+        TypeKind.Enum => $"{R}.FactType.Enum({Escape.StringLiteral(type.Name!)}, {string.Join(", ", vocabulary.Enums.First(e => e.Name == type.Name).Members.Select(Escape.StringLiteral))})",
+        TypeKind.Record => $"{R}.FactType.Record({Escape.StringLiteral(type.Name!)}, {string.Join(", ", vocabulary.Records.First(r => r.Name == type.Name).Fields.Select(f => $"new {R}.FieldDefinition({Escape.StringLiteral(f.Name)}, {FactType(f.Type, vocabulary)})"))})",
         TypeKind.List => $"{R}.FactType.ListOf({FactType(type.Element!, vocabulary)})",
         _ => $"{R}.FactType.Text",
     };

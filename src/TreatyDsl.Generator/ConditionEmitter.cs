@@ -66,7 +66,7 @@ internal sealed class ConditionEmitter
     /// <summary>Writes the method that evaluates a derived fact; conditions call it by name.</summary>
     public void EmitDerived(DerivedModel d)
     {
-        w.Line($"// derived fact '{d.Name}'" + (d.Citation is null ? string.Empty : $" ({d.Citation})"));
+        w.Line(Escape.LineComment($"// derived fact '{d.Name}'" + (d.Citation is null ? string.Empty : $" ({d.Citation})")));
         w.Open($"private static {R}.Truth Derived{Naming.Pascal(d.Name)}({caseType} c, {R}.ExplanationSink? sink, bool wantTrue)");
         LineDirective(d.Condition!);
         var result = Expr(d.Condition!, "wantTrue", false, new Dictionary<string, Variable>());
@@ -78,8 +78,7 @@ internal sealed class ConditionEmitter
 
     public void LineDirective(BoundExpression expression)
     {
-        var path = expression.Span.Path.Replace("\\", "\\\\").Replace("\"", "\\\"");
-        w.Directive($"#line {expression.Span.Line} \"{path}\"");
+        w.Directive($"#line {expression.Span.Line} {Escape.StringLiteral(expression.Span.Path)}");
     }
 
     // ---------- conditions ----------
@@ -122,7 +121,7 @@ internal sealed class ConditionEmitter
             }
             case DerivedReference reference when derived.TryGetValue(reference.Name, out var definition) && definition.Condition is not null:
                 w.Line($"var {t} = Derived{Naming.Pascal(reference.Name)}(c, sink, {want});");
-                w.Line($"sink?.Derived({Naming.Literal(reference.Name)}, {t});");
+                w.Line($"sink?.Derived({Escape.StringLiteral(reference.Name)}, {t});");
                 return t;
             case ComparisonExpression comparison:
                 return Comparison(comparison, t, want, direct, variables);
@@ -140,7 +139,7 @@ internal sealed class ConditionEmitter
                 w.Line($"var {t} = {R}.Logic.Of({v});");
                 w.Open("if (sink is not null)");
                 if (missingPath is not null) w.Line($"if ({v} is null) sink.Missing({missingPath});");
-                w.Line($"sink.Flag({R}.FactFormat.Fact({Naming.Literal(name)}, {R}.FactFormat.Value({v})), {t}, {Naming.Bool(direct)}, {want});");
+                w.Line($"sink.Flag({R}.FactFormat.Fact({Escape.StringLiteral(name)}, {R}.FactFormat.Value({v})), {t}, {Naming.Bool(direct)}, {want});");
                 w.Close();
                 return t;
         }
@@ -159,10 +158,10 @@ internal sealed class ConditionEmitter
             w.Line($"var {end} = c.{Naming.Member(definition.PeriodTo!)};");
             w.Line($"var {t} = {known} ? {R}.Compare.Remaining({start}, {end}, {relation}, {right}) : {R}.Truth.Unknown;");
             w.Open("if (sink is not null)");
-            w.Line($"if ({start} is null) sink.Missing({Naming.Literal(definition.PeriodFrom!)});");
-            w.Line($"if ({end} is null) sink.Missing({Naming.Literal(definition.PeriodTo!)});");
-            var label = definition.Label is null ? "null" : Naming.Literal(definition.Label);
-            w.Line($"sink.Comparison({R}.FactFormat.Remaining({Naming.Literal(period.Name)}, {label}, {start}, {end}), {R}.FactFormat.Test(null, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
+            w.Line($"if ({start} is null) sink.Missing({Escape.StringLiteral(definition.PeriodFrom!)});");
+            w.Line($"if ({end} is null) sink.Missing({Escape.StringLiteral(definition.PeriodTo!)});");
+            var label = definition.Label is null ? "null" : Escape.StringLiteral(definition.Label);
+            w.Line($"sink.Comparison({R}.FactFormat.Remaining({Escape.StringLiteral(period.Name)}, {label}, {start}, {end}), {R}.FactFormat.Test(null, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
             w.Close();
             return t;
         }
@@ -180,14 +179,14 @@ internal sealed class ConditionEmitter
         w.Line($"var {t} = {known} ? {R}.Compare.{compare}({l}, {relation}, {right}) : {R}.Truth.Unknown;");
         w.Open("if (sink is not null)");
         if (leftMissing is not null) w.Line($"if ({l} is null) sink.Missing({leftMissing});");
-        var phrase = $"{R}.FactFormat.Fact({Naming.Literal(leftName)}, {R}.FactFormat.Value({l}))";
+        var phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l}))";
         if (comparison.Right is not (ConstantExpression or ThresholdReference))
         {
             var (_, rightMissing, rightName) = Operand(comparison.Right, variables);
             if (rightMissing is not null) w.Line($"if ({right} is null) sink.Missing({rightMissing});");
-            phrase += $" + \", \" + {R}.FactFormat.Fact({Naming.Literal(rightName)}, {R}.FactFormat.Value({right}))";
+            phrase += $" + \", \" + {R}.FactFormat.Fact({Escape.StringLiteral(rightName)}, {R}.FactFormat.Value({right}))";
         }
-        w.Line($"sink.Comparison({phrase}, {R}.FactFormat.Test({Naming.Literal(leftName)}, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
+        w.Line($"sink.Comparison({phrase}, {R}.FactFormat.Test({Escape.StringLiteral(leftName)}, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
         w.Close();
         return t;
     }
@@ -210,15 +209,15 @@ internal sealed class ConditionEmitter
             TypeKind.Enum => $"{R}.FactFormat.Value({list}, {EnumNames(elementType)}.ToName)",
             _ => $"{R}.FactFormat.Value({list}, item => {R}.FactFormat.Value(({ValueType(elementType)})item))",
         };
-        var phrase = $"{R}.FactFormat.Fact({Naming.Literal(listName)}, {listText})";
+        var phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(listName)}, {listText})";
         if (inList.Element is not ConstantExpression)
         {
             var (_, elementMissing, elementName) = Operand(inList.Element, variables);
             if (elementMissing is not null) w.Line($"if ({element} is null) sink.Missing({elementMissing});");
-            phrase = $"{R}.FactFormat.Fact({Naming.Literal(elementName)}, {R}.FactFormat.Value({element})) + \", \" + " + phrase;
+            phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(elementName)}, {R}.FactFormat.Value({element})) + \", \" + " + phrase;
         }
         if (listMissing is not null) w.Line($"if ({list} is null) sink.Missing({listMissing});");
-        w.Line($"sink.Comparison({phrase}, {Naming.Literal(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want});");
+        w.Line($"sink.Comparison({phrase}, {Escape.StringLiteral(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want});");
         w.Close();
         return t;
     }
@@ -227,7 +226,7 @@ internal sealed class ConditionEmitter
 
     private string QuantifierCode(QuantifierExpression q, string t, string want, Dictionary<string, Variable> variables)
     {
-        var text = Naming.Literal(ConditionPrinter.Print(q));
+        var text = Escape.StringLiteral(ConditionPrinter.Print(q));
         var list = Temp("list");
         var tally = Temp("tally");
         var index = Temp("i");
@@ -236,11 +235,11 @@ internal sealed class ConditionEmitter
         w.Line($"{R}.Truth {t};");
         w.Open($"if ({list} is null)");
         w.Line($"{t} = {R}.Truth.Unknown;");
-        w.Line($"sink?.Missing({Naming.Literal(q.Source.Path)});");
-        w.Line($"sink?.Quantifier({text}, {R}.Truth.Unknown, {Naming.Literal(q.Source.Path + " is not known")});");
+        w.Line($"sink?.Missing({Escape.StringLiteral(q.Source.Path)});");
+        w.Line($"sink?.Quantifier({text}, {R}.Truth.Unknown, {Escape.StringLiteral(q.Source.Path + " is not known")});");
         w.Close();
         w.Open("else");
-        w.Line($"var {tally} = new {R}.QuantifierTally({Naming.Bool(q.Quantifier == Quantifier.All)}, {Naming.Literal(q.Source.Path)}, sink is not null);");
+        w.Line($"var {tally} = new {R}.QuantifierTally({Naming.Bool(q.Quantifier == Quantifier.All)}, {Escape.StringLiteral(q.Source.Path)}, sink is not null);");
         w.Line("sink?.EnterQuiet();");
         w.Open($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
         w.Line($"var {element} = {list}[{index}];");
@@ -262,9 +261,9 @@ internal sealed class ConditionEmitter
         switch (operand)
         {
             case FactReference fact:
-                return (AsComparable($"c.{Naming.Member(fact.Path)}", fact.Type), Naming.Literal(fact.Path), fact.Path);
+                return (AsComparable($"c.{Naming.Member(fact.Path)}", fact.Type), Escape.StringLiteral(fact.Path), fact.Path);
             case VariableReference variable when variables.TryGetValue(variable.Variable, out var v):
-                var position = $"{Naming.Literal(v.Source + "[")} + {v.Index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + {Naming.Literal("]" + (variable.Field is null ? string.Empty : "." + variable.Field))}";
+                var position = $"{Escape.StringLiteral(v.Source + "[")} + {v.Index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + {Escape.StringLiteral("]" + (variable.Field is null ? string.Empty : "." + variable.Field))}";
                 if (variable.Field is null) return (AsComparable(v.Element, variable.Type), null, variable.Variable);
                 return (AsComparable($"{v.Element}?.{Naming.Pascal(variable.Field)}", variable.Type), position, variable.Variable + "." + variable.Field);
             case ConstantExpression constant:
@@ -292,29 +291,29 @@ internal sealed class ConditionEmitter
         switch (operand)
         {
             case ConstantExpression constant:
-                return (Literal(constant.Value, constant.Type), "true", Naming.Literal(ConditionPrinter.Print(constant.Value, constant.Type)));
+                return (Literal(constant.Value, constant.Type), "true", Escape.StringLiteral(ConditionPrinter.Print(constant.Value, constant.Type)));
             case ThresholdReference reference when thresholds.TryGetValue(reference.Name, out var threshold):
                 if (threshold.Versions.Count == 1 && threshold.Versions[0].Effective.IsAlways)
                 {
                     var only = threshold.Versions[0].Value;
-                    return (Literal(only, threshold.Type), "true", Naming.Literal(ConditionPrinter.Print(only, threshold.Type)));
+                    return (Literal(only, threshold.Type), "true", Escape.StringLiteral(ConditionPrinter.Print(only, threshold.Type)));
                 }
                 var from = Static("global::NodaTime.LocalDate?[]", "From" + Naming.Pascal(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.From is { } f ? Date(f) : "null")) + " }");
                 var before = Static("global::NodaTime.LocalDate?[]", "Before" + Naming.Pascal(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.Before is { } b ? Date(b) : "null")) + " }");
                 var chosen = Temp("tv");
                 w.Line($"var {chosen} = {R}.EffectiveDates.Choose({ApplicationDate}, {from}, {before});");
                 w.Open($"if ({chosen} < 0 && sink is not null)");
-                w.Line($"if ({chosen} == {R}.EffectiveDates.DateUnknown) {{ sink.Missing(\"applicationDate\"); sink.Note({Naming.Literal($"the value of {reference.Name} depends on applicationDate, which is not known")}); }}");
-                w.Line($"else sink.Note({Naming.Literal($"no value of {reference.Name} is in effect on ")} + {R}.FactFormat.Value({ApplicationDate}));");
+                w.Line($"if ({chosen} == {R}.EffectiveDates.DateUnknown) {{ sink.Missing(\"applicationDate\"); sink.Note({Escape.StringLiteral($"the value of {reference.Name} depends on applicationDate, which is not known")}); }}");
+                w.Line($"else sink.Note({Escape.StringLiteral($"no value of {reference.Name} is in effect on ")} + {R}.FactFormat.Value({ApplicationDate}));");
                 w.Close();
                 var value = $"({string.Join(" : ", threshold.Versions.Select((v, i) => $"{chosen} == {i} ? {Literal(v.Value, threshold.Type)}"))} : default({ValueType(threshold.Type)}))";
-                var text = $"({string.Join(" : ", threshold.Versions.Select((v, i) => $"{chosen} == {i} ? {Naming.Literal(ConditionPrinter.Print(v.Value, threshold.Type))}"))} : \"?\")";
+                var text = $"({string.Join(" : ", threshold.Versions.Select((v, i) => $"{chosen} == {i} ? {Escape.StringLiteral(ConditionPrinter.Print(v.Value, threshold.Type))}"))} : \"?\")";
                 return (value, $"({chosen} >= 0)", text);
             default:
                 var (access, _, name) = Operand(operand, variables);
                 var local = Temp("r");
                 w.Line($"var {local} = {access};");
-                return (local, "true", Naming.Literal(name));
+                return (local, "true", Escape.StringLiteral(name));
         }
     }
 
@@ -334,7 +333,7 @@ internal sealed class ConditionEmitter
         TypeKind.Date => $"(global::NodaTime.LocalDate?){Date(value.Date)}",
         TypeKind.Duration => Static("global::NodaTime.Period", "Period" + value.Duration.Years + "y" + value.Duration.Months + "m" + value.Duration.Days + "d",
             $"new global::NodaTime.PeriodBuilder {{ Years = {value.Duration.Years}, Months = {value.Duration.Months}, Days = {value.Duration.Days} }}.Build()"),
-        _ => Naming.Literal(value.Text ?? string.Empty),
+        _ => Escape.StringLiteral(value.Text ?? string.Empty),
     };
 
     /// <summary>The C# expression of the case's application date, or a null date when the vocabulary has none.</summary>

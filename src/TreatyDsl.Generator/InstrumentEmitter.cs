@@ -47,18 +47,18 @@ internal sealed class InstrumentEmitter
         foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
 
         var file = CodeWriter.File(ns);
-        file.Line($"/// <summary>{Naming.Xml(instrument.Title)} (<c>{instrument.Id}</c>): eligibility validator generated from its .treaty file.</summary>");
-        file.Line($"/// <remarks>{Naming.Xml(instrument.Citation)}</remarks>");
+        file.Line($"/// <summary>{Escape.XmlDoc(instrument.Title)} (<c>{Escape.XmlDoc(instrument.Id)}</c>): eligibility validator generated from its .treaty file.</summary>");
+        file.Line($"/// <remarks>{Escape.XmlDoc(instrument.Citation)}</remarks>");
         file.Line(Naming.GeneratedCode);
         file.Open($"public sealed partial class {className} : {R}.IInstrumentValidator");
         file.Line($"/// <summary>The instrument's contract id.</summary>");
-        file.Line($"public const string Id = {Naming.Literal(instrument.Id)};");
+        file.Line($"public const string Id = {Escape.StringLiteral(instrument.Id)};");
         file.Line($"/// <summary>The instrument's title.</summary>");
-        file.Line($"public const string Title = {Naming.Literal(instrument.Title)};");
+        file.Line($"public const string Title = {Escape.StringLiteral(instrument.Title)};");
         file.Line();
         var inForce = instrument.InForce is { } d0 ? ConditionEmitter.Date(d0) : "null";
         file.Line("/// <summary>What the catalog needs to decide whether this instrument applies to a case.</summary>");
-        file.Line($"public static {R}.InstrumentInfo InstrumentInfo {{ get; }} = new {R}.InstrumentInfo(Id, Title, {Naming.Literal(instrument.Kind.ToString().ToLowerInvariant())}, new string[] {{ {string.Join(", ", instrument.Parties.Select(Naming.Literal))} }}, {inForce}, {Naming.Literal(instrument.Citation)});");
+        file.Line($"public static {R}.InstrumentInfo InstrumentInfo {{ get; }} = new {R}.InstrumentInfo(Id, Title, {Escape.StringLiteral(instrument.Kind.ToString().ToLowerInvariant())}, new string[] {{ {string.Join(", ", instrument.Parties.Select(Escape.StringLiteral))} }}, {inForce}, {Escape.StringLiteral(instrument.Citation)});");
         file.Line();
         file.Line($"{R}.InstrumentInfo {R}.IInstrumentValidator.Info => InstrumentInfo;");
         file.Line();
@@ -99,12 +99,12 @@ internal sealed class InstrumentEmitter
         foreach (var rule in instrument.Rules)
         {
             var latest = rule.Latest;
-            file.Line($"/// <summary>{(rule.Kind == RuleKind.Bar ? "Bar" : "Requirement")} <c>{rule.Id}</c>: {Naming.Xml(latest.Text)}</summary>");
-            file.Line($"/// <remarks>Citation: {Naming.Xml(latest.Citation)}</remarks>");
+            file.Line($"/// <summary>{(rule.Kind == RuleKind.Bar ? "Bar" : "Requirement")} <c>{Escape.XmlDoc(rule.Id)}</c>: {Escape.XmlDoc(latest.Text)}</summary>");
+            file.Line($"/// <remarks>Citation: {Escape.XmlDoc(latest.Citation)}</remarks>");
             file.Open($"public static {R}.RequirementResult Evaluate{Naming.Pascal(rule.Id)}({caseType} c)");
             file.Line($"var sink = new {R}.ExplanationSink();");
             file.Line($"var met = {RuleMethod(rule)}(c, sink, out var text, out var citation);");
-            file.Line($"return {R}.RequirementResult.From({Naming.Literal(rule.Id)}, text, citation, met, sink);");
+            file.Line($"return {R}.RequirementResult.From({Escape.StringLiteral(rule.Id)}, text, citation, met, sink);");
             file.Close();
             file.Line();
         }
@@ -133,15 +133,15 @@ internal sealed class InstrumentEmitter
             var before = conditions.Static($"global::NodaTime.LocalDate?[]", "Before" + Naming.Pascal(rule.Id), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", rule.Versions.Select(v => v.Effective.Before is { } b ? ConditionEmitter.Date(b) : "null")) + " }");
             w.Line($"var version = {R}.EffectiveDates.Choose({conditions.ApplicationDate}, {from}, {before});");
             w.Open($"if (version == {R}.EffectiveDates.DateUnknown)");
-            w.Line($"text = {Naming.Literal(latest.Text)};");
-            w.Line($"citation = {Naming.Literal(latest.Citation)};");
-            w.Line($"sink?.Missing({Naming.Literal("applicationDate")});");
-            w.Line($"sink?.Note({Naming.Literal($"which version of {rule.Id} applies depends on applicationDate, which is not known")});");
+            w.Line($"text = {Escape.StringLiteral(latest.Text)};");
+            w.Line($"citation = {Escape.StringLiteral(latest.Citation)};");
+            w.Line($"sink?.Missing({Escape.StringLiteral("applicationDate")});");
+            w.Line($"sink?.Note({Escape.StringLiteral($"which version of {rule.Id} applies depends on applicationDate, which is not known")});");
             w.Line($"return {R}.Truth.Unknown;");
             w.Close();
             w.Open($"if (version == {R}.EffectiveDates.NoneInEffect)");
-            w.Line($"text = {Naming.Literal(latest.Text)};");
-            w.Line($"citation = {Naming.Literal(latest.Citation)};");
+            w.Line($"text = {Escape.StringLiteral(latest.Text)};");
+            w.Line($"citation = {Escape.StringLiteral(latest.Citation)};");
             w.Line($"sink?.Note(\"not in effect on \" + {R}.FactFormat.Value({conditions.ApplicationDate}));");
             w.Line($"return {R}.Truth.True;");
             w.Close();
@@ -151,8 +151,8 @@ internal sealed class InstrumentEmitter
                 EmitVersion(rule, rule.Versions[i], announce: true);
                 w.Close();
             }
-            w.Line($"text = {Naming.Literal(latest.Text)};");
-            w.Line($"citation = {Naming.Literal(latest.Citation)};");
+            w.Line($"text = {Escape.StringLiteral(latest.Text)};");
+            w.Line($"citation = {Escape.StringLiteral(latest.Citation)};");
             w.Line($"return {R}.Truth.Unknown;");
         }
         w.Close();
@@ -161,8 +161,8 @@ internal sealed class InstrumentEmitter
 
     private void EmitVersion(RuleModel rule, RuleVersion version, bool announce)
     {
-        w.Line($"text = {Naming.Literal(version.Text)};");
-        w.Line($"citation = {Naming.Literal(version.Citation)};");
+        w.Line($"text = {Escape.StringLiteral(version.Text)};");
+        w.Line($"citation = {Escape.StringLiteral(version.Citation)};");
         if (announce)
         {
             var from = version.Effective.From is { } f ? ConditionEmitter.Date(f) : "null";
@@ -174,11 +174,11 @@ internal sealed class InstrumentEmitter
         foreach (var exception in version.Exceptions)
         {
             w.Open($"if (met != {R}.Truth.True)");
-            w.Line($"sink?.BeginException({Naming.Literal(exception.Id)});");
+            w.Line($"sink?.BeginException({Escape.StringLiteral(exception.Id)});");
             var holds = conditions.Condition(exception.Condition, "true");
             w.Line($"met = {R}.Logic.Or(met, {holds});");
             w.Open($"if (met == {R}.Truth.True)");
-            w.Line($"citation = {Naming.Literal(exception.Citation == version.Citation ? version.Citation : version.Citation + "; " + exception.Citation)};");
+            w.Line($"citation = {Escape.StringLiteral(exception.Citation == version.Citation ? version.Citation : version.Citation + "; " + exception.Citation)};");
             w.Line("return met;");
             w.Close();
             w.Close();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using TreatyDsl.Binding;
@@ -25,29 +24,6 @@ internal static class Naming
 
     /// <summary>The C# member path of a fact: "sentence.fullTermDate" → "Sentence.FullTermDate".</summary>
     public static string Member(string path) => string.Join(".", path.Split('.').Select(Pascal));
-
-    public static string Literal(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ') builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else builder.Append(c);
-                    break;
-            }
-        }
-        return builder.Append('"').ToString();
-    }
-
-    public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     public static string Bool(bool value) => value ? "true" : "false";
 

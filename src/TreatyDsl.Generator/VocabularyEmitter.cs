@@ -25,21 +25,21 @@ internal static class VocabularyEmitter
     private static void EmitEnum(CodeWriter w, EnumModel e, string ns)
     {
         var name = Naming.Pascal(e.Name);
-        w.Line($"/// <summary>{Naming.Xml(e.Name)}: {Naming.Xml(string.Join(", ", e.Members))}.</summary>");
+        w.Line($"/// <summary>{Escape.XmlDoc(e.Name)}: {Escape.XmlDoc(string.Join(", ", e.Members))}.</summary>");
         w.Line(Naming.GeneratedCode);
         w.Open($"public enum {name}");
-        foreach (var m in e.Members) w.Line($"/// <summary>{Naming.Xml(m)}</summary>").Line($"{Naming.Pascal(m)},");
+        foreach (var m in e.Members) w.Line($"/// <summary>{Escape.XmlDoc(m)}</summary>").Line($"{Naming.Pascal(m)},");
         w.Close();
         w.Line();
         w.Line($"/// <summary>The case file's spelling of <see cref=\"{name}\"/> values.</summary>");
         w.Line(Naming.GeneratedCode);
         w.Open($"public static class {name}Names");
         w.Open($"public static string ToName(global::{ns}.{name} value) => value switch");
-        foreach (var m in e.Members) w.Line($"global::{ns}.{name}.{Naming.Pascal(m)} => {Naming.Literal(m)},");
+        foreach (var m in e.Members) w.Line($"global::{ns}.{name}.{Naming.Pascal(m)} => {Escape.StringLiteral(m)},");
         w.Line("_ => value.ToString(),");
         w.Close(";");
         w.Open($"public static global::{ns}.{name}? Parse(string? name) => name switch");
-        foreach (var m in e.Members) w.Line($"{Naming.Literal(m)} => global::{ns}.{name}.{Naming.Pascal(m)},");
+        foreach (var m in e.Members) w.Line($"{Escape.StringLiteral(m)} => global::{ns}.{name}.{Naming.Pascal(m)},");
         w.Line("_ => null,");
         w.Close(";");
         w.Close();
@@ -49,12 +49,12 @@ internal static class VocabularyEmitter
     private static void EmitRecord(CodeWriter w, RecordModel r, string ns)
     {
         var name = Naming.Pascal(r.Name);
-        w.Line($"/// <summary>{Naming.Xml(r.Name)}, as listed in a case.</summary>");
+        w.Line($"/// <summary>{Escape.XmlDoc(r.Name)}, as listed in a case.</summary>");
         w.Line(Naming.GeneratedCode);
         w.Open($"public sealed partial class {name}");
         foreach (var f in r.Fields)
         {
-            w.Line($"/// <summary>{Naming.Xml(f.Name)} ({Naming.Xml(f.Type.ToString())}); null when unknown.</summary>");
+            w.Line($"/// <summary>{Escape.XmlDoc(f.Name)} ({Escape.XmlDoc(f.Type.ToString())}); null when unknown.</summary>");
             w.Line($"public {Naming.ClrType(f.Type, ns)} {Naming.Pascal(f.Name)} {{ get; init; }}");
         }
         w.Line();
@@ -66,7 +66,7 @@ internal static class VocabularyEmitter
         w.Line("{");
         foreach (var f in r.Fields)
         {
-            w.Line($"    {Naming.Pascal(f.Name)} = {Read($"Field({Naming.Literal(f.Name)})", f.Type, ns)},");
+            w.Line($"    {Naming.Pascal(f.Name)} = {Read($"Field({Escape.StringLiteral(f.Name)})", f.Type, ns)},");
         }
         w.Line("};");
         w.Close();
@@ -78,19 +78,19 @@ internal static class VocabularyEmitter
     private static void EmitGroup(CodeWriter w, string className, string summary, List<(string[] Path, FactModel Fact)> facts, string ns, bool isRoot)
     {
         var children = facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]).ToList();
-        w.Line($"/// <summary>{Naming.Xml(summary)}</summary>");
+        w.Line($"/// <summary>{Escape.XmlDoc(summary)}</summary>");
         w.Line(Naming.GeneratedCode);
         w.Open($"public sealed partial class {className}");
         foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
         {
             var doc = fact.Description ?? fact.Path;
-            w.Line($"/// <summary>{Naming.Xml(doc)} (<c>{Naming.Xml(fact.Path)}</c>, {Naming.Xml(fact.Type.ToString())}); null when unknown.</summary>");
+            w.Line($"/// <summary>{Escape.XmlDoc(doc)} (<c>{Escape.XmlDoc(fact.Path)}</c>, {Escape.XmlDoc(fact.Type.ToString())}); null when unknown.</summary>");
             w.Line($"public {Naming.ClrType(fact.Type, ns)} {Naming.Pascal(path[0])} {{ get; init; }}");
         }
         foreach (var child in children)
         {
             var childClass = className + Naming.Pascal(child.Key);
-            w.Line($"/// <summary>The <c>{Naming.Xml(child.Key)}</c> facts.</summary>");
+            w.Line($"/// <summary>The <c>{Escape.XmlDoc(child.Key)}</c> facts.</summary>");
             w.Line($"public global::{ns}.{childClass} {Naming.Pascal(child.Key)} {{ get; init; }} = new global::{ns}.{childClass}();");
         }
         if (isRoot)
@@ -118,7 +118,7 @@ internal static class VocabularyEmitter
         var pad = new string(' ', 4 * (depth + 2));
         foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
         {
-            w.Line($"{pad}{Naming.Pascal(path[0])} = {Read($"facts[{Naming.Literal(fact.Path)}]", fact.Type, ns)},");
+            w.Line($"{pad}{Naming.Pascal(path[0])} = {Read($"facts[{Escape.StringLiteral(fact.Path)}]", fact.Type, ns)},");
         }
         foreach (var child in facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]))
         {
