@@ -23,7 +23,7 @@ internal sealed class AdvisoryEmitter
     public static string Emit(AdvisorySpec spec) => new AdvisoryEmitter(spec).Run();
 
     /// <summary>The class of an advisory set: <c>doj-guidelines</c> gives <c>DojGuidelinesAdvisories</c>.</summary>
-    public static string ClassName(string id) => Naming.Pascal(id) + "Advisories";
+    public static string ClassName(string id) => GeneratedNames.AdvisoriesClass(id);
 
     private string Run()
     {
@@ -89,5 +89,5 @@ internal sealed class AdvisoryEmitter
         return file.ToString();
     }
 
-    private static string FactorMethod(AdvisoryModel advisory) => "Factor" + Naming.Pascal(advisory.Id);
+    private static string FactorMethod(AdvisoryModel advisory) => GeneratedNames.FactorMethod(advisory.Id);
 }

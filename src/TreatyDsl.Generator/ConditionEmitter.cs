@@ -29,7 +29,7 @@ internal sealed class ConditionEmitter
     {
         this.ns = ns;
         this.vocabulary = vocabulary;
-        caseType = $"global::{ns}.TreatyCase";
+        caseType = $"global::{ns}.{GeneratedNames.CaseClass}";
         this.derived = derived.GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
         this.thresholds = thresholds.ToDictionary(t => t.Name);
     }
@@ -67,7 +67,7 @@ internal sealed class ConditionEmitter
     public void EmitDerived(DerivedModel d)
     {
         w.Line(Escape.LineComment($"// derived fact '{d.Name}'" + (d.Citation is null ? string.Empty : $" ({d.Citation})")));
-        w.Open($"private static {R}.Truth Derived{Naming.Pascal(d.Name)}({caseType} c, {R}.ExplanationSink? sink, bool wantTrue)");
+        w.Open($"private static {R}.Truth {GeneratedNames.DerivedMethod(d.Name)}({caseType} c, {R}.ExplanationSink? sink, bool wantTrue)");
         LineDirective(d.Condition!);
         var result = Expr(d.Condition!, "wantTrue", false, new Dictionary<string, Variable>());
         w.Directive("#line default");
@@ -120,7 +120,7 @@ internal sealed class ConditionEmitter
                 return t;
             }
             case DerivedReference reference when derived.TryGetValue(reference.Name, out var definition) && definition.Condition is not null:
-                w.Line($"var {t} = Derived{Naming.Pascal(reference.Name)}(c, sink, {want});");
+                w.Line($"var {t} = {GeneratedNames.DerivedMethod(reference.Name)}(c, sink, {want});");
                 w.Line($"sink?.Derived({Escape.StringLiteral(reference.Name)}, {t});");
                 return t;
             case ComparisonExpression comparison:
@@ -154,8 +154,8 @@ internal sealed class ConditionEmitter
         {
             var start = Temp("s");
             var end = Temp("e");
-            w.Line($"var {start} = c.{Naming.Member(definition.PeriodFrom!)};");
-            w.Line($"var {end} = c.{Naming.Member(definition.PeriodTo!)};");
+            w.Line($"var {start} = c.{GeneratedNames.Member(definition.PeriodFrom!)};");
+            w.Line($"var {end} = c.{GeneratedNames.Member(definition.PeriodTo!)};");
             w.Line($"var {t} = {known} ? {R}.Compare.Remaining({start}, {end}, {relation}, {right}) : {R}.Truth.Unknown;");
             w.Open("if (sink is not null)");
             w.Line($"if ({start} is null) sink.Missing({Escape.StringLiteral(definition.PeriodFrom!)});");
@@ -222,7 +222,7 @@ internal sealed class ConditionEmitter
         return t;
     }
 
-    private string EnumNames(TypeRef type) => $"global::{ns}.{Naming.Pascal(type.Name!)}Names";
+    private string EnumNames(TypeRef type) => $"global::{ns}.{GeneratedNames.EnumNamesClass(type.Name!)}";
 
     private string QuantifierCode(QuantifierExpression q, string t, string want, Dictionary<string, Variable> variables)
     {
@@ -231,7 +231,7 @@ internal sealed class ConditionEmitter
         var tally = Temp("tally");
         var index = Temp("i");
         var element = Temp("item");
-        w.Line($"var {list} = c.{Naming.Member(q.Source.Path)};");
+        w.Line($"var {list} = c.{GeneratedNames.Member(q.Source.Path)};");
         w.Line($"{R}.Truth {t};");
         w.Open($"if ({list} is null)");
         w.Line($"{t} = {R}.Truth.Unknown;");
@@ -261,11 +261,11 @@ internal sealed class ConditionEmitter
         switch (operand)
         {
             case FactReference fact:
-                return (AsComparable($"c.{Naming.Member(fact.Path)}", fact.Type), Escape.StringLiteral(fact.Path), fact.Path);
+                return (AsComparable($"c.{GeneratedNames.Member(fact.Path)}", fact.Type), Escape.StringLiteral(fact.Path), fact.Path);
             case VariableReference variable when variables.TryGetValue(variable.Variable, out var v):
                 var position = $"{Escape.StringLiteral(v.Source + "[")} + {v.Index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + {Escape.StringLiteral("]" + (variable.Field is null ? string.Empty : "." + variable.Field))}";
                 if (variable.Field is null) return (AsComparable(v.Element, variable.Type), null, variable.Variable);
-                return (AsComparable($"{v.Element}?.{Naming.Pascal(variable.Field)}", variable.Type), position, variable.Variable + "." + variable.Field);
+                return (AsComparable($"{v.Element}?.{GeneratedNames.Pascal(variable.Field)}", variable.Type), position, variable.Variable + "." + variable.Field);
             case ConstantExpression constant:
                 return (Literal(constant.Value, constant.Type), null, ConditionPrinter.Print(constant));
             default:
@@ -298,8 +298,8 @@ internal sealed class ConditionEmitter
                     var only = threshold.Versions[0].Value;
                     return (Literal(only, threshold.Type), "true", Escape.StringLiteral(ConditionPrinter.Print(only, threshold.Type)));
                 }
-                var from = Static("global::NodaTime.LocalDate?[]", "From" + Naming.Pascal(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.From is { } f ? Date(f) : "null")) + " }");
-                var before = Static("global::NodaTime.LocalDate?[]", "Before" + Naming.Pascal(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.Before is { } b ? Date(b) : "null")) + " }");
+                var from = Static("global::NodaTime.LocalDate?[]", GeneratedNames.ThresholdStarts(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.From is { } f ? Date(f) : "null")) + " }");
+                var before = Static("global::NodaTime.LocalDate?[]", GeneratedNames.ThresholdEnds(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.Before is { } b ? Date(b) : "null")) + " }");
                 var chosen = Temp("tv");
                 w.Line($"var {chosen} = {R}.EffectiveDates.Choose({ApplicationDate}, {from}, {before});");
                 w.Open($"if ({chosen} < 0 && sink is not null)");

@@ -32,7 +32,7 @@ internal sealed class InstrumentEmitter
     public static string Emit(InstrumentSpec spec) => new InstrumentEmitter(spec).Run();
 
     /// <summary>The validator class of an instrument: <c>us-mx</c> gives <c>UsMxValidator</c>.</summary>
-    public static string ClassName(string id) => Naming.Pascal(id) + "Validator";
+    public static string ClassName(string id) => GeneratedNames.ValidatorClass(id);
 
     private string Run()
     {
@@ -92,7 +92,7 @@ internal sealed class InstrumentEmitter
         file.Open($"public static {R}.InstrumentReport Evaluate({caseType} c)");
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var results = new global::System.Collections.Generic.List<{R}.RequirementResult>({instrument.Rules.Count});");
-        foreach (var rule in instrument.Rules) file.Line($"results.Add(Evaluate{Naming.Pascal(rule.Id)}(c));");
+        foreach (var rule in instrument.Rules) file.Line($"results.Add({GeneratedNames.RuleReportMethod(rule.Id)}(c));");
         file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results);");
         file.Close();
         file.Line();
@@ -101,7 +101,7 @@ internal sealed class InstrumentEmitter
             var latest = rule.Latest;
             file.Line($"/// <summary>{(rule.Kind == RuleKind.Bar ? "Bar" : "Requirement")} <c>{Escape.XmlDoc(rule.Id)}</c>: {Escape.XmlDoc(latest.Text)}</summary>");
             file.Line($"/// <remarks>Citation: {Escape.XmlDoc(latest.Citation)}</remarks>");
-            file.Open($"public static {R}.RequirementResult Evaluate{Naming.Pascal(rule.Id)}({caseType} c)");
+            file.Open($"public static {R}.RequirementResult {GeneratedNames.RuleReportMethod(rule.Id)}({caseType} c)");
             file.Line($"var sink = new {R}.ExplanationSink();");
             file.Line($"var met = {RuleMethod(rule)}(c, sink, out var text, out var citation);");
             file.Line($"return {R}.RequirementResult.From({Escape.StringLiteral(rule.Id)}, text, citation, met, sink);");
@@ -114,7 +114,7 @@ internal sealed class InstrumentEmitter
         return file.ToString();
     }
 
-    private static string RuleMethod(RuleModel rule) => "Rule" + Naming.Pascal(rule.Id);
+    private static string RuleMethod(RuleModel rule) => GeneratedNames.RuleMethod(rule.Id);
 
     // ---------- rules ----------
 
@@ -129,8 +129,8 @@ internal sealed class InstrumentEmitter
         }
         else
         {
-            var from = conditions.Static($"global::NodaTime.LocalDate?[]", "From" + Naming.Pascal(rule.Id), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", rule.Versions.Select(v => v.Effective.From is { } f ? ConditionEmitter.Date(f) : "null")) + " }");
-            var before = conditions.Static($"global::NodaTime.LocalDate?[]", "Before" + Naming.Pascal(rule.Id), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", rule.Versions.Select(v => v.Effective.Before is { } b ? ConditionEmitter.Date(b) : "null")) + " }");
+            var from = conditions.Static($"global::NodaTime.LocalDate?[]", GeneratedNames.RuleStarts(rule.Id), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", rule.Versions.Select(v => v.Effective.From is { } f ? ConditionEmitter.Date(f) : "null")) + " }");
+            var before = conditions.Static($"global::NodaTime.LocalDate?[]", GeneratedNames.RuleEnds(rule.Id), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", rule.Versions.Select(v => v.Effective.Before is { } b ? ConditionEmitter.Date(b) : "null")) + " }");
             w.Line($"var version = {R}.EffectiveDates.Choose({conditions.ApplicationDate}, {from}, {before});");
             w.Open($"if (version == {R}.EffectiveDates.DateUnknown)");
             w.Line($"text = {Escape.StringLiteral(latest.Text)};");

@@ -1,30 +1,10 @@
-using System.Linq;
-using System.Text;
 using TreatyDsl.Binding;
 
 namespace TreatyDsl.Generator;
 
-/// <summary>C# names for .treaty names: "us-mx" → UsMx, "prisoner.nationalities" → Prisoner.Nationalities.</summary>
+/// <summary>C# spellings of the language's types and values. Names come from <see cref="GeneratedNames"/>, text from <see cref="Escape"/>.</summary>
 internal static class Naming
 {
-    public static string Pascal(string name)
-    {
-        var builder = new StringBuilder();
-        var upper = true;
-        foreach (var c in name)
-        {
-            if (c is '-' or '_' or '.' or ' ') { upper = true; continue; }
-            if (!char.IsLetterOrDigit(c)) continue;
-            builder.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-        if (builder.Length == 0 || char.IsDigit(builder[0])) builder.Insert(0, '_');
-        return builder.ToString();
-    }
-
-    /// <summary>The C# member path of a fact: "sentence.fullTermDate" → "Sentence.FullTermDate".</summary>
-    public static string Member(string path) => string.Join(".", path.Split('.').Select(Pascal));
-
     public static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>The C# type of a fact of this type, always nullable: null is an unknown fact.</summary>
@@ -33,8 +13,8 @@ internal static class Naming
         TypeKind.Bool => "bool?",
         TypeKind.Number => "decimal?",
         TypeKind.Date => "global::NodaTime.LocalDate?",
-        TypeKind.Enum => $"global::{ns}.{Pascal(type.Name!)}?",
-        TypeKind.Record => $"global::{ns}.{Pascal(type.Name!)}?",
+        TypeKind.Enum => $"global::{ns}.{GeneratedNames.EnumType(type.Name!)}?",
+        TypeKind.Record => $"global::{ns}.{GeneratedNames.RecordClass(type.Name!)}?",
         TypeKind.List => $"global::System.Collections.Generic.IReadOnlyList<{ElementType(type.Element!, ns)}>?",
         _ => "string?",
     };
@@ -44,7 +24,8 @@ internal static class Naming
         TypeKind.Bool => "bool",
         TypeKind.Number => "decimal",
         TypeKind.Date => "global::NodaTime.LocalDate",
-        TypeKind.Enum or TypeKind.Record => $"global::{ns}.{Pascal(type.Name!)}",
+        TypeKind.Enum => $"global::{ns}.{GeneratedNames.EnumType(type.Name!)}",
+        TypeKind.Record => $"global::{ns}.{GeneratedNames.RecordClass(type.Name!)}",
         _ => "string",
     };
 

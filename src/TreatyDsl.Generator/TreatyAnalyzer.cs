@@ -29,6 +29,20 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(CompilationAnalysisContext context)
     {
+        try
+        {
+            Report(context);
+        }
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+        {
+            // Never take the compiler down: our own failure is one located-nowhere error that says what happened.
+            context.ReportDiagnostic(Diagnostic.Create(TreatyDescriptors.InternalError, Location.None,
+                DiagnosticCatalog.InternalError.Create(default, "check the treaty files", ex.GetType().Name, ex.Message).Message));
+        }
+    }
+
+    private static void Report(CompilationAnalysisContext context)
+    {
         var files = context.Options.AdditionalFiles.Where(f => TreatyFiles.IsTreatyFile(f.Path)).ToList();
         if (files.Count == 0) return;
         var texts = files.ToDictionary(f => f.Path, f => f.GetText(context.CancellationToken));

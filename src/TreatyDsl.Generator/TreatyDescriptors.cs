@@ -15,6 +15,7 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor SyntaxError = Create("TDSL0001", Catalog.SyntaxError, "TreatyDsl.Syntax", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ExpectedDeclaration = Create("TDSL0002", Catalog.ExpectedDeclaration, "TreatyDsl.Syntax", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnterminatedString = Create("TDSL0003", Catalog.UnterminatedString, "TreatyDsl.Syntax", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NestedTooDeeply = Create("TDSL0004", Catalog.NestedTooDeeply, "TreatyDsl.Syntax", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor DuplicateDeclaration = Create("TDSL0101", Catalog.DuplicateDeclaration, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnknownName = Create("TDSL0102", Catalog.UnknownName, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor TypeMismatch = Create("TDSL0103", Catalog.TypeMismatch, "TreatyDsl.Binding", DiagnosticSeverity.Error);
@@ -37,10 +38,15 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor DurationComparison = Create("TDSL0120", Catalog.DurationComparison, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnknownParentCountry = Create("TDSL0121", Catalog.UnknownParentCountry, "TreatyDsl.Binding", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor GeneratedNameCollision = Create("TDSL0122", Catalog.GeneratedNameCollision, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BaselineIncludedTwice = Create("TDSL0123", Catalog.BaselineIncludedTwice, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         SyntaxError,
         ExpectedDeclaration,
         UnterminatedString,
+        NestedTooDeeply,
         DuplicateDeclaration,
         UnknownName,
         TypeMismatch,
@@ -61,7 +67,10 @@ internal static class TreatyDescriptors
         UnknownInstrument,
         InvalidMembership,
         DurationComparison,
-        UnknownParentCountry);
+        UnknownParentCountry,
+        GeneratedNameCollision,
+        BaselineIncludedTwice,
+        InternalError);
 
     private static DiagnosticDescriptor Create(string id, TreatyDsl.Diagnostics.DiagnosticDescriptor entry, string category, DiagnosticSeverity severity) =>
         new(id, entry.Title, "{0}", category, severity, isEnabledByDefault: true, description: entry.MessageFormat, helpLinkUri: entry.HelpLink);

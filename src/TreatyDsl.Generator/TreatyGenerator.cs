@@ -44,17 +44,35 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         var catalog = plan.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog);
 
         context.RegisterSourceOutput(instruments, static (spc, spec) =>
-            spc.AddSource(InstrumentEmitter.ClassName(spec.Instrument.Id) + ".g.cs", InstrumentEmitter.Emit(spec)));
+            AddSource(spc, $"instrument '{spec.Instrument.Id}'", InstrumentEmitter.ClassName(spec.Instrument.Id), () => InstrumentEmitter.Emit(spec)));
         context.RegisterSourceOutput(advisories, static (spc, spec) =>
-            spc.AddSource(AdvisoryEmitter.ClassName(spec.Set.Id) + ".g.cs", AdvisoryEmitter.Emit(spec)));
+            AddSource(spc, $"advisory set '{spec.Set.Id}'", AdvisoryEmitter.ClassName(spec.Set.Id), () => AdvisoryEmitter.Emit(spec)));
         context.RegisterSourceOutput(vocabulary, static (spc, spec) =>
         {
-            if (spec is not null) spc.AddSource("TreatyCase.g.cs", VocabularyEmitter.Emit(spec));
+            if (spec is not null) AddSource(spc, "the case type", GeneratedNames.CaseClass, () => VocabularyEmitter.Emit(spec));
         });
         context.RegisterSourceOutput(catalog, static (spc, spec) =>
         {
-            if (spec is not null) spc.AddSource("GeneratedTreaties.g.cs", CatalogEmitter.Emit(spec));
+            if (spec is not null) AddSource(spc, "the catalog", GeneratedNames.CatalogClass, () => CatalogEmitter.Emit(spec));
         });
+    }
+
+    /// <summary>
+    /// Emits one file. The binder has already proved every name unique (TDSL0122), so nothing here should fail; if it
+    /// does, it is our bug, and it is reported as TDSL0900 instead of escaping into the compiler, which would drop every
+    /// generated file (CS8785).
+    /// </summary>
+    private static void AddSource(SourceProductionContext context, string what, string className, System.Func<string> emit)
+    {
+        try
+        {
+            context.AddSource(className + ".g.cs", emit());
+        }
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(TreatyDescriptors.InternalError, Location.None,
+                TreatyDsl.Diagnostics.DiagnosticCatalog.InternalError.Create(default, $"generate {what}", ex.GetType().Name, ex.Message).Message));
+        }
     }
 }
 

@@ -17,29 +17,29 @@ internal static class VocabularyEmitter
         var w = CodeWriter.File(ns);
         foreach (var e in spec.Vocabulary.Enums) EmitEnum(w, e, ns);
         foreach (var r in spec.Vocabulary.Records) EmitRecord(w, r, ns);
-        EmitGroup(w, "TreatyCase", "A transfer case: the facts of the case file, each null when unknown.", spec.Vocabulary.Facts.Select(f => (f.Path.Split('.'), f)).ToList(), ns, isRoot: true);
+        EmitGroup(w, GeneratedNames.CaseClass, "A transfer case: the facts of the case file, each null when unknown.", spec.Vocabulary.Facts.Select(f => (f.Path.Split('.'), f)).ToList(), ns, isRoot: true);
         w.Close();
         return w.ToString();
     }
 
     private static void EmitEnum(CodeWriter w, EnumModel e, string ns)
     {
-        var name = Naming.Pascal(e.Name);
+        var name = GeneratedNames.EnumType(e.Name);
         w.Line($"/// <summary>{Escape.XmlDoc(e.Name)}: {Escape.XmlDoc(string.Join(", ", e.Members))}.</summary>");
         w.Line(Naming.GeneratedCode);
         w.Open($"public enum {name}");
-        foreach (var m in e.Members) w.Line($"/// <summary>{Escape.XmlDoc(m)}</summary>").Line($"{Naming.Pascal(m)},");
+        foreach (var m in e.Members) w.Line($"/// <summary>{Escape.XmlDoc(m)}</summary>").Line($"{GeneratedNames.Pascal(m)},");
         w.Close();
         w.Line();
         w.Line($"/// <summary>The case file's spelling of <see cref=\"{name}\"/> values.</summary>");
         w.Line(Naming.GeneratedCode);
-        w.Open($"public static class {name}Names");
+        w.Open($"public static class {GeneratedNames.EnumNamesClass(e.Name)}");
         w.Open($"public static string ToName(global::{ns}.{name} value) => value switch");
-        foreach (var m in e.Members) w.Line($"global::{ns}.{name}.{Naming.Pascal(m)} => {Escape.StringLiteral(m)},");
+        foreach (var m in e.Members) w.Line($"global::{ns}.{name}.{GeneratedNames.Pascal(m)} => {Escape.StringLiteral(m)},");
         w.Line("_ => value.ToString(),");
         w.Close(";");
         w.Open($"public static global::{ns}.{name}? Parse(string? name) => name switch");
-        foreach (var m in e.Members) w.Line($"{Escape.StringLiteral(m)} => global::{ns}.{name}.{Naming.Pascal(m)},");
+        foreach (var m in e.Members) w.Line($"{Escape.StringLiteral(m)} => global::{ns}.{name}.{GeneratedNames.Pascal(m)},");
         w.Line("_ => null,");
         w.Close(";");
         w.Close();
@@ -48,25 +48,25 @@ internal static class VocabularyEmitter
 
     private static void EmitRecord(CodeWriter w, RecordModel r, string ns)
     {
-        var name = Naming.Pascal(r.Name);
+        var name = GeneratedNames.RecordClass(r.Name);
         w.Line($"/// <summary>{Escape.XmlDoc(r.Name)}, as listed in a case.</summary>");
         w.Line(Naming.GeneratedCode);
         w.Open($"public sealed partial class {name}");
         foreach (var f in r.Fields)
         {
             w.Line($"/// <summary>{Escape.XmlDoc(f.Name)} ({Escape.XmlDoc(f.Type.ToString())}); null when unknown.</summary>");
-            w.Line($"public {Naming.ClrType(f.Type, ns)} {Naming.Pascal(f.Name)} {{ get; init; }}");
+            w.Line($"public {Naming.ClrType(f.Type, ns)} {GeneratedNames.Pascal(f.Name)} {{ get; init; }}");
         }
         w.Line();
         w.Line("/// <summary>Builds one from a record the case file reader read; null when the value is not a record.</summary>");
-        w.Open($"public static global::{ns}.{name}? FromFacts(object? value)");
+        w.Open($"public static global::{ns}.{name}? {GeneratedNames.FromFacts}(object? value)");
         w.Line("if (value is not global::System.Collections.Generic.IReadOnlyDictionary<string, object?> fields) return null;");
         w.Line("object? Field(string field) => fields.TryGetValue(field, out var v) ? v : null;");
         w.Line($"return new global::{ns}.{name}");
         w.Line("{");
         foreach (var f in r.Fields)
         {
-            w.Line($"    {Naming.Pascal(f.Name)} = {Read($"Field({Escape.StringLiteral(f.Name)})", f.Type, ns)},");
+            w.Line($"    {GeneratedNames.Pascal(f.Name)} = {Read($"Field({Escape.StringLiteral(f.Name)})", f.Type, ns)},");
         }
         w.Line("};");
         w.Close();
@@ -85,19 +85,19 @@ internal static class VocabularyEmitter
         {
             var doc = fact.Description ?? fact.Path;
             w.Line($"/// <summary>{Escape.XmlDoc(doc)} (<c>{Escape.XmlDoc(fact.Path)}</c>, {Escape.XmlDoc(fact.Type.ToString())}); null when unknown.</summary>");
-            w.Line($"public {Naming.ClrType(fact.Type, ns)} {Naming.Pascal(path[0])} {{ get; init; }}");
+            w.Line($"public {Naming.ClrType(fact.Type, ns)} {GeneratedNames.Pascal(path[0])} {{ get; init; }}");
         }
         foreach (var child in children)
         {
-            var childClass = className + Naming.Pascal(child.Key);
+            var childClass = GeneratedNames.GroupClass(className, child.Key);
             w.Line($"/// <summary>The <c>{Escape.XmlDoc(child.Key)}</c> facts.</summary>");
-            w.Line($"public global::{ns}.{childClass} {Naming.Pascal(child.Key)} {{ get; init; }} = new global::{ns}.{childClass}();");
+            w.Line($"public global::{ns}.{childClass} {GeneratedNames.Pascal(child.Key)} {{ get; init; }} = new global::{ns}.{childClass}();");
         }
         if (isRoot)
         {
             w.Line();
             w.Line("/// <summary>Builds a case from the facts the case file reader read (absent facts stay null).</summary>");
-            w.Open($"public static global::{ns}.{className} FromFacts(global::TreatyDsl.Runtime.CaseFacts facts)");
+            w.Open($"public static global::{ns}.{className} {GeneratedNames.FromFacts}(global::TreatyDsl.Runtime.CaseFacts facts)");
             w.Line("if (facts is null) throw new global::System.ArgumentNullException(nameof(facts));");
             w.Line($"return new global::{ns}.{className}");
             w.Line("{");
@@ -109,7 +109,7 @@ internal static class VocabularyEmitter
         w.Line();
         foreach (var child in children)
         {
-            EmitGroup(w, className + Naming.Pascal(child.Key), $"The {child.Key} facts of a case.", child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), ns, isRoot: false);
+            EmitGroup(w, GeneratedNames.GroupClass(className, child.Key), $"The {child.Key} facts of a case.", child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), ns, isRoot: false);
         }
     }
 
@@ -118,12 +118,12 @@ internal static class VocabularyEmitter
         var pad = new string(' ', 4 * (depth + 2));
         foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
         {
-            w.Line($"{pad}{Naming.Pascal(path[0])} = {Read($"facts[{Escape.StringLiteral(fact.Path)}]", fact.Type, ns)},");
+            w.Line($"{pad}{GeneratedNames.Pascal(path[0])} = {Read($"facts[{Escape.StringLiteral(fact.Path)}]", fact.Type, ns)},");
         }
         foreach (var child in facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]))
         {
-            var childClass = className + Naming.Pascal(child.Key);
-            w.Line($"{pad}{Naming.Pascal(child.Key)} = new global::{ns}.{childClass}");
+            var childClass = GeneratedNames.GroupClass(className, child.Key);
+            w.Line($"{pad}{GeneratedNames.Pascal(child.Key)} = new global::{ns}.{childClass}");
             w.Line($"{pad}{{");
             EmitInitializers(w, child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), childClass, ns, depth + 1);
             w.Line($"{pad}}},");
@@ -136,8 +136,8 @@ internal static class VocabularyEmitter
         TypeKind.Bool => $"({value} as bool?)",
         TypeKind.Number => $"({value} as decimal?)",
         TypeKind.Date => $"({value} as global::NodaTime.LocalDate?)",
-        TypeKind.Enum => $"global::{ns}.{Naming.Pascal(type.Name!)}Names.Parse({value} as string)",
-        TypeKind.Record => $"global::{ns}.{Naming.Pascal(type.Name!)}.FromFacts({value})",
+        TypeKind.Enum => $"global::{ns}.{GeneratedNames.EnumNamesClass(type.Name!)}.Parse({value} as string)",
+        TypeKind.Record => $"global::{ns}.{GeneratedNames.RecordClass(type.Name!)}.FromFacts({value})",
         TypeKind.List => ReadList(value, type.Element!, ns),
         _ => $"({value} as string)",
     };
@@ -147,8 +147,8 @@ internal static class VocabularyEmitter
         var elementType = Naming.ClrType(element, ns).TrimEnd('?');
         var convert = element.Kind switch
         {
-            TypeKind.Record => $"global::{ns}.{Naming.Pascal(element.Name!)}.FromFacts(item) ?? new global::{ns}.{Naming.Pascal(element.Name!)}()",
-            TypeKind.Enum => $"global::{ns}.{Naming.Pascal(element.Name!)}Names.Parse(item as string) ?? default",
+            TypeKind.Record => $"global::{ns}.{GeneratedNames.RecordClass(element.Name!)}.FromFacts(item) ?? new global::{ns}.{GeneratedNames.RecordClass(element.Name!)}()",
+            TypeKind.Enum => $"global::{ns}.{GeneratedNames.EnumNamesClass(element.Name!)}.Parse(item as string) ?? default",
             TypeKind.Bool or TypeKind.Number or TypeKind.Date => $"item is {elementType} v ? v : default",
             _ => "item as string ?? string.Empty",
         };

@@ -35,7 +35,7 @@ public class BinderTests
     [InlineData("TDSL0107", Header + "threshold minTimeRemaining: 12 months cite \"c\"\n", "minTimeRemaining")]
     [InlineData("TDSL0108", Header + "override threshold minTimeLeft: 12 months cite \"c\"\n", "minTimeLeft")]
     [InlineData("TDSL0109", Header + "exception e to no-such-rule: \"t\" cite \"c\" when exceptionalCircumstances\n", "e to")]
-    [InlineData("TDSL0106", "instrument x\n  title \"X\" kind multilateral cite \"c\" includes statue\n", "x\n")]
+    [InlineData("TDSL0106", "instrument x\n  title \"X\" kind multilateral cite \"c\" includes statue\n", "statue")]
     [InlineData("TDSL0116", "instrument x\n  title \"X\" kind bilateral parties US cite \"c\" in force from 2000-01-01 includes statute\n", "x\n")]
     [InlineData("TDSL0105", "require r: \"t\" cite \"c\" when judgment.final\n", "r:")]
     [InlineData("TDSL0105", "advisory f weighs against: \"t\" cite \"c\" when prisoner.priorTransfer\n", "f weighs")]

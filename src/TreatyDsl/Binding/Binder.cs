@@ -20,7 +20,31 @@ public static partial class Binder
     public static TreatyModel Bind(IEnumerable<TreatyFileSyntax> files, IEnumerable<TreatyDiagnostic>? parseDiagnostics = null)
     {
         var fileList = files.ToList();
-        var diagnostics = new List<TreatyDiagnostic>(parseDiagnostics ?? Array.Empty<TreatyDiagnostic>());
+        var parsed = (parseDiagnostics ?? Array.Empty<TreatyDiagnostic>()).ToList();
+        try
+        {
+            return BindFiles(fileList, parsed);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A bug of ours must not take the compiler down with it: say so, as an error, and bind nothing.
+            var where = SourceSpan.None(fileList.Count > 0 ? fileList[0].Path : "treaties");
+            var failure = DiagnosticCatalog.InternalError.Create(where, "check the treaty files", ex.GetType().Name, ex.Message);
+            return Empty(parsed.Concat(new[] { failure }));
+        }
+    }
+
+    /// <summary>A model with nothing in it but <paramref name="diagnostics"/>.</summary>
+    private static TreatyModel Empty(IEnumerable<TreatyDiagnostic> diagnostics) => new(
+        new VocabularyModel("case-file", EquatableArray<EnumModel>.Empty, EquatableArray<RecordModel>.Empty, EquatableArray<FactModel>.Empty, EquatableArray<DerivedModel>.Empty),
+        EquatableArray<InstrumentModel>.Empty,
+        new CountryTableModel("Country table", string.Empty, EquatableArray<CountryModel>.Empty),
+        EquatableArray<AdvisorySetModel>.Empty,
+        diagnostics.ToEquatableArray());
+
+    private static TreatyModel BindFiles(List<TreatyFileSyntax> fileList, List<TreatyDiagnostic> parseDiagnostics)
+    {
+        var diagnostics = new List<TreatyDiagnostic>(parseDiagnostics);
         var sections = Sections.Collect(fileList, diagnostics);
         var expressions = new ExpressionBinder(diagnostics);
 
@@ -46,10 +70,18 @@ public static partial class Binder
                 continue;
             }
             var included = new List<BoundRuleSet>();
-            foreach (var id in header.Includes)
+            var includedAt = new Dictionary<string, SourceSpan>();
+            for (var k = 0; k < header.Includes.Count; k++)
             {
+                var (id, span) = (header.Includes[k], header.IncludeSpans[k]);
+                if (includedAt.TryGetValue(id, out var first))
+                {
+                    diagnostics.Add(DiagnosticCatalog.BaselineIncludedTwice.Create(span, id, first));
+                    continue;
+                }
+                includedAt[id] = span;
                 if (baselines.TryGetValue(id, out var baseline)) included.Add(baseline);
-                else diagnostics.Add(DiagnosticCatalog.UnknownBaseline.Create(header.Span, id));
+                else diagnostics.Add(DiagnosticCatalog.UnknownBaseline.Create(span, id));
             }
             var ruleSet = BindRuleSet(section, included, vocabularyScope, expressions, diagnostics);
             instruments.Add(BindInstrumentHeader(header, ruleSet, diagnostics));
@@ -57,6 +89,7 @@ public static partial class Binder
 
         var countries = BindCountries(sections, instruments, diagnostics);
         var advisories = BindAdvisories(sections, vocabularyScope, expressions, diagnostics);
+        GeneratedNameCheck.Run(sections, vocabulary, instruments, advisories, diagnostics);
         var ordered = diagnostics
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Offset)

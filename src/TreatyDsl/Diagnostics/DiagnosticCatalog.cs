@@ -4,7 +4,7 @@ namespace TreatyDsl.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the language reports, with dense ids grouped by stage:
-/// TDSL00xx syntax (parser), TDSL01xx names and types (binder).
+/// TDSL00xx syntax (parser), TDSL01xx names and types (binder), TDSL09xx TreatyDsl's own failures.
 /// The analyzer turns each entry into a Roslyn descriptor with the same id, so ids are public contract:
 /// never reuse or renumber one (see AnalyzerReleases.*.md in the generator project).
 /// </summary>
@@ -12,6 +12,7 @@ public static class DiagnosticCatalog
 {
     private const string Syntax = "TreatyDsl.Syntax";
     private const string Binding = "TreatyDsl.Binding";
+    private const string Internal = "TreatyDsl.Internal";
 
     public static readonly DiagnosticDescriptor SyntaxError = new(
         "TDSL0001", "Syntax error", "{0}", Syntax, DiagnosticSeverity.Error);
@@ -24,6 +25,11 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnterminatedString = new(
         "TDSL0003", "Unterminated text",
         "This text has no closing quote (\"); close it on the same line",
+        Syntax, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NestedTooDeeply = new(
+        "TDSL0004", "Condition nested too deeply",
+        "This condition nests more than {0} levels of parentheses, 'not' and 'any'/'all'; split it into derived facts ('derive ...: bool = ...')",
         Syntax, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateDeclaration = new(
@@ -131,12 +137,28 @@ public static class DiagnosticCatalog
         "Territory '{0}' belongs to '{1}', which has no 'country' row in the table; a territory takes its instruments from that row",
         Binding, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor GeneratedNameCollision = new(
+        "TDSL0122", "Two names become one C# name",
+        "{0} '{1}' becomes the C# name '{2}', which {3} already has; rename one of them",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BaselineIncludedTwice = new(
+        "TDSL0123", "Baseline included twice",
+        "Baseline '{0}' is already included at {1}; including it again would repeat each of its rules",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "TDSL0900", "Internal error in TreatyDsl",
+        "TreatyDsl could not {0} ({1}: {2}); nothing was generated for it. This is a bug in TreatyDsl, not in the treaty files: please report it with the files",
+        Internal, DiagnosticSeverity.Error);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
-        SyntaxError, ExpectedDeclaration, UnterminatedString,
+        SyntaxError, ExpectedDeclaration, UnterminatedString, NestedTooDeeply,
         DuplicateDeclaration, UnknownName, TypeMismatch, UnknownType, DeclarationOutsideSection, UnknownBaseline,
         ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
-        InvalidMembership, DurationComparison, UnknownParentCountry,
+        InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice,
+        InternalError,
     };
 }

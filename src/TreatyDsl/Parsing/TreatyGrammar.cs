@@ -248,7 +248,7 @@ internal sealed class TreatyGrammar
             from name in Identifier
             from colon in Colon
             from members in Identifier.DelimitedBy(Tok(Parse.Char(','))) 
-            select (DeclarationSyntax)new EnumSyntax(name.Value, members.Select(m => m.Value).ToEquatableArray(), name.Span);
+            select (DeclarationSyntax)new EnumSyntax(name.Value, members.Select(m => m.Value).ToEquatableArray(), members.Select(m => m.Span).ToEquatableArray(), name.Span);
 
         var field =
             from name in Identifier
@@ -305,7 +305,7 @@ internal sealed class TreatyGrammar
                 select (System.Action<InstrumentBuilder>)(b => b.InForce = date))
             .Or(from kw in Keyword("cite") from text in QuotedText select (System.Action<InstrumentBuilder>)(b => b.Citation = text))
             .Or(from kw in Keyword("includes") from ids in Identifier.DelimitedBy(Tok(Parse.Char(',')))
-                select (System.Action<InstrumentBuilder>)(b => b.Includes.AddRange(ids.Select(i => i.Value))));
+                select (System.Action<InstrumentBuilder>)(b => b.Includes.AddRange(ids)));
 
         var instrument =
             from kw in Keyword("instrument")
@@ -470,12 +470,12 @@ internal sealed class TreatyGrammar
         public readonly List<string> Parties = new();
         public DateValue? InForce;
         public string? Citation;
-        public readonly List<string> Includes = new();
+        public readonly List<(string Value, SourceSpan Span)> Includes = new();
 
         public static InstrumentSyntax Build(string id, SourceSpan span, IEnumerable<System.Action<InstrumentBuilder>> clauses)
         {
             var b = Apply(clauses);
-            return new InstrumentSyntax(id, b.Title, b.Kind, b.Parties.ToEquatableArray(), b.InForce, b.Citation, b.Includes.ToEquatableArray(), span);
+            return new InstrumentSyntax(id, b.Title, b.Kind, b.Parties.ToEquatableArray(), b.InForce, b.Citation, b.Includes.Select(i => i.Value).ToEquatableArray(), b.Includes.Select(i => i.Span).ToEquatableArray(), span);
         }
 
         public static BaselineSyntax BuildBaseline(string id, SourceSpan span, IEnumerable<System.Action<InstrumentBuilder>> clauses)

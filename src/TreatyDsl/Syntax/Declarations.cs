@@ -21,7 +21,8 @@ public sealed record EffectiveSyntax(DateValue? From, DateValue? Before, SourceS
 
 public sealed record VocabularySyntax(string Name, string? Citation, SourceSpan Span) : DeclarationSyntax(Span);
 
-public sealed record EnumSyntax(string Name, EquatableArray<string> Members, SourceSpan Span) : DeclarationSyntax(Span);
+/// <summary>An enum; <paramref name="MemberSpans"/> says where each member is written, in the same order.</summary>
+public sealed record EnumSyntax(string Name, EquatableArray<string> Members, EquatableArray<SourceSpan> MemberSpans, SourceSpan Span) : DeclarationSyntax(Span);
 
 public sealed record FieldSyntax(string Name, TypeSyntax Type, SourceSpan Span);
 
@@ -58,6 +59,7 @@ public sealed record InstrumentSyntax(
     DateValue? InForce,
     string? Citation,
     EquatableArray<string> Includes,
+    EquatableArray<SourceSpan> IncludeSpans,
     SourceSpan Span) : DeclarationSyntax(Span);
 
 public sealed record BaselineSyntax(string Id, string? Title, string? Citation, SourceSpan Span) : DeclarationSyntax(Span);
