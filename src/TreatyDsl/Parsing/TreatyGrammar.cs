@@ -47,15 +47,26 @@ internal sealed class TreatyGrammar
 
     public Parser<ExpressionSyntax> Expression { get; }
 
+    private readonly Dictionary<string, object> built = new();
+
+    /// <summary>
+    /// Builds a grammar piece once per grammar. The pieces are properties, and a property read inside a query's
+    /// continuation (every <c>from</c> after the first is a lambda) would otherwise build a new parser each time that
+    /// lambda runs, once per term of a condition: that rebuilding was most of the parser's time and allocation.
+    /// </summary>
+    private Parser<T> Once<T>(System.Func<Parser<T>> build, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
+    {
+        if (built.TryGetValue(name, out var parser)) return (Parser<T>)parser;
+        var made = build();
+        built[name] = made;
+        return made;
+    }
+
     // ---------- lexical ----------
 
-    private static readonly Parser<string> Comment =
-        from open in Parse.String("//")
-        from rest in Parse.CharExcept('\n').Many().Text()
-        select rest;
-
-    private static readonly Parser<IEnumerable<string>> Trivia =
-        Parse.WhiteSpace.Return("").Or(Comment).Many();
+    /// <summary>White space and <c>// comments</c>, skipped by scanning: as Sprache combinators (<c>Many</c> of an
+    /// <c>Or</c>) every token paid for two failed tries, each formatting an error message, even where there was nothing to skip.</summary>
+    private static readonly Parser<string> Trivia = Tokens.Trivia;
 
     /// <summary>Skips trivia around <paramref name="parser"/> and records where its value was written.</summary>
     private Parser<(T Value, SourceSpan Span)> Tok<T>(Parser<T> parser) =>
@@ -72,22 +83,31 @@ internal sealed class TreatyGrammar
         new(first.Path, first.Offset, last.Offset + last.Length - first.Offset, first.Line, first.Column);
 
     // A word followed by the rest of its hyphenated tail, re-read from the source so "state-security" stays whole.
-    private static readonly Parser<string> FullWord = Parse.Regex(@"[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*", "a name");
+    private static readonly Parser<string> FullWord = Tokens.Name;
 
-    private Parser<SourceSpan> Keyword(string keyword) =>
-        Tok(Parse.Regex(@"[A-Za-z_][A-Za-z0-9_-]*", $"'{keyword}'").Where(w => w == keyword)).Select(t => t.Span).Named($"'{keyword}'");
+    private readonly Dictionary<string, Parser<SourceSpan>> keywords = new();
 
-    private Parser<(string Value, SourceSpan Span)> Identifier =>
-        Tok(FullWord.Where(w => !ReservedWords.Contains(w))).Named("a name");
+    private Parser<SourceSpan> Keyword(string keyword)
+    {
+        if (!keywords.TryGetValue(keyword, out var parser))
+        {
+            parser = Tok(Tokens.Word.Where(w => w == keyword)).Select(t => t.Span).Named($"'{keyword}'");
+            keywords[keyword] = parser;
+        }
+        return parser;
+    }
 
-    private Parser<(string Value, SourceSpan Span)> DottedName =>
+    private Parser<(string Value, SourceSpan Span)> Identifier => Once(() =>
+        Tok(FullWord.Where(w => !ReservedWords.Contains(w))).Named("a name"));
+
+    private Parser<(string Value, SourceSpan Span)> DottedName => Once(() =>
         Tok(FullWord.Where(w => !ReservedWords.Contains(w))
                 .DelimitedBy(Parse.Char('.'))
                 .Select(parts => string.Join(".", parts)))
-            .Named("a name");
+            .Named("a name"));
 
-    private Parser<(string Value, SourceSpan Span)> CountryCode =>
-        Tok(Parse.Regex("[A-Z]{2}(?![A-Za-z0-9_-])", "a country code such as MX")).Named("a country code such as MX");
+    private Parser<(string Value, SourceSpan Span)> CountryCode => Once(() =>
+        Tok(Tokens.CountryCode).Named("a country code such as MX"));
 
     private static readonly Parser<string> QuotedTextRaw =
         from open in Parse.Char('"')
@@ -95,13 +115,13 @@ internal sealed class TreatyGrammar
         from close in Parse.Char('"')
         select chars;
 
-    private Parser<string> QuotedText => Tok(QuotedTextRaw).Select(t => t.Value).Named("quoted text");
+    private Parser<string> QuotedText => Once(() => Tok(QuotedTextRaw).Select(t => t.Value).Named("quoted text"));
 
-    private Parser<(string Value, SourceSpan Span)> SpannedText => Tok(QuotedTextRaw).Named("quoted text");
+    private Parser<(string Value, SourceSpan Span)> SpannedText => Once(() => Tok(QuotedTextRaw).Named("quoted text"));
 
     // A well-formed but impossible date (2026-02-30) fails at its first digit with its own message, so the
     // clause that holds it (XMany, XOr) reports it instead of backtracking to a vaguer error.
-    private static readonly Parser<string> DateShape = Parse.Regex(@"\d{4}-\d{2}-\d{2}(?![0-9])", "a date (YYYY-MM-DD)");
+    private static readonly Parser<string> DateShape = Tokens.DateShape;
 
     private static readonly Parser<DateValue> DateRaw = input =>
     {
@@ -116,13 +136,25 @@ internal sealed class TreatyGrammar
             : Result.Failure<DateValue>(input, $"'{text}' is not a calendar date", new[] { "a calendar date (YYYY-MM-DD)" });
     };
 
-    private Parser<DateValue> Date => Tok(DateRaw).Select(t => t.Value).Named("a date (YYYY-MM-DD)");
+    private Parser<DateValue> Date => Once(() => Tok(DateRaw).Select(t => t.Value).Named("a date (YYYY-MM-DD)"));
+
+    /// <summary>The most of one unit a duration may say: more than any sentence, and small enough that no sum overflows.</summary>
+    private const int MaxDurationAmount = 99999;
+
+    private static readonly Parser<int> DurationAmount = input =>
+    {
+        var digits = Tokens.WholeNumber(input);
+        if (!digits.WasSuccessful) return Result.Failure<int>(digits.Remainder, digits.Message, digits.Expectations);
+        return digits.Value.Length <= 5
+            ? Result.Success(int.Parse(digits.Value, CultureInfo.InvariantCulture), digits.Remainder)
+            : Result.Failure<int>(input, $"'{digits.Value}' is too large for a duration (at most {MaxDurationAmount} of a unit)", new[] { "a smaller amount" });
+    };
 
     private static readonly Parser<(int Amount, string Unit)> DurationPart =
-        from amount in Parse.Number
+        from amount in DurationAmount
         from space in Parse.WhiteSpace.AtLeastOnce()
-        from unit in Parse.Regex(@"(years|year|months|month|weeks|week|days|day)(?![A-Za-z0-9_-])", "a unit (years, months, weeks or days)")
-        select (int.Parse(amount, CultureInfo.InvariantCulture), unit);
+        from unit in Tokens.Unit
+        select (amount, unit);
 
     private static readonly Parser<DurationValue> DurationRaw =
         DurationPart.DelimitedBy(Parse.WhiteSpace.AtLeastOnce()).Select(parts =>
@@ -138,31 +170,73 @@ internal sealed class TreatyGrammar
             return new DurationValue(years, months, days);
         });
 
-    private static readonly Parser<decimal> NumberRaw =
-        Parse.Regex(@"\d+(\.\d+)?(?![0-9A-Za-z_-])", "a number").Select(s => decimal.Parse(s, CultureInfo.InvariantCulture));
+    private static readonly Parser<decimal> NumberRaw = input =>
+    {
+        var text = Tokens.Number(input);
+        if (!text.WasSuccessful) return Result.Failure<decimal>(text.Remainder, text.Message, text.Expectations);
+        return decimal.TryParse(text.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? Result.Success(value, text.Remainder)
+            : Result.Failure<decimal>(input, $"'{text.Value}' is too large for a number", new[] { "a smaller number" });
+    };
 
     // ---------- expressions ----------
 
-    private Parser<ExpressionSyntax> Literal =>
-        Tok(DateRaw).Select(t => (ExpressionSyntax)new DateLiteralSyntax(t.Value, t.Span))
-            .Or(Tok(DurationRaw).Select(t => (ExpressionSyntax)new DurationLiteralSyntax(t.Value, t.Span)))
-            .Or(Tok(NumberRaw).Select(t => (ExpressionSyntax)new NumberLiteralSyntax(t.Value, t.Span)))
-            .Or(SpannedText.Select(t => (ExpressionSyntax)new TextLiteralSyntax(t.Value, t.Span)))
+    private Parser<ExpressionSyntax> Literal => Once(() =>
+        NumericLiteral
+            .Or(TextLiteral)
             .Or(Keyword("true").Select(s => (ExpressionSyntax)new BoolLiteralSyntax(true, s)))
-            .Or(Keyword("false").Select(s => (ExpressionSyntax)new BoolLiteralSyntax(false, s)));
+            .Or(Keyword("false").Select(s => (ExpressionSyntax)new BoolLiteralSyntax(false, s))));
 
-    private Parser<NameSyntax> Name => DottedName.Select(t => new NameSyntax(t.Value, t.Span));
+    private Parser<NameSyntax> Name => Once(() => DottedName.Select(t => new NameSyntax(t.Value, t.Span)));
 
-    private Parser<ExpressionSyntax> Operand =>
-        (from open in Tok(Parse.Char('('))
-         from inner in Expression
-         from close in Tok(Parse.Char(')')).Named("')'")
-         select inner)
-        .Or(Literal)
-        .Or(Name.Select(n => (ExpressionSyntax)n))
-        .Named("a fact or a value");
+    private Parser<ExpressionSyntax> Operand => Once(() => ByFirstCharacter(
+            c => c == '(' ? ParenthesisedOperand
+                : c is >= '0' and <= '9' ? NumericLiteral
+                : c == '"' ? TextLiteral
+                : WordOperand)
+        .Named("a fact or a value"));
 
-    private Parser<ComparisonOperator> Operator =>
+    private Parser<ExpressionSyntax> ParenthesisedOperand => Once(() => Nested(
+        Tok(Parse.Char('(')).Select(t => t.Span),
+        span => span,
+        from inner in Expression
+        from close in Tok(Parse.Char(')')).Named("')'")
+        select inner,
+        (_, inner) => inner));
+
+    private Parser<ExpressionSyntax> NumericLiteral => Once(() =>
+    {
+        var date = Tok(DateRaw).Select(t => (ExpressionSyntax)new DateLiteralSyntax(t.Value, t.Span));
+        var duration = Tok(DurationRaw).Select(t => (ExpressionSyntax)new DurationLiteralSyntax(t.Value, t.Span));
+        var number = Tok(NumberRaw).Select(t => (ExpressionSyntax)new NumberLiteralSyntax(t.Value, t.Span));
+        // Which of the three it is shows in its first few characters; trying each in turn read every number three times.
+        return (Parser<ExpressionSyntax>)(input =>
+        {
+            var start = Trivia(input).Remainder;
+            return Tokens.LooksLikeDate(start.Source, start.Position) ? date(input)
+                : Tokens.LooksLikeDuration(start.Source, start.Position) ? duration(input)
+                : number(input);
+        });
+    });
+
+    private Parser<ExpressionSyntax> TextLiteral => Once(() => SpannedText.Select(t => (ExpressionSyntax)new TextLiteralSyntax(t.Value, t.Span)));
+
+    private Parser<ExpressionSyntax> WordOperand => Once(() =>
+        Keyword("true").Select(s => (ExpressionSyntax)new BoolLiteralSyntax(true, s))
+            .Or(Keyword("false").Select(s => (ExpressionSyntax)new BoolLiteralSyntax(false, s)))
+            .Or(Name.Select(n => (ExpressionSyntax)n)));
+
+    /// <summary>
+    /// Chooses the one alternative an operand can be from its first character after trivia, instead of trying every
+    /// kind of literal in turn: each failed try re-reads the trivia and the token, which made operands the parser's main cost.
+    /// </summary>
+    private static Parser<T> ByFirstCharacter<T>(System.Func<char, Parser<T>> choose) => input =>
+    {
+        var rest = Trivia(input).Remainder;
+        return choose(rest.AtEnd ? '\0' : rest.Current)(input);
+    };
+
+    private Parser<ComparisonOperator> Operator => Once(() =>
         Tok(Parse.String(">=").Return(ComparisonOperator.GreaterOrEqual)
             .Or(Parse.String("<=").Return(ComparisonOperator.LessOrEqual))
             .Or(Parse.String("!=").Return(ComparisonOperator.NotEqual))
@@ -170,9 +244,9 @@ internal sealed class TreatyGrammar
             .Or(Parse.String(">").Return(ComparisonOperator.Greater))
             .Or(Parse.String("<").Return(ComparisonOperator.Less)))
         .Select(t => t.Value)
-        .Named("a comparison (=, !=, <, <=, >, >=)");
+        .Named("a comparison (=, !=, <, <=, >, >=)"));
 
-    private Parser<ExpressionSyntax> Comparison =>
+    private Parser<ExpressionSyntax> Comparison => Once(() =>
         from left in Operand
         from tail in
             (from op in Operator
@@ -186,52 +260,120 @@ internal sealed class TreatyGrammar
                 from list in Operand
                 select (System.Func<ExpressionSyntax, ExpressionSyntax>)(l => new InListSyntax(l, list, false, Cover(l.Span, list.Span))))
             .Optional()
-        select tail.IsDefined ? tail.Get()(left) : left;
+        select tail.IsDefined ? tail.Get()(left) : left);
 
-    private Parser<ExpressionSyntax> QuantifierExpression =>
-        from quantifier in Keyword("any").Select(s => (Quantifier.Any, s)).Or(Keyword("all").Select(s => (Quantifier.All, s)))
+    private Parser<ExpressionSyntax> QuantifierExpression => Once(() => Nested(
+        Keyword("any").Select(s => (Kind: Quantifier.Any, Span: s)).Or(Keyword("all").Select(s => (Kind: Quantifier.All, Span: s))),
+        quantifier => quantifier.Span,
         from variable in Identifier
         from inKw in Keyword("in")
         from source in Name
         from colon in Tok(Parse.Char(':')).Named("':'")
         from body in Expression
-        select (ExpressionSyntax)new QuantifierSyntax(quantifier.Item1, variable.Value, source, body, Cover(quantifier.s, body.Span));
+        select (Variable: variable.Value, Source: source, Body: body),
+        (quantifier, q) => (ExpressionSyntax)new QuantifierSyntax(quantifier.Kind, q.Variable, q.Source, q.Body, Cover(quantifier.Span, q.Body.Span))));
 
-    private Parser<ExpressionSyntax> Unary =>
-        (from not in Keyword("not")
-         from operand in Parse.Ref(() => Unary)
-         select (ExpressionSyntax)new NotSyntax(operand, Cover(not, operand.Span)))
+    private Parser<ExpressionSyntax> Unary => Once(() =>
+        Nested(Keyword("not"), not => not, UnaryReference, (not, operand) => (ExpressionSyntax)new NotSyntax(operand, Cover(not, operand.Span)))
         .Or(QuantifierExpression)
-        .Or(Comparison);
+        .Or(Comparison));
 
-    private Parser<ExpressionSyntax> AndExpression =>
-        Parse.ChainOperator(Keyword("and"), Unary, (op, l, r) => new AndSyntax(l, r, Cover(l.Span, r.Span)));
+    private Parser<ExpressionSyntax> UnaryReference => Once(() => Parse.Ref(() => Unary));
 
-    private Parser<ExpressionSyntax> OrExpression =>
-        Parse.ChainOperator(Keyword("or"), AndExpression, (op, l, r) => new OrSyntax(l, r, Cover(l.Span, r.Span)));
+    private Parser<ExpressionSyntax> AndExpression => Once(() =>
+        Chain(Keyword("and"), Unary, (l, r) => new AndSyntax(l, r, Cover(l.Span, r.Span))));
+
+    private Parser<ExpressionSyntax> OrExpression => Once(() =>
+        Chain(Keyword("or"), AndExpression, (l, r) => new OrSyntax(l, r, Cover(l.Span, r.Span))));
+
+    /// <summary>
+    /// <c>operand (op operand)*</c>, read in a loop rather than by Sprache's <c>ChainOperator</c>, which recurses once per
+    /// term. The terms become a balanced tree (depth log2 n, not n), so every stage after the parser (binder, printer,
+    /// interpreter, emitter) walks a 10,000-term chain in a few dozen frames. Balancing changes nothing anyone sees:
+    /// three-valued 'and' and 'or' are associative, both evaluators visit the terms left to right, and the printer
+    /// writes <c>a and (b and c)</c> as <c>a and b and c</c>.
+    /// </summary>
+    private static Parser<ExpressionSyntax> Chain(Parser<SourceSpan> op, Parser<ExpressionSyntax> operand, System.Func<ExpressionSyntax, ExpressionSyntax, ExpressionSyntax> combine) => input =>
+    {
+        var first = operand(input);
+        if (!first.WasSuccessful) return first;
+        var terms = new List<ExpressionSyntax> { first.Value };
+        var rest = first.Remainder;
+        while (true)
+        {
+            var next = op(rest);
+            if (!next.WasSuccessful) break;
+            var term = operand(next.Remainder);
+            if (!term.WasSuccessful) return term;
+            terms.Add(term.Value);
+            rest = term.Remainder;
+        }
+        return Result.Success(Balance(terms, 0, terms.Count, combine), rest);
+    };
+
+    private static ExpressionSyntax Balance(List<ExpressionSyntax> terms, int start, int end, System.Func<ExpressionSyntax, ExpressionSyntax, ExpressionSyntax> combine)
+    {
+        if (end - start == 1) return terms[start];
+        var middle = start + (end - start) / 2;
+        return combine(Balance(terms, start, middle, combine), Balance(terms, middle, end, combine));
+    }
+
+    /// <summary>
+    /// How deep parentheses, 'not' and 'any'/'all' may nest. Every stage that reads a condition recurses once per level,
+    /// and so does the C# compiler that hosts the generator: without a limit, a few thousand levels overflow its stack
+    /// and kill the build. The shipped treaties nest 3 levels.
+    /// </summary>
+    public const int MaxNesting = 64;
+
+    private int nesting;
+
+    /// <summary>
+    /// A level of nesting: <paramref name="open"/> ('(', 'not', 'any'/'all') then <paramref name="body"/>, the two joined by
+    /// <paramref name="combine"/>. Opening a level past <see cref="MaxNesting"/> stops the parse with
+    /// <see cref="NestingTooDeepException"/> at the opening token (<paramref name="where"/>).
+    /// </summary>
+    private Parser<TResult> Nested<TOpen, TBody, TResult>(Parser<TOpen> open, System.Func<TOpen, SourceSpan> where, Parser<TBody> body, System.Func<TOpen, TBody, TResult> combine) => input =>
+    {
+        var opened = open(input);
+        if (!opened.WasSuccessful) return Result.Failure<TResult>(opened.Remainder, opened.Message, opened.Expectations);
+        if (nesting >= MaxNesting) throw new NestingTooDeepException(where(opened.Value).Offset);
+        nesting++;
+        try
+        {
+            var inner = body(opened.Remainder);
+            return inner.WasSuccessful
+                ? Result.Success(combine(opened.Value, inner.Value), inner.Remainder)
+                : Result.Failure<TResult>(inner.Remainder, inner.Message, inner.Expectations);
+        }
+        finally
+        {
+            nesting--;
+        }
+    };
+
 
     // ---------- shared clauses ----------
 
-    private Parser<TypeSyntax> Type =>
+    private Parser<TypeSyntax> Type => Once(() =>
         (from list in Keyword("list")
          from of in Keyword("of")
          from element in Parse.Ref(() => Type)
          select new TypeSyntax("list", element, Cover(list, element.Span)))
         // Type names may be words that are reserved elsewhere ('country' also starts a table row).
         .Or(Tok(FullWord.Where(w => w != "list")).Select(t => new TypeSyntax(t.Value, null, t.Span)))
-        .Named("a type");
+        .Named("a type"));
 
-    private Parser<string?> OptionalCitation =>
-        (from kw in Keyword("cite") from text in QuotedText select text).XOptional().Select(o => o.GetOrDefault());
+    private Parser<string?> OptionalCitation => Once(() =>
+        (from kw in Keyword("cite") from text in QuotedText select text).XOptional().Select(o => o.GetOrDefault()));
 
-    private Parser<EffectiveSyntax?> OptionalEffective =>
+    private Parser<EffectiveSyntax?> OptionalEffective => Once(() =>
         (from kw in Keyword("effective")
          from start in (from f in Keyword("from") from d in Date select d).XOptional()
          from before in (from b in Keyword("before") from d in Date select d).XOptional()
          select new EffectiveSyntax(start.IsDefined ? start.Get() : null, before.IsDefined ? before.Get() : null, kw))
-        .XOptional().Select(o => o.GetOrDefault());
+        .XOptional().Select(o => o.GetOrDefault()));
 
-    private Parser<(string Value, SourceSpan Span)> Colon => Tok(Parse.Char(':').Select(c => ":")).Named("':'");
+    private Parser<(string Value, SourceSpan Span)> Colon => Once(() => Tok(Parse.Char(':').Select(c => ":")).Named("':'"));
 
     // ---------- declarations ----------
 

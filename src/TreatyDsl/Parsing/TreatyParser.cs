@@ -25,6 +25,7 @@ public static class TreatyParser
         var parser = grammar.Declaration.End();
         var declarations = new List<DeclarationSyntax>();
         var diagnostics = new List<TreatyDiagnostic>();
+        var cursor = new LineCursor(path, text);
         foreach (var chunk in DeclarationSplitter.Split(text))
         {
             if (chunk.UnterminatedStringAt is int quote)
@@ -44,9 +45,14 @@ public static class TreatyParser
             {
                 // Each declaration is parsed on its own text: Sprache allocates per character it steps over, so
                 // handing it the whole file before the declaration would make parsing quadratic in the file's length.
-                var origin = SpanAt(path, text, chunk.Start, 0);
+                var origin = cursor.At(chunk.Start);
                 grammar.StartAt(chunk.Start, origin.Line, origin.Column);
                 result = parser.TryParse(text.Substring(chunk.Start, chunk.End - chunk.Start));
+            }
+            catch (NestingTooDeepException deep)
+            {
+                diagnostics.Add(TooDeep(path, text, deep));
+                continue;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -66,11 +72,22 @@ public static class TreatyParser
     public static (ExpressionSyntax? Expression, TreatyDiagnostic? Error) ParseCondition(string path, string text)
     {
         var grammar = new TreatyGrammar(path);
-        var result = grammar.Expression.End().TryParse(text ?? string.Empty);
+        IResult<ExpressionSyntax> result;
+        try
+        {
+            result = grammar.Expression.End().TryParse(text ?? string.Empty);
+        }
+        catch (NestingTooDeepException deep)
+        {
+            return (null, TooDeep(path, text ?? string.Empty, deep));
+        }
         if (result.WasSuccessful) return (result.Value, null);
         var at = Math.Min(result.Remainder.Position, (text ?? string.Empty).Length);
         return (null, DiagnosticCatalog.SyntaxError.Create(SpanAt(path, text ?? string.Empty, at, 1), Message(text ?? string.Empty, at, result.Message, result.Expectations)));
     }
+
+    private static TreatyDiagnostic TooDeep(string path, string text, NestingTooDeepException deep) =>
+        DiagnosticCatalog.NestedTooDeeply.Create(SpanAt(path, text, Math.Min(deep.Offset, text.Length), Math.Max(1, FirstToken(text, deep.Offset).Length)), TreatyGrammar.MaxNesting);
 
     private static TreatyDiagnostic Describe(string path, string text, DeclarationSplitter.Chunk chunk, IResult<DeclarationSyntax> result)
     {
@@ -89,7 +106,9 @@ public static class TreatyParser
             .Distinct()
             .ToList();
         var found = at >= text.Length || (chunk is { } c && at >= c.End) ? "the end of the declaration" : $"'{FirstToken(text, at)}'";
-        if (!string.IsNullOrEmpty(failure) && failure.Contains("is not a calendar date"))
+        // The grammar's own failures ("'2026-02-30' is not a calendar date", "'123456' is too large for a duration")
+        // quote the token they are about and say more than a list of expectations would.
+        if (!string.IsNullOrEmpty(failure) && failure.StartsWith("'", StringComparison.Ordinal))
         {
             return failure;
         }
@@ -120,6 +139,27 @@ public static class TreatyParser
         // Step back over a trailing comment line is not needed for the message; land on the last non-blank char's word.
         while (i > start && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '_' or '-' or '.')) i--;
         return i;
+    }
+
+    /// <summary>
+    /// Lines and columns of increasing offsets in one file, counted once from the start: finding each declaration's
+    /// place by <see cref="SpanAt"/> would rescan the file for each, quadratic in the number of declarations.
+    /// </summary>
+    private sealed class LineCursor(string path, string text)
+    {
+        private int offset;
+        private int line = 1;
+        private int column = 1;
+
+        public SourceSpan At(int target)
+        {
+            for (; offset < target && offset < text.Length; offset++)
+            {
+                if (text[offset] == '\n') { line++; column = 1; }
+                else column++;
+            }
+            return new SourceSpan(path, target, 0, line, column);
+        }
     }
 
     internal static SourceSpan SpanAt(string path, string text, int offset, int length)
