@@ -38,10 +38,10 @@ public static class EvalCommand
         var status = Success;
         foreach (var file in caseFiles)
         {
-            string text;
+            byte[] bytes;
             try
             {
-                text = File.ReadAllText(file);
+                bytes = File.ReadAllBytes(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -50,7 +50,7 @@ public static class EvalCommand
                 continue;
             }
 
-            var read = CaseFileReader.Read(text, catalog.Schema);
+            var read = CaseFileReader.Read(bytes, catalog.Schema);
             foreach (var warning in read.Warnings) errors.WriteLine($"{file}: warning: {warning}");
             if (read.Facts is null)
             {

@@ -25,6 +25,11 @@ public static class CaseEvaluator
     {
         var sentencing = facts.GetText(ContractFacts.SentencingCountry);
         var receiving = facts.GetText(ContractFacts.ReceivingCountry);
+        if (sentencing != UnitedStates && receiving != UnitedStates)
+        {
+            // Outside the program, not a question for any instrument: COE or OAS between two foreign states is theirs to apply.
+            return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, new List<InstrumentReport>(), new List<AdvisoryItem>(), new List<string> { OutsideTheProgram(sentencing, receiving) });
+        }
         // The table decides which nationality a territory's people hold; the rules read it as a fact.
         facts = facts.With(ContractFacts.ReceivingNationality, catalog.Countries.NationalityOf(receiving));
         var applicationDate = facts.GetDate(ContractFacts.ApplicationDate);
@@ -59,8 +64,13 @@ public static class CaseEvaluator
         {
             return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, reports, advisory, notes);
         }
-        return new CaseReport(facts.CaseId, CaseVerdict(reports), Recommend(reports, practice), reports, advisory, notes);
+        return new CaseReport(facts.CaseId, CaseVerdictKnowingInForce(reports), Recommend(reports, practice), reports, advisory, notes);
     }
+
+    /// <summary>The note of a case where neither country is the United States.</summary>
+    public static string OutsideTheProgram(string? sentencing, string? receiving) =>
+        $"Neither the sentencing country ({sentencing ?? "unknown"}) nor the receiving country ({receiving ?? "unknown"}) is the United States: " +
+        "the transfer program covers transfers between the United States and another country (7 FAM 481.2 b(1)), so no instrument was evaluated";
 
     /// <summary>Every advisory set's factors that the facts touch. Computed beside the verdicts and never read by them.</summary>
     private static List<AdvisoryItem> Advise(TreatyCatalog catalog, CaseFacts facts)
@@ -68,6 +78,18 @@ public static class CaseEvaluator
         var items = new List<AdvisoryItem>();
         foreach (var set in catalog.Advisories) items.AddRange(set.Evaluate(facts));
         return items;
+    }
+
+    /// <summary>
+    /// <see cref="CaseVerdict"/>, except that "ineligible" needs an instrument known to be in force. When the application
+    /// date is unknown, no instrument's entry into force is known, so each may drop out once the date is known, and the
+    /// case may then have no treaty at all: knowing less must not give another definite answer, so the case is undetermined.
+    /// </summary>
+    public static Verdict CaseVerdictKnowingInForce(IReadOnlyList<InstrumentReport> reports)
+    {
+        var verdict = CaseVerdict(reports);
+        var inForceKnown = reports.Any(r => r.Requirements.Any(q => q.Id == InForceRequirement && q.Outcome == Outcome.Met));
+        return verdict == Verdict.Ineligible && !inForceKnown ? Verdict.Undetermined : verdict;
     }
 
     /// <summary>Eligible if some usable instrument is eligible; else undetermined if some usable one is; else ineligible.</summary>

@@ -48,9 +48,26 @@ public static class Compare
     public static Truth Remaining(LocalDate? start, LocalDate? end, Relation relation, Period? period)
     {
         if (start is null || end is null || period is null) return Truth.Unknown;
-        var boundary = start.Value.Plus(period);
         // remaining (start..end) versus period  <=>  end versus start + period
-        return Logic.Of(Holds(end.Value.CompareTo(boundary), relation));
+        return Logic.Of(Holds(TryAdd(start.Value, period, out var boundary) ? end.Value.CompareTo(boundary) : -1, relation));
+    }
+
+    /// <summary>
+    /// <paramref name="start"/> plus <paramref name="period"/>, or false when that is past the last date the calendar
+    /// holds (9999-12-31): then every date, <c>end</c> included, is before it. Periods are never negative.
+    /// </summary>
+    private static bool TryAdd(LocalDate start, Period period, out LocalDate sum)
+    {
+        try
+        {
+            sum = start.Plus(period);
+            return true;
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            sum = default;
+            return false;
+        }
     }
 
     private static bool Holds(int comparison, Relation relation) => relation switch

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -20,13 +20,53 @@ public sealed record CaseFileResult(CaseFacts? Facts, IReadOnlyList<string> Erro
 /// Reads a case file (shared/contracts/case-and-cli.md) against a <see cref="FactSchema"/>. Absent or null
 /// properties are unknown facts. A value of the wrong kind refuses the file with a message naming its JSON path
 /// (<c>$.sentence.fullTermDate: "2031-13-01" is not a date</c>); an unknown property is a warning. Never throws.
+/// Text must be text: bytes that are not UTF-8 and strings with an unpaired UTF-16 surrogate (<c>"\ud800"</c>) refuse the
+/// file rather than being read with replacement characters, so what is echoed back is what was sent.
 /// </summary>
 public static class CaseFileReader
 {
-    private static readonly Regex CountryCode = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads one case file's bytes, which must be UTF-8 (a UTF-8 byte order mark is allowed), against <paramref name="schema"/>.</summary>
+    public static CaseFileResult Read(byte[] utf8, FactSchema schema)
+    {
+        if (utf8 is null) throw new ArgumentNullException(nameof(utf8));
+        if (utf8.Length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
+        {
+            return Refused("$: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
+        }
+        var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8, start, utf8.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = start + Math.Max(0, ex.Index);
+            var bad = ex.BytesUnknown is { Length: > 0 } bytes ? string.Join(" ", bytes.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture))) : "a byte";
+            return Refused($"$: not UTF-8: {bad} at byte offset {offset} is not valid UTF-8; save the file as UTF-8");
+        }
+        return Read(text, schema);
+    }
 
     /// <summary>Reads one case file's JSON text against <paramref name="schema"/>.</summary>
     public static CaseFileResult Read(string json, FactSchema schema)
+    {
+        try
+        {
+            return ReadJson(json, schema);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Every input this reader knows of has its own message; one it does not know still refuses only this file.
+            return Refused($"$: could not be read ({ex.GetType().Name}: {ex.Message})");
+        }
+    }
+
+    private static CaseFileResult Refused(string error) => new(null, new[] { error }, Array.Empty<string>());
+
+    private static CaseFileResult ReadJson(string json, FactSchema schema)
     {
         var errors = new List<string>();
         var warnings = new List<string>();
@@ -48,6 +88,8 @@ public static class CaseFileReader
             {
                 return new CaseFileResult(null, new[] { $"$: expected a JSON object, found {Describe(root)}" }, warnings);
             }
+            CheckText(root, "$", errors);
+            if (errors.Count > 0) return new CaseFileResult(null, errors, warnings);
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var fact in schema.Facts)
             {
@@ -111,7 +153,12 @@ public static class CaseFileReader
                 if (element.ValueKind == JsonValueKind.String) return element.GetString();
                 return Fail(errors, path, element, "is not text");
             case FactKind.Country:
-                if (element.ValueKind == JsonValueKind.String && CountryCode.IsMatch(element.GetString()!)) return element.GetString();
+                if (element.ValueKind == JsonValueKind.String)
+                {
+                    var code = element.GetString()!;
+                    if (CountryCodes.IsAssigned(code)) return code;
+                    if (code.Length == 2 && code.All(c => c is >= 'A' and <= 'Z')) return Fail(errors, path, element, "is not an assigned ISO 3166-1 alpha-2 country code");
+                }
                 return Fail(errors, path, element, "is not a country code (ISO 3166-1 alpha-2, upper case, such as \"MX\")");
             case FactKind.Enum:
                 if (element.ValueKind == JsonValueKind.String && type.Members!.Contains(element.GetString()!)) return element.GetString();
@@ -149,6 +196,49 @@ public static class CaseFileReader
                 return fields;
             default:
                 return Fail(errors, path, element, "has a type this reader does not know");
+        }
+    }
+
+    /// <summary>
+    /// JSON may escape a lone UTF-16 surrogate (<c>"\ud800"</c>), in a value or a property name, and that is not text:
+    /// System.Text.Json refuses to turn it into a string, even to compare a property's name. So before anything is read,
+    /// every string and name of the document is checked, and each that is not text is an error at its path.
+    /// (JsonDocument nests at most 64 levels, so the walk is bounded.)
+    /// </summary>
+    private static void CheckText(JsonElement element, string path, List<string> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    element.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    errors.Add($"{path}: {Raw(element)} contains an unpaired UTF-16 surrogate, which is not text");
+                }
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray()) CheckText(item, $"{path}[{index++}]", errors);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        errors.Add($"{path}: a property name contains an unpaired UTF-16 surrogate, which is not text");
+                        continue;
+                    }
+                    CheckText(property.Value, path + "." + name, errors);
+                }
+                break;
         }
     }
 
