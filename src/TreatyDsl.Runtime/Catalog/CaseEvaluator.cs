@@ -64,6 +64,7 @@ public static class CaseEvaluator
         {
             return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, reports, advisory, notes);
         }
+        if (WaitingNote(reports, practice) is { } waiting) notes.Add(waiting);
         return new CaseReport(facts.CaseId, CaseVerdictKnowingInForce(reports), Recommend(reports, practice), reports, advisory, notes);
     }
 
@@ -102,21 +103,44 @@ public static class CaseEvaluator
     }
 
     /// <summary>
-    /// The usable eligible instrument the practice prefers: the instruments the practice names, in its order,
-    /// then the rest in catalog order. Null when no usable instrument is eligible.
+    /// The usable eligible instrument the practice prefers: the usable instruments in order of preference (those the
+    /// practice names, in its order, then the rest in catalog order), the first eligible one. An undetermined one ahead of
+    /// it stops the search with no recommendation: once its facts are known it may be eligible and preferred, so naming a
+    /// later one now would be an answer that knowing more could change.
     /// </summary>
-    public static string? Recommend(IReadOnlyList<InstrumentReport> reports, CountryPractice? practice)
+    public static string? Recommend(IReadOnlyList<InstrumentReport> reports, CountryPractice? practice) => RecommendOrWait(reports, practice).Recommended;
+
+    /// <summary><see cref="Recommend"/>, and the undetermined instrument it waits for, if any.</summary>
+    private static (string? Recommended, InstrumentReport? WaitingFor) RecommendOrWait(IReadOnlyList<InstrumentReport> reports, CountryPractice? practice)
     {
-        var candidates = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible).ToList();
-        if (practice is not null)
+        var preferred = practice?.Instruments ?? (IReadOnlyList<string>)new string[0];
+        var ordered = reports.Where(r => r.Usable)
+            .Select((r, index) => (Report: r, Rank: Rank(preferred, r.Id, index)))
+            .OrderBy(r => r.Rank)
+            .Select(r => r.Report);
+        foreach (var report in ordered)
         {
-            foreach (var preferred in practice.Instruments)
-            {
-                var match = candidates.FirstOrDefault(r => r.Id == preferred);
-                if (match is not null) return match.Id;
-            }
+            if (report.Verdict == Verdict.Eligible) return (report.Id, null);
+            if (report.Verdict == Verdict.Undetermined) return (null, report);
         }
-        return candidates.FirstOrDefault()?.Id;
+        return (null, null);
+    }
+
+    /// <summary>Named instruments first, in the practice's order; the others after them, in catalog order.</summary>
+    private static int Rank(IReadOnlyList<string> preferred, string id, int catalogIndex)
+    {
+        for (var i = 0; i < preferred.Count; i++) if (preferred[i] == id) return i;
+        return preferred.Count + catalogIndex;
+    }
+
+    /// <summary>The note that says why there is no recommendation yet, when an eligible instrument waits behind an undetermined one.</summary>
+    private static string? WaitingNote(IReadOnlyList<InstrumentReport> reports, CountryPractice? practice)
+    {
+        var (_, waiting) = RecommendOrWait(reports, practice);
+        var eligible = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible).Select(r => r.Id).ToList();
+        if (waiting is null || eligible.Count == 0) return null;
+        var missing = waiting.MissingFacts.Count == 0 ? string.Empty : $" (missing: {string.Join(", ", waiting.MissingFacts)})";
+        return $"No instrument is recommended yet: {string.Join(", ", eligible)} is eligible, but {waiting.Id} comes first in the order of preference and is undetermined{missing}";
     }
 
     /// <summary>The country whose practice with the United States decides usability: the one that is not the US.</summary>
