@@ -1,0 +1,31 @@
+using Xunit;
+
+namespace TreatyDsl.Tests.Fuzzing;
+
+/// <summary>
+/// The fuzz targets with a small fixed budget, deterministic in CI (seeds 0..N). For a long run, as long as asked, with
+/// every failing input saved as a regression test: <c>TREATY_FUZZ_SECONDS=600 dotnet test Treaty.sln --filter Category=Fuzz</c>.
+/// </summary>
+[Trait("Category", "Fuzz")]
+public class FuzzTests
+{
+    [Fact]
+    public void Generated_validators_and_the_interpreter_agree_on_random_cases() =>
+        Fuzzer.Run("differential", 400, CaseGenerator.Generate, FuzzTargets.Differential);
+
+    [Fact]
+    public void Removing_any_known_fact_never_changes_an_answer_to_another_definite_one() =>
+        Fuzzer.Run("monotone", 40, CaseGenerator.Generate, FuzzTargets.Monotone);
+
+    [Fact]
+    public void The_case_reader_answers_every_input_and_never_throws() =>
+        Fuzzer.Run("reader", 400, FuzzTargets.HostileJson, FuzzTargets.Reader);
+
+    [Fact]
+    public void Damaged_treaty_files_never_crash_the_checker_the_interpreter_or_the_compiler() =>
+        Fuzzer.Run("treaty-mutation", 4, FuzzTargets.MutatedTreaty, FuzzTargets.TreatyMutation);
+
+    [Fact]
+    public void Hostile_quoted_text_stays_data_in_the_generated_code() =>
+        Fuzzer.Run("hostile-text", 15, FuzzTargets.HostileTextInput, FuzzTargets.HostileText);
+}
