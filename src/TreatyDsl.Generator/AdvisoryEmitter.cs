@@ -17,7 +17,7 @@ internal sealed class AdvisoryEmitter
     private AdvisoryEmitter(AdvisorySpec spec)
     {
         this.spec = spec;
-        conditions = new ConditionEmitter(spec.Namespace, spec.Vocabulary, spec.Vocabulary.Derived, Enumerable.Empty<ThresholdModel>());
+        conditions = new ConditionEmitter(spec.Namespace, spec.Vocabulary, spec.Vocabulary.Derived, Enumerable.Empty<ThresholdModel>(), spec.PathMap);
     }
 
     public static string Emit(AdvisorySpec spec) => new AdvisoryEmitter(spec).Run();

@@ -16,6 +16,7 @@ internal sealed class ConditionEmitter
 {
     private const string R = Naming.Runtime;
     private readonly string ns;
+    private readonly PathMap pathMap;
     private readonly string caseType;
     private readonly VocabularyModel vocabulary;
     private readonly Dictionary<string, DerivedModel> derived;
@@ -25,9 +26,10 @@ internal sealed class ConditionEmitter
     private CodeWriter w = new();
     private int temp;
 
-    public ConditionEmitter(string ns, VocabularyModel vocabulary, IEnumerable<DerivedModel> derived, IEnumerable<ThresholdModel> thresholds)
+    public ConditionEmitter(string ns, VocabularyModel vocabulary, IEnumerable<DerivedModel> derived, IEnumerable<ThresholdModel> thresholds, PathMap pathMap)
     {
         this.ns = ns;
+        this.pathMap = pathMap;
         this.vocabulary = vocabulary;
         caseType = $"global::{ns}.{GeneratedNames.CaseClass}";
         this.derived = derived.GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
@@ -78,7 +80,7 @@ internal sealed class ConditionEmitter
 
     public void LineDirective(BoundExpression expression)
     {
-        w.Directive($"#line {expression.Span.Line} {Escape.StringLiteral(expression.Span.Path)}");
+        w.Directive($"#line {expression.Span.Line} {Escape.StringLiteral(pathMap.Apply(expression.Span.Path))}");
     }
 
     // ---------- conditions ----------

@@ -25,7 +25,7 @@ internal sealed class InstrumentEmitter
     {
         this.spec = spec;
         ns = spec.Namespace;
-        conditions = new ConditionEmitter(ns, spec.Vocabulary, spec.Vocabulary.Derived.Concat(spec.Instrument.Derived), spec.Instrument.Thresholds);
+        conditions = new ConditionEmitter(ns, spec.Vocabulary, spec.Vocabulary.Derived.Concat(spec.Instrument.Derived), spec.Instrument.Thresholds, spec.PathMap);
         caseType = conditions.CaseType;
     }
 

@@ -10,13 +10,13 @@ internal sealed record TreatyFileText(string Path, string Text);
 /// value-equal to the previous run unless the instrument, a baseline it includes or the vocabulary changed,
 /// so editing one .treaty file re-emits only the validators that read it.
 /// </summary>
-internal sealed record InstrumentSpec(string Namespace, VocabularyModel Vocabulary, InstrumentModel Instrument);
+internal sealed record InstrumentSpec(string Namespace, VocabularyModel Vocabulary, InstrumentModel Instrument, PathMap PathMap);
 
 /// <summary>What the case type (the vocabulary) is generated from.</summary>
 internal sealed record VocabularySpec(string Namespace, VocabularyModel Vocabulary);
 
 /// <summary>What one advisory set's class is generated from: re-emitted only when the set or the vocabulary changes.</summary>
-internal sealed record AdvisorySpec(string Namespace, VocabularyModel Vocabulary, AdvisorySetModel Set);
+internal sealed record AdvisorySpec(string Namespace, VocabularyModel Vocabulary, AdvisorySetModel Set, PathMap PathMap);
 
 /// <summary>What the catalog (schema, country table, list of validators and advisory sets) is generated from.</summary>
 internal sealed record CatalogSpec(string Namespace, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments, EquatableArray<string> Advisories);

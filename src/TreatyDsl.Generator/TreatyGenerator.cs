@@ -36,7 +36,14 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (options, _) => GeneratedNamespace.From(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Namespace);
 
-        var plan = model.Combine(ns).Select(static (pair, _) => GenerationPlan.Create(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Plan);
+        // Only the path map is taken from the compilation: plain data, equal from one keystroke to the next.
+        var pathMap = context.CompilationProvider
+            .Select(static (compilation, _) => PathMap.From(compilation))
+            .WithTrackingName(TrackingNames.PathMap);
+
+        var plan = model.Combine(ns).Combine(pathMap)
+            .Select(static (pair, _) => GenerationPlan.Create(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.Plan);
 
         var instruments = plan.SelectMany(static (p, _) => p.Instruments).WithTrackingName(TrackingNames.Instruments);
         var advisories = plan.SelectMany(static (p, _) => p.Advisories).WithTrackingName(TrackingNames.Advisories);
@@ -83,6 +90,7 @@ public static class TrackingNames
     public const string Parse = "Parse";
     public const string Bind = "Bind";
     public const string Namespace = "Namespace";
+    public const string PathMap = "PathMap";
     public const string Plan = "Plan";
     public const string Instruments = "Instruments";
     public const string Advisories = "Advisories";
@@ -101,7 +109,7 @@ internal static class TreatyFiles
 /// </summary>
 internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments, EquatableArray<AdvisorySpec> Advisories, VocabularySpec? Vocabulary, CatalogSpec? Catalog)
 {
-    public static GenerationPlan Create(TreatyModel model, string ns)
+    public static GenerationPlan Create(TreatyModel model, string ns, PathMap pathMap)
     {
         var errorFiles = new HashSet<string>(model.Diagnostics.Where(d => d.IsError).Select(d => d.Span.Path));
         var vocabularyBroken = model.Vocabulary.Facts.Count == 0
@@ -112,12 +120,12 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
 
         var instruments = model.Instruments
             .Where(i => !errorFiles.Contains(i.Span.Path) && i.Rules.All(r => r.Versions.All(v => !errorFiles.Contains(v.Span.Path))))
-            .Select(i => new InstrumentSpec(ns, model.Vocabulary, i))
+            .Select(i => new InstrumentSpec(ns, model.Vocabulary, i, pathMap))
             .ToEquatableArray();
         var advisories = model.Advisories
             // A set's factors are always in its header's file (a header owns what follows it in the same file).
             .Where(a => !errorFiles.Contains(a.Span.Path))
-            .Select(a => new AdvisorySpec(ns, model.Vocabulary, a))
+            .Select(a => new AdvisorySpec(ns, model.Vocabulary, a, pathMap))
             .ToEquatableArray();
         var countryTableBroken = model.Countries.Countries.Any(c => errorFiles.Contains(c.Span.Path));
         var countries = countryTableBroken ? new CountryTableModel(model.Countries.Title, model.Countries.Citation, EquatableArray<CountryModel>.Empty) : model.Countries;
