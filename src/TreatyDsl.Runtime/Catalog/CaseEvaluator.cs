@@ -64,8 +64,9 @@ public static class CaseEvaluator
         {
             return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, reports, advisory, notes);
         }
-        if (WaitingNote(reports, practice) is { } waiting) notes.Add(waiting);
-        return new CaseReport(facts.CaseId, CaseVerdictKnowingInForce(reports), Recommend(reports, practice), reports, advisory, notes);
+        var (recommended, waitingFor) = RecommendOrWait(reports, practice);
+        if (WaitingNote(reports, waitingFor) is { } waiting) notes.Add(waiting);
+        return new CaseReport(facts.CaseId, CaseVerdictKnowingInForce(reports), recommended, reports, advisory, notes);
     }
 
     /// <summary>The note of a case where neither country is the United States.</summary>
@@ -134,9 +135,8 @@ public static class CaseEvaluator
     }
 
     /// <summary>The note that says why there is no recommendation yet, when an eligible instrument waits behind an undetermined one.</summary>
-    private static string? WaitingNote(IReadOnlyList<InstrumentReport> reports, CountryPractice? practice)
+    private static string? WaitingNote(IReadOnlyList<InstrumentReport> reports, InstrumentReport? waiting)
     {
-        var (_, waiting) = RecommendOrWait(reports, practice);
         var eligible = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible).Select(r => r.Id).ToList();
         if (waiting is null || eligible.Count == 0) return null;
         var missing = waiting.MissingFacts.Count == 0 ? string.Empty : $" (missing: {string.Join(", ", waiting.MissingFacts)})";

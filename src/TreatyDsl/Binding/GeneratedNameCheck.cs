@@ -22,13 +22,13 @@ internal static class GeneratedNameCheck
         CaseClasses(vocabulary, found);
         foreach (var e in sections.Enums)
         {
-            var members = new Scope(StringComparer.Ordinal);
+            var members = new CSharpScope(StringComparer.Ordinal);
             for (var i = 0; i < e.Members.Count && i < e.MemberSpans.Count; i++) members.Claim(GeneratedNames.Pascal(e.Members[i]), "Enum member", e.Members[i], e.MemberSpans[i]);
             members.Report(found);
         }
         foreach (var r in sections.Records)
         {
-            var members = new Scope(StringComparer.Ordinal);
+            var members = new CSharpScope(StringComparer.Ordinal);
             var className = GeneratedNames.RecordClass(r.Name);
             members.Reserve(className, $"the record class '{className}' itself");
             members.Reserve(GeneratedNames.FromFacts, $"the method that reads a '{r.Name}' from a case file");
@@ -45,7 +45,7 @@ internal static class GeneratedNameCheck
 
     private static void NamespaceTypes(VocabularyModel vocabulary, IReadOnlyList<InstrumentModel> instruments, EquatableArray<AdvisorySetModel> advisories, List<TreatyDiagnostic> found)
     {
-        var types = new Scope(StringComparer.OrdinalIgnoreCase);
+        var types = new CSharpScope(StringComparer.OrdinalIgnoreCase);
         types.Reserve(GeneratedNames.CaseClass, "the case type");
         types.Reserve(GeneratedNames.CatalogClass, "the catalog of generated treaties");
         foreach (var e in vocabulary.Enums)
@@ -65,7 +65,7 @@ internal static class GeneratedNameCheck
     {
         foreach (var (className, prefix, _) in Groups(vocabulary))
         {
-            var members = new Scope(StringComparer.Ordinal);
+            var members = new CSharpScope(StringComparer.Ordinal);
             members.Reserve(className, $"the class '{className}' itself");
             if (prefix.Length == 0) members.Reserve(GeneratedNames.FromFacts, "the method that reads a case");
             var depth = prefix.Length == 0 ? 0 : prefix.Split('.').Length;
@@ -103,7 +103,7 @@ internal static class GeneratedNameCheck
 
     private static void InstrumentClass(InstrumentModel instrument, VocabularyModel vocabulary, List<TreatyDiagnostic> found)
     {
-        var members = new Scope(StringComparer.Ordinal);
+        var members = new CSharpScope(StringComparer.Ordinal);
         var className = GeneratedNames.ValidatorClass(instrument.Id);
         members.Reserve(className, $"the validator class '{className}' itself");
         foreach (var builtIn in new[] { "Id", "Title", "InstrumentInfo", "Evaluate", "IsEligible", "GetVerdict" }) members.Reserve(builtIn, "a member every validator has");
@@ -120,7 +120,7 @@ internal static class GeneratedNameCheck
 
     private static void AdvisoryClass(AdvisorySetModel set, VocabularyModel vocabulary, List<TreatyDiagnostic> found)
     {
-        var members = new Scope(StringComparer.Ordinal);
+        var members = new CSharpScope(StringComparer.Ordinal);
         var className = GeneratedNames.AdvisoriesClass(set.Id);
         members.Reserve(className, $"the advisory class '{className}' itself");
         foreach (var builtIn in new[] { "Id", "Evaluate", "AppliesTo" }) members.Reserve(builtIn, "a member every advisory set has");
@@ -129,19 +129,19 @@ internal static class GeneratedNameCheck
         members.Report(found);
     }
 
-    private static void DerivedMethods(IEnumerable<DerivedModel> derived, Scope members)
+    private static void DerivedMethods(IEnumerable<DerivedModel> derived, CSharpScope members)
     {
         foreach (var d in derived.Where(d => d.Condition is not null)) members.Claim(GeneratedNames.DerivedMethod(d.Name), "Derived fact", d.Name, d.Span, sameOwnerIsNoConflict: true);
     }
 
     /// <summary>One C# scope: who claims each name, with the later claim (by file and offset) reported.</summary>
-    private sealed class Scope
+    private sealed class CSharpScope
     {
         private readonly StringComparer comparer;
         private readonly Dictionary<string, string> reserved;
         private readonly List<(string CSharp, string What, string Name, SourceSpan Span, bool SameOwnerIsNoConflict)> claims = new();
 
-        public Scope(StringComparer comparer)
+        public CSharpScope(StringComparer comparer)
         {
             this.comparer = comparer;
             reserved = new Dictionary<string, string>(comparer);

@@ -228,7 +228,7 @@ internal sealed class TreatyGrammar
 
     /// <summary>
     /// Chooses the one alternative an operand can be from its first character after trivia, instead of trying every
-    /// kind of literal in turn: each failed try re-reads the trivia and the token, which made operands the parser's main cost.
+    /// kind of literal in turn, each failed try re-reading the trivia and the token.
     /// </summary>
     private static Parser<T> ByFirstCharacter<T>(System.Func<char, Parser<T>> choose) => input =>
     {
