@@ -80,7 +80,7 @@ internal sealed class ConditionEmitter
 
     public void LineDirective(BoundExpression expression)
     {
-        w.Directive($"#line {expression.Span.Line} {Escape.StringLiteral(pathMap.Apply(expression.Span.Path))}");
+        if (Escape.DirectiveFileName(pathMap.Apply(expression.Span.Path)) is { } file) w.Directive($"#line {expression.Span.Line} {file}");
     }
 
     // ---------- conditions ----------

@@ -5,7 +5,7 @@ namespace TreatyDsl.Generator;
 
 /// <summary>
 /// The only way text from a .treaty file (or a file path) reaches generated C#: one method per context it can be
-/// written into. Text is data, never code, so each method keeps every character that could end its context or change
+/// written into (string literal, XML documentation, line comment, <c>#line</c> file name). Text is data, never code, so each method keeps every character that could end its context or change
 /// what the compiler sees out of the output: C# ends a line at CR, LF, U+0085, U+2028 and U+2029, and a line ends
 /// a <c>//</c> or <c>///</c> comment and is not allowed inside a string literal.
 /// <para>
@@ -69,6 +69,21 @@ internal static class Escape
             else AppendUnicodeEscape(builder, s, index, length);
         });
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The quoted file name of a <c>#line</c> directive, or null when <paramref name="path"/> cannot be one. Unlike a
+    /// string literal, the compiler reads a directive's file name verbatim: no escapes, a backslash is a backslash, and
+    /// neither a quote nor a line terminator can appear in it at all. A path holding one gets no directive (its code then
+    /// maps to the generated file), rather than one that ends early and leaves the rest of the path as code.
+    /// </summary>
+    public static string? DirectiveFileName(string path)
+    {
+        foreach (var c in path)
+        {
+            if (c is '"' or '\r' or '\n' or '\u0085' or '\u2028' or '\u2029') return null;
+        }
+        return "\"" + path + "\"";
     }
 
     /// <summary>

@@ -54,6 +54,27 @@ public class LineDirectivePathTests
     }
 
     [Theory]
+    [InlineData("/repo/back\\slash.treaty", true)]
+    [InlineData("C:\\src\\repo\\treaties\\us-mx.treaty", true)]
+    [InlineData("/repo/tab\tand é.treaty", true)]
+    [InlineData("/repo/odd \"name\".treaty", false)]
+    [InlineData("/repo/line\u2028break.treaty", false)]
+    [InlineData("/repo/carriage\rreturn.treaty", false)]
+    public void A_file_path_is_written_verbatim_into_line_directives_or_not_at_all(string path, bool representable)
+    {
+        var text = "vocabulary v cite \"c\"\nfact flag: bool\nbaseline b title \"t\" cite \"c\"\nrequire r: \"t\" cite \"c\" when flag\ninstrument i title \"I\" kind multilateral cite \"c\" includes b\n";
+        var driver = CSharpGeneratorDriver.Create(new[] { new TreatyGenerator().AsSourceGenerator() }, new AdditionalText[] { new GeneratorHarness.TreatyText(path, text) })
+            .RunGenerators(GeneratorHarness.EmptyCompilation());
+        var source = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "IValidator.g.cs").SourceText.ToString();
+
+        var tree = CSharpSyntaxTree.ParseText(source);
+
+        // A directive's file name has no escapes and cannot hold a quote or a line break.
+        Assert.Empty(tree.GetDiagnostics());
+        Assert.Equal(representable ? new[] { path } : new string[0], LinePaths(source).Distinct());
+    }
+
+    [Theory]
     [InlineData("/repo/treaties/us-mx.treaty", "/repo/", "/_/")]
     [InlineData("/repo/treaties/us-mx.treaty", "/other/", "/_/")]
     [InlineData("/repository/t.treaty", "/repo", "/_/")]
