@@ -35,6 +35,10 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         var ns = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => GeneratedNamespace.From(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Namespace);
+        context.RegisterSourceOutput(ns, static (spc, ns) =>
+        {
+            if (!GeneratedNamespace.IsValid(ns)) spc.ReportDiagnostic(Diagnostic.Create(TreatyDescriptors.InvalidNamespace, Location.None, TreatyDsl.Diagnostics.DiagnosticCatalog.InvalidNamespace.Create(default, ns).Message));
+        });
 
         // Only the path map is taken from the compilation: plain data, equal from one keystroke to the next.
         var pathMap = context.CompilationProvider
@@ -111,6 +115,7 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
 {
     public static GenerationPlan Create(TreatyModel model, string ns, PathMap pathMap)
     {
+        if (!GeneratedNamespace.IsValid(ns)) return new GenerationPlan(EquatableArray<InstrumentSpec>.Empty, EquatableArray<AdvisorySpec>.Empty, null, null);
         var errorFiles = new HashSet<string>(model.Diagnostics.Where(d => d.IsError).Select(d => d.Span.Path));
         var vocabularyBroken = model.Vocabulary.Facts.Count == 0
             || model.Vocabulary.Facts.Any(f => errorFiles.Contains(f.Span.Path))
@@ -146,4 +151,9 @@ internal static class GeneratedNamespace
         if (options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root)) return root.Trim() + ".Treaties";
         return "Treaties";
     }
+
+    /// <summary>Whether <paramref name="ns"/> can follow <c>namespace</c>: dotted identifiers, a keyword only as <c>@keyword</c>.</summary>
+    public static bool IsValid(string ns) => ns.Split('.').All(segment =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(segment.StartsWith("@", System.StringComparison.Ordinal) ? segment.Substring(1) : segment)
+        && (segment.StartsWith("@", System.StringComparison.Ordinal) || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(segment) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None));
 }

@@ -53,4 +53,31 @@ public class GeneratorTests
         Assert.DoesNotContain(output.SyntaxTrees, t => t.FilePath.EndsWith("UsMxValidator.g.cs"));
         Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("CoeValidator.g.cs"));
     }
+
+    [Theory]
+    [InlineData("My App.Treaties")]
+    [InlineData("MyApp.class")]
+    [InlineData("2Fast.Treaties")]
+    [InlineData("MyApp..Treaties")]
+    public void An_invalid_namespace_property_is_TDSL0201_and_nothing_is_generated(string ns)
+    {
+        var output = GeneratorHarness.Generate(GeneratorHarness.ShippedTreaties(), out var diagnostics, new GeneratorHarness.BuildProperties(("TreatyNamespace", ns)));
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("TDSL0201", error.Id);
+        Assert.Equal($"'{ns}' (from the TreatyNamespace or RootNamespace build property) is not a C# namespace; set TreatyNamespace to a dotted name such as MyApp.Treaties. Nothing was generated", error.GetMessage());
+        Assert.Empty(output.SyntaxTrees);
+    }
+
+    [Theory]
+    [InlineData("MyApp.Treaties")]
+    [InlineData("MyApp.@event")]
+    public void A_valid_namespace_property_names_the_generated_namespace(string ns)
+    {
+        var output = GeneratorHarness.Generate(GeneratorHarness.ShippedTreaties(), out var diagnostics, new GeneratorHarness.BuildProperties(("TreatyNamespace", ns)));
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.NotNull(output.GetTypeByMetadataName(ns.Replace("@", "") + ".GeneratedTreaties"));
+    }
 }

@@ -4,7 +4,8 @@ namespace TreatyDsl.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the language reports, with dense ids grouped by stage:
-/// TDSL00xx syntax (parser), TDSL01xx names and types (binder), TDSL09xx TreatyDsl's own failures.
+/// TDSL00xx syntax (parser), TDSL01xx names and types (binder), TDSL02xx the build's configuration,
+/// TDSL09xx TreatyDsl's own failures.
 /// The analyzer turns each entry into a Roslyn descriptor with the same id, so ids are public contract:
 /// never reuse or renumber one (see AnalyzerReleases.*.md in the generator project).
 /// </summary>
@@ -12,6 +13,7 @@ public static class DiagnosticCatalog
 {
     private const string Syntax = "TreatyDsl.Syntax";
     private const string Binding = "TreatyDsl.Binding";
+    private const string Build = "TreatyDsl.Build";
     private const string Internal = "TreatyDsl.Internal";
 
     public static readonly DiagnosticDescriptor SyntaxError = new(
@@ -147,6 +149,11 @@ public static class DiagnosticCatalog
         "Baseline '{0}' is already included at {1}; including it again would repeat each of its rules",
         Binding, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidNamespace = new(
+        "TDSL0201", "Invalid namespace for the generated code",
+        "'{0}' (from the TreatyNamespace or RootNamespace build property) is not a C# namespace; set TreatyNamespace to a dotted name such as MyApp.Treaties. Nothing was generated",
+        Build, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "TDSL0900", "Internal error in TreatyDsl",
         "TreatyDsl could not {0} ({1}: {2}); nothing was generated for it. This is a bug in TreatyDsl, not in the treaty files: please report it with the files",
@@ -159,6 +166,6 @@ public static class DiagnosticCatalog
         ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
         InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice,
-        InternalError,
+        InvalidNamespace, InternalError,
     };
 }
