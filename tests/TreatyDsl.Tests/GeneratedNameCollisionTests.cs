@@ -74,6 +74,15 @@ public class GeneratedNameCollisionTests
     }
 
     [Fact]
+    public void A_second_includes_clause_naming_the_same_baseline_is_TDSL0123_at_the_repeat()
+    {
+        var text = Vocabulary + "baseline statute title \"S\" cite \"c\"\nrequire r: \"t\" cite \"c\" when flag\n" +
+                   "instrument us-kw title \"K\" kind multilateral cite \"c\"\n  includes statute\n  includes statute\n";
+
+        AssertAt(SingleError(text), "TDSL0123", text, "statute", 3);
+    }
+
+    [Fact]
     public void A_baseline_included_twice_is_TDSL0123_at_the_repeat()
     {
         var text = Vocabulary + "baseline statute title \"S\" cite \"c\"\nrequire r: \"t\" cite \"c\" when flag\n" +

@@ -93,10 +93,17 @@ public class GeneratedTextEscapingTests
         var payload = $"x{terminator}}} static class Evil {{ static Evil() {{ System.Environment.Exit(3); }} }} class Rest {{{terminator}#error pwned";
         AssertSameShapeWithTextIntact(Baseline, payload);
 
-        var output = GeneratorHarness.Generate(new[] { new GeneratorHarness.TreatyText("t.treaty", Quote(payload)) }, out var generatorDiagnostics);
+        var output = AssertCompilesWithoutWarnings(payload);
+        Assert.DoesNotContain(output.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes()).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>(), c => c.Identifier.Text == "Evil");
+    }
+
+    /// <summary>Generates the template with every marker replaced by <paramref name="text"/> and compiles it: no error, no warning.</summary>
+    internal static Compilation AssertCompilesWithoutWarnings(string text)
+    {
+        var output = GeneratorHarness.Generate(new[] { new GeneratorHarness.TreatyText("t.treaty", Quote(text)) }, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.DoesNotContain(output.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes()).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>(), c => c.Identifier.Text == "Evil");
+        return output;
     }
 
     /// <summary>The template with every marker replaced by <paramref name="text"/>, written as .treaty quoted text.</summary>

@@ -155,7 +155,14 @@ internal static class FuzzTargets
 
     public static string HostileJson(Random random)
     {
-        if (random.Next(2) == 0) return CaseGenerator.Generate(random, extreme: true);
+        switch (random.Next(4))
+        {
+            case 0:
+            case 1:
+                return CaseGenerator.Generate(random, extreme: true);
+            case 2:
+                return ArbitraryJson(random, 0);
+        }
         var node = JsonNode.Parse(CaseGenerator.Generate(random))!.AsObject();
         // JsonNode will not write a lone surrogate, so each hostile value goes in as a placeholder, replaced in the text.
         var values = new List<string>();
@@ -174,6 +181,22 @@ internal static class FuzzTargets
             1 => text.Insert(random.Next(text.Length), HostileFragments[random.Next(HostileFragments.Length)]),
             2 => text[..random.Next(text.Length)],
             _ => text,
+        };
+    }
+
+    /// <summary>Any JSON at all, shaped like no case: random objects, arrays, numbers and strings, names included.</summary>
+    private static string ArbitraryJson(Random random, int depth)
+    {
+        string Text() => "\"" + string.Concat(Enumerable.Range(0, random.Next(6)).Select(_ => random.Next(5) == 0 ? $"\\u{random.Next(0x10000):x4}" : ((char)random.Next(0x20, 0x7f)).ToString().Replace("\"", "").Replace("\\", ""))) + "\"";
+        return (depth > 6 ? random.Next(4) : random.Next(6)) switch
+        {
+            0 => Text(),
+            1 => new[] { "0", "-1", "1e308", "1e-400", "123456789012345678901234567890", "true", "false", "null" }[random.Next(8)],
+            2 => random.Next(3) == 0 ? "\"" + HostileValues[random.Next(HostileValues.Length)].Trim('"') + "\"" : Text(),
+            3 => Text(),
+            4 => "[" + string.Join(",", Enumerable.Range(0, random.Next(4)).Select(_ => ArbitraryJson(random, depth + 1))) + "]",
+            _ => "{" + string.Join(",", Enumerable.Range(0, random.Next(5)).Select(_ =>
+                (random.Next(3) == 0 ? "\"" + Generated.Schema.Facts[random.Next(Generated.Schema.Facts.Count)].Path.Split('.')[0] + "\"" : Text()) + ":" + ArbitraryJson(random, depth + 1))) + "}",
         };
     }
 
@@ -266,6 +289,7 @@ internal static class FuzzTargets
     {
         var text = System.Text.RegularExpressions.Regex.Replace(escaped, @"\\u([0-9A-F]{4})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
         GeneratedTextEscapingTests.AssertSameShapeWithTextIntact(GeneratedTextEscapingTests.Baseline, text);
+        GeneratedTextEscapingTests.AssertCompilesWithoutWarnings(text);
     }
 
     private static void Expect(bool condition, string message)

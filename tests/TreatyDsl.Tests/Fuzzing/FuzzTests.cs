@@ -27,5 +27,5 @@ public class FuzzTests
 
     [Fact]
     public void Hostile_quoted_text_stays_data_in_the_generated_code() =>
-        Fuzzer.Run("hostile-text", 15, FuzzTargets.HostileTextInput, FuzzTargets.HostileText);
+        Fuzzer.Run("hostile-text", 8, FuzzTargets.HostileTextInput, FuzzTargets.HostileText);
 }
