@@ -3,23 +3,40 @@ using System.Linq;
 
 namespace TreatyDsl.Cli;
 
-/// <summary><c>treaty check [DIR]</c>: parses and checks the treaty files and lists every problem with its place.</summary>
+/// <summary>
+/// <c>treaty check [DIR] [--format text|json|sarif]</c>: parses and checks the treaty files and lists every problem with
+/// its place: as compiler-style lines with a summary (text), as one JSON document (json), or as SARIF 2.1.0 (sarif).
+/// </summary>
 public static class CheckCommand
 {
-    public static int Run(string directory, TextWriter output, TextWriter errors)
+    public static readonly string[] Formats = { "text", "json", "sarif" };
+
+    public static int Run(string directory, TextWriter output, TextWriter errors) => Run(directory, "text", output, errors);
+
+    public static int Run(string directory, string format, TextWriter output, TextWriter errors)
     {
         // An unreadable folder is the loader's diagnostic, like any other problem. The binder hands diagnostics over
         // in file order, so the listing reads top to bottom like a compiler's.
         var model = TreatyLoader.LoadDirectory(directory);
-        foreach (var diagnostic in model.Diagnostics) output.WriteLine(diagnostic.ToString());
         var errorCount = model.Diagnostics.Count(d => d.IsError);
+        var status = errorCount > 0 ? EvalCommand.InputRefused : EvalCommand.Success;
+        switch (format)
+        {
+            case "json":
+                output.WriteLine(DiagnosticJsonWriter.Write(model.Diagnostics));
+                return status;
+            case "sarif":
+                output.WriteLine(SarifWriter.Write(model.Diagnostics, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+                return status;
+        }
+        foreach (var diagnostic in model.Diagnostics) output.WriteLine(diagnostic.ToString());
         var warningCount = model.Diagnostics.Count - errorCount;
         output.WriteLine(
             $"{Count(model.Instruments.Count, "instrument")}, {Count(model.Countries.Countries.Count(c => c.TerritoryOf is null), "country", "countries")}, " +
             $"{Count(model.Countries.Countries.Count(c => c.TerritoryOf is not null), "territory", "territories")}, " +
             $"{Count(model.Advisories.Sum(a => a.Advisories.Count), "advisory factor")}: " +
             $"{Count(errorCount, "error")}, {Count(warningCount, "warning")}.");
-        return errorCount > 0 ? EvalCommand.InputRefused : EvalCommand.Success;
+        return status;
     }
 
     private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using TreatyDsl.Diagnostics;
+
+namespace TreatyDsl.Cli;
+
+/// <summary>
+/// <c>treaty check --format sarif</c>: the diagnostics as SARIF 2.1.0, the format code-scanning services and IDEs read.
+/// One run of the tool "treaty"; its rules are the catalog entries that occur (id, title, message template, default
+/// level, help page); results are written in file order; each result points at its .treaty file by a relative URI (or a file URI for an absolute path) and
+/// at its place by line, column (UTF-16 code units, SARIF's default) and character offset and length.
+/// </summary>
+public static class SarifWriter
+{
+    public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public static string Write(IReadOnlyList<TreatyDiagnostic> diagnostics, string toolVersion)
+    {
+        var rules = diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", Schema);
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", "treaty");
+            json.WriteString("version", toolVersion);
+            json.WriteStartArray("rules");
+            foreach (var id in rules) WriteRule(json, id);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartArray("results");
+            foreach (var d in diagnostics) WriteResult(json, d, rules.IndexOf(d.Id));
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, string id)
+    {
+        var descriptor = DiagnosticCatalog.All.FirstOrDefault(e => e.Id == id);
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        if (descriptor is not null)
+        {
+            json.WriteStartObject("shortDescription");
+            json.WriteString("text", descriptor.Title);
+            json.WriteEndObject();
+            // SARIF message strings use the same {0} placeholders as the catalog's templates.
+            json.WriteStartObject("messageStrings");
+            json.WriteStartObject("default");
+            json.WriteString("text", descriptor.MessageFormat);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartObject("help");
+            json.WriteString("text", $"See {descriptor.HelpLink} in the TreatyDsl repository.");
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", Level(descriptor.DefaultSeverity));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, TreatyDiagnostic d, int ruleIndex)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", d.Id);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", Level(d.Severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", d.Message);
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", ArtifactUri(d.Span.Path));
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", d.Span.Line);
+        json.WriteNumber("startColumn", d.Span.Column);
+        json.WriteNumber("charOffset", d.Span.Offset);
+        json.WriteNumber("charLength", d.Span.Length);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>SARIF's levels: error, warning and note (for information).</summary>
+    private static string Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
+
+    /// <summary>A relative path as a relative URI reference with '/' separators and escaped segments; an absolute one as a file URI.</summary>
+    public static string ArtifactUri(string path)
+    {
+        if (Path.IsPathRooted(path)) return new Uri(Path.GetFullPath(path)).AbsoluteUri;
+        return string.Join("/", path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    }
+}
