@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -11,6 +14,11 @@ namespace TreatyDsl.Generator;
 /// <summary>
 /// Reports the language's diagnostics (parse and bind errors, warnings) at their place in the .treaty files,
 /// so they show in the IDE and fail the build, with the ids of <see cref="DiagnosticCatalog"/>.
+/// <para>
+/// Each .treaty file's diagnostics are reported by an additional-file action, so an editor that analyses only the open
+/// file gets them without a build. Binding needs every file at once (instruments include baselines, rules read the
+/// vocabulary), so the model is built once per compilation, by the first file that asks, and shared by the others.
+/// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TreatyAnalyzer : DiagnosticAnalyzer
@@ -24,33 +32,55 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationAction(Analyze);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var files = start.Options.AdditionalFiles.Where(f => TreatyFiles.IsTreatyFile(f.Path)).ToImmutableArray();
+            if (files.IsEmpty) return;
+            var model = new Lazy<CompilationModel>(() => CompilationModel.Create(files, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterAdditionalFileAction(file =>
+            {
+                if (!TreatyFiles.IsTreatyFile(file.AdditionalFile.Path)) return;
+                foreach (var diagnostic in model.Value.For(file.AdditionalFile.Path)) file.ReportDiagnostic(diagnostic);
+            });
+        });
     }
 
-    private static void Analyze(CompilationAnalysisContext context)
+    /// <summary>Every .treaty file's diagnostics, as Roslyn diagnostics located in the file, grouped by path.</summary>
+    private sealed class CompilationModel
     {
-        try
-        {
-            Report(context);
-        }
-        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
-        {
-            // Never take the compiler down: our own failure is one located-nowhere error that says what happened.
-            context.ReportDiagnostic(Diagnostic.Create(TreatyDescriptors.InternalError, Location.None,
-                DiagnosticCatalog.InternalError.Create(default, "check the treaty files", ex.GetType().Name, ex.Message).Message));
-        }
-    }
+        private readonly Dictionary<string, List<Diagnostic>> byPath = new(StringComparer.Ordinal);
 
-    private static void Report(CompilationAnalysisContext context)
-    {
-        var files = context.Options.AdditionalFiles.Where(f => TreatyFiles.IsTreatyFile(f.Path)).ToList();
-        if (files.Count == 0) return;
-        var texts = files.ToDictionary(f => f.Path, f => f.GetText(context.CancellationToken));
-        var model = TreatyLoader.Load(texts.Select(t => (t.Key, t.Value?.ToString() ?? string.Empty)));
-        foreach (var diagnostic in model.Diagnostics)
+        public IEnumerable<Diagnostic> For(string path) => byPath.TryGetValue(path, out var list) ? list : Enumerable.Empty<Diagnostic>();
+
+        public static CompilationModel Create(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
         {
-            if (!Descriptors.TryGetValue(diagnostic.Id, out var descriptor)) continue;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, LocationOf(diagnostic, texts.TryGetValue(diagnostic.Span.Path, out var text) ? text : null), diagnostic.Message));
+            var result = new CompilationModel();
+            var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
+            foreach (var file in files) texts[file.Path] = file.GetText(cancellationToken);
+            try
+            {
+                var model = TreatyLoader.Load(texts.Select(t => (t.Key, t.Value?.ToString() ?? string.Empty)));
+                foreach (var diagnostic in model.Diagnostics)
+                {
+                    if (!Descriptors.TryGetValue(diagnostic.Id, out var descriptor)) continue;
+                    texts.TryGetValue(diagnostic.Span.Path, out var text);
+                    result.Add(diagnostic.Span.Path, Diagnostic.Create(descriptor, LocationOf(diagnostic, text), diagnostic.Message));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Never take the compiler down: our own failure is one error, on the first file, that says what happened.
+                var first = files[0].Path;
+                var failure = DiagnosticCatalog.InternalError.Create(Text.SourceSpan.None(first), "check the treaty files", ex.GetType().Name, ex.Message);
+                result.Add(first, Diagnostic.Create(TreatyDescriptors.InternalError, LocationOf(failure, texts[first]), failure.Message));
+            }
+            return result;
+        }
+
+        private void Add(string path, Diagnostic diagnostic)
+        {
+            if (!byPath.TryGetValue(path, out var list)) byPath[path] = list = new List<Diagnostic>();
+            list.Add(diagnostic);
         }
     }
 
@@ -58,8 +88,8 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
     {
         var span = diagnostic.Span;
         if (text is null) return Location.None;
-        var start = System.Math.Min(span.Offset, text.Length);
-        var length = System.Math.Min(span.Length, text.Length - start);
+        var start = Math.Min(span.Offset, text.Length);
+        var length = Math.Min(span.Length, text.Length - start);
         var textSpan = new TextSpan(start, length);
         var lines = text.Lines.GetLinePositionSpan(textSpan);
         return Location.Create(span.Path, textSpan, lines);

@@ -64,4 +64,23 @@ public class AnalyzerTests
 
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
+
+    [Fact]
+    public async Task Analysing_one_open_treaty_file_reports_its_own_diagnostics_without_a_build()
+    {
+        var treaties = GeneratorHarness.ShippedTreaties()
+            .Select(t => t.Path.EndsWith("us-mx.treaty") || t.Path.EndsWith("coe.treaty")
+                ? new GeneratorHarness.TreatyText(t.Path, t.GetText()!.ToString() + "\nbar broken: \"x\" cite \"c\" when nonsense.thing\n")
+                : t)
+            .ToArray();
+        var usMx = treaties.Single(t => t.Path.EndsWith("us-mx.treaty"));
+        var analyzer = new TreatyAnalyzer();
+        var compilation = GeneratorHarness.EmptyCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), new AnalyzerOptions(treaties.ToImmutableArray()));
+
+        var result = await compilation.GetAnalysisResultAsync(usMx, System.Threading.CancellationToken.None);
+
+        var diagnostic = Assert.Single(result.AdditionalFileDiagnostics[usMx][analyzer]);
+        Assert.Equal("TDSL0102", diagnostic.Id);
+        Assert.EndsWith("us-mx.treaty", diagnostic.Location.GetLineSpan().Path);
+    }
 }
