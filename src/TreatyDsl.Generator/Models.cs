@@ -18,5 +18,18 @@ internal sealed record VocabularySpec(string Namespace, VocabularyModel Vocabula
 /// <summary>What one advisory set's class is generated from: re-emitted only when the set or the vocabulary changes.</summary>
 internal sealed record AdvisorySpec(string Namespace, VocabularyModel Vocabulary, AdvisorySetModel Set, PathMap PathMap);
 
+/// <summary>Something the generator left out, and why: reported as TDSL0202 at <see cref="Span"/>.</summary>
+internal readonly record struct Omission(string Message, TreatyDsl.Text.SourceSpan Span)
+{
+    /// <summary>The place in the .treaty file (its first line, where a span runs on); nowhere for a span with no file.</summary>
+    public Microsoft.CodeAnalysis.Location Location()
+    {
+        if (string.IsNullOrEmpty(Span.Path)) return Microsoft.CodeAnalysis.Location.None;
+        var start = new Microsoft.CodeAnalysis.Text.LinePosition(Span.Line - 1, Span.Column - 1);
+        return Microsoft.CodeAnalysis.Location.Create(Span.Path, new Microsoft.CodeAnalysis.Text.TextSpan(Span.Offset, Span.Length),
+            new Microsoft.CodeAnalysis.Text.LinePositionSpan(start, new Microsoft.CodeAnalysis.Text.LinePosition(Span.Line - 1, Span.Column - 1 + Span.Length)));
+    }
+}
+
 /// <summary>What the catalog (schema, country table, list of validators and advisory sets) is generated from.</summary>
 internal sealed record CatalogSpec(string Namespace, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments, EquatableArray<string> Advisories);

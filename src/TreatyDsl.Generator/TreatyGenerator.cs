@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using TreatyDsl.Binding;
+using TreatyDsl.Diagnostics;
 using TreatyDsl.Parsing;
 
 namespace TreatyDsl.Generator;
@@ -53,6 +54,7 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         var advisories = plan.SelectMany(static (p, _) => p.Advisories).WithTrackingName(TrackingNames.Advisories);
         var vocabulary = plan.Select(static (p, _) => p.Vocabulary).WithTrackingName(TrackingNames.Vocabulary);
         var catalog = plan.Select(static (p, _) => p.Catalog).WithTrackingName(TrackingNames.Catalog);
+        var omissions = plan.Select(static (p, _) => p.Omissions).WithTrackingName(TrackingNames.Omissions);
 
         context.RegisterSourceOutput(instruments, static (spc, spec) =>
             AddSource(spc, $"instrument '{spec.Instrument.Id}'", InstrumentEmitter.ClassName(spec.Instrument.Id), () => InstrumentEmitter.Emit(spec)));
@@ -61,6 +63,10 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(vocabulary, static (spc, spec) =>
         {
             if (spec is not null) AddSource(spc, "the case type", GeneratedNames.CaseClass, () => VocabularyEmitter.Emit(spec));
+        });
+        context.RegisterSourceOutput(omissions, static (spc, list) =>
+        {
+            foreach (var omission in list) spc.ReportDiagnostic(Diagnostic.Create(TreatyDescriptors.NotGenerated, omission.Location(), omission.Message));
         });
         context.RegisterSourceOutput(catalog, static (spc, spec) =>
         {
@@ -100,6 +106,7 @@ public static class TrackingNames
     public const string Advisories = "Advisories";
     public const string Vocabulary = "Vocabulary";
     public const string Catalog = "Catalog";
+    public const string Omissions = "Omissions";
 }
 
 internal static class TreatyFiles
@@ -111,35 +118,67 @@ internal static class TreatyFiles
 /// Decides what to emit. A file with errors produces nothing: an instrument or advisory set is emitted only if no error
 /// touches its own file or the baseline files its rules come from; nothing is emitted if the vocabulary has errors.
 /// </summary>
-internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments, EquatableArray<AdvisorySpec> Advisories, VocabularySpec? Vocabulary, CatalogSpec? Catalog)
+/// <remarks>
+/// What is left out is never left out silently: each omission is a warning (TDSL0202) at the place to fix, naming the
+/// first error, so the reason stays visible even where that error has been configured away.
+/// </remarks>
+internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments, EquatableArray<AdvisorySpec> Advisories, VocabularySpec? Vocabulary, CatalogSpec? Catalog, EquatableArray<Omission> Omissions)
 {
     public static GenerationPlan Create(TreatyModel model, string ns, PathMap pathMap)
     {
-        if (!GeneratedNamespace.IsValid(ns)) return new GenerationPlan(EquatableArray<InstrumentSpec>.Empty, EquatableArray<AdvisorySpec>.Empty, null, null);
-        var errorFiles = new HashSet<string>(model.Diagnostics.Where(d => d.IsError).Select(d => d.Span.Path));
-        var vocabularyBroken = model.Vocabulary.Facts.Count == 0
-            || model.Vocabulary.Facts.Any(f => errorFiles.Contains(f.Span.Path))
-            || model.Vocabulary.Derived.Any(d => errorFiles.Contains(d.Span.Path))
-            || model.Diagnostics.Any(d => d.IsError && d.Id == "TDSL0112");
-        if (vocabularyBroken) return new GenerationPlan(EquatableArray<InstrumentSpec>.Empty, EquatableArray<AdvisorySpec>.Empty, null, null);
+        if (!GeneratedNamespace.IsValid(ns)) return Nothing(); // TDSL0201 says why
+        var errors = model.Diagnostics.Where(d => d.IsError).ToList();
+        var errorFiles = new HashSet<string>(errors.Select(d => d.Span.Path));
+        var vocabularyFiles = new HashSet<string>(model.Vocabulary.Facts.Select(f => f.Span.Path).Concat(model.Vocabulary.Derived.Select(d => d.Span.Path)));
+        var vocabularyError = errors.FirstOrDefault(d => d.Id == "TDSL0112" || vocabularyFiles.Contains(d.Span.Path));
+        if (model.Vocabulary.Facts.Count == 0 || vocabularyError is not null)
+        {
+            var first = vocabularyError ?? errors.FirstOrDefault();
+            var reason = first is null ? "the vocabulary declares no facts" : "a file that declares the fact vocabulary has errors; the first is " + Describe(first);
+            return Nothing(new Omission("Nothing was generated because " + reason, first?.Span ?? model.Diagnostics.FirstOrDefault()?.Span ?? default));
+        }
 
-        var instruments = model.Instruments
-            .Where(i => !errorFiles.Contains(i.Span.Path) && i.Rules.All(r => r.Versions.All(v => !errorFiles.Contains(v.Span.Path))))
-            .Select(i => new InstrumentSpec(ns, model.Vocabulary, i, pathMap))
-            .ToEquatableArray();
-        var advisories = model.Advisories
+        var omissions = new List<Omission>();
+        TreatyDiagnostic? FirstErrorIn(IEnumerable<string> paths)
+        {
+            var set = new HashSet<string>(paths);
+            return errors.FirstOrDefault(d => set.Contains(d.Span.Path));
+        }
+        var instruments = new List<InstrumentSpec>();
+        foreach (var instrument in model.Instruments)
+        {
+            var error = FirstErrorIn(instrument.Rules.SelectMany(r => r.Versions.Select(v => v.Span.Path)).Append(instrument.Span.Path));
+            if (error is null) instruments.Add(new InstrumentSpec(ns, model.Vocabulary, instrument, pathMap));
+            else omissions.Add(new Omission($"The validator for instrument '{instrument.Id}' was not generated because its treaty files have errors; the first is {Describe(error)}", instrument.Span));
+        }
+        var advisories = new List<AdvisorySpec>();
+        foreach (var set in model.Advisories)
+        {
             // A set's factors are always in its header's file (a header owns what follows it in the same file).
-            .Where(a => !errorFiles.Contains(a.Span.Path))
-            .Select(a => new AdvisorySpec(ns, model.Vocabulary, a, pathMap))
-            .ToEquatableArray();
-        var countryTableBroken = model.Countries.Countries.Any(c => errorFiles.Contains(c.Span.Path));
-        var countries = countryTableBroken ? new CountryTableModel(model.Countries.Title, model.Countries.Citation, EquatableArray<CountryModel>.Empty) : model.Countries;
+            var error = FirstErrorIn(new[] { set.Span.Path });
+            if (error is null) advisories.Add(new AdvisorySpec(ns, model.Vocabulary, set, pathMap));
+            else omissions.Add(new Omission($"The advisory set '{set.Id}' was not generated because its treaty file has errors; the first is {Describe(error)}", set.Span));
+        }
+        var countries = model.Countries;
+        if (FirstErrorIn(model.Countries.Countries.Select(c => c.Span.Path)) is { } tableError)
+        {
+            countries = new CountryTableModel(model.Countries.Title, model.Countries.Citation, EquatableArray<CountryModel>.Empty);
+            omissions.Add(new Omission($"The country table was generated empty, so every case is no-treaty, because its treaty file has errors; the first is {Describe(tableError)}", tableError.Span));
+        }
+        var instrumentSpecs = instruments.ToEquatableArray();
+        var advisorySpecs = advisories.ToEquatableArray();
         return new GenerationPlan(
-            instruments,
-            advisories,
+            instrumentSpecs,
+            advisorySpecs,
             new VocabularySpec(ns, model.Vocabulary),
-            new CatalogSpec(ns, model.Vocabulary, countries, instruments.Select(i => i.Instrument.Id).ToEquatableArray(), advisories.Select(a => a.Set.Id).ToEquatableArray()));
+            new CatalogSpec(ns, model.Vocabulary, countries, instrumentSpecs.Select(i => i.Instrument.Id).ToEquatableArray(), advisorySpecs.Select(a => a.Set.Id).ToEquatableArray()),
+            omissions.ToEquatableArray());
     }
+
+    private static GenerationPlan Nothing(params Omission[] omissions) =>
+        new(EquatableArray<InstrumentSpec>.Empty, EquatableArray<AdvisorySpec>.Empty, null, null, omissions.ToEquatableArray());
+
+    private static string Describe(TreatyDiagnostic error) => $"{error.Id} at {error.Span}";
 }
 
 internal static class GeneratedNamespace

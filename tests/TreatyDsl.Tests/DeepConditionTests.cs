@@ -65,7 +65,7 @@ public class DeepConditionTests
 
         var diagnostics = await analyzed.GetAnalyzerDiagnosticsAsync();
 
-        Assert.Empty(generatorDiagnostics);
+        Assert.StartsWith("Nothing was generated because a file that declares the fact vocabulary has errors; the first is TDSL0004", Assert.Single(generatorDiagnostics).GetMessage());
         var error = Assert.Single(diagnostics);
         Assert.Equal("TDSL0004", error.Id);
         Assert.Equal(PlaceOf(treaty.GetText()!.ToString(), "(", 65), (error.Location.GetLineSpan().StartLinePosition.Line + 1, error.Location.GetLineSpan().StartLinePosition.Character + 1));

@@ -49,7 +49,11 @@ public class GeneratorTests
         var files = GeneratorHarness.ShippedTreatiesWith("us-mx.treaty", text => text + "\nbar broken: \"x\" cite \"c\" when nonsense.thing\n");
         var output = GeneratorHarness.Generate(files, out var diagnostics);
 
-        Assert.Empty(diagnostics);
+        var omission = Assert.Single(diagnostics);
+        Assert.Equal("TDSL0202", omission.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, omission.Severity);
+        Assert.StartsWith("The validator for instrument 'us-mx' was not generated because its treaty files have errors; the first is TDSL0102 at ", omission.GetMessage());
+        Assert.EndsWith("us-mx.treaty", omission.Location.GetLineSpan().Path);
         Assert.DoesNotContain(output.SyntaxTrees, t => t.FilePath.EndsWith("UsMxValidator.g.cs"));
         Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("CoeValidator.g.cs"));
     }
@@ -79,5 +83,19 @@ public class GeneratorTests
         Assert.Empty(diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.NotNull(output.GetTypeByMetadataName(ns.Replace("@", "") + ".GeneratedTreaties"));
+    }
+
+    [Fact]
+    public void A_broken_vocabulary_or_country_table_is_named_in_a_TDSL0202_warning()
+    {
+        var vocabularyBroken = GeneratorHarness.ShippedTreatiesWith("case-file.treaty", text => text + "\nfact broken: nosuchtype\n");
+        var tableBroken = GeneratorHarness.ShippedTreatiesWith("countries.treaty", text => text + "\ncountry XQ \"Nowhere\" no-such-instrument from 2026-02-30\n");
+
+        GeneratorHarness.Generate(vocabularyBroken, out var nothing);
+        var emptyTable = GeneratorHarness.Generate(tableBroken, out var table);
+
+        Assert.StartsWith("Nothing was generated because a file that declares the fact vocabulary has errors; the first is TDSL0104 at ", Assert.Single(nothing).GetMessage());
+        Assert.StartsWith("The country table was generated empty, so every case is no-treaty, because its treaty file has errors; the first is TDSL0001 at ", Assert.Single(table).GetMessage());
+        Assert.Contains(emptyTable.SyntaxTrees, t => t.FilePath.EndsWith("GeneratedTreaties.g.cs"));
     }
 }

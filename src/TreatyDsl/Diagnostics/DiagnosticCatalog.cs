@@ -154,6 +154,11 @@ public static class DiagnosticCatalog
         "'{0}' (from the TreatyNamespace or RootNamespace build property) is not a C# namespace; set TreatyNamespace to a dotted name such as MyApp.Treaties. Nothing was generated",
         Build, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor NotGenerated = new(
+        "TDSL0202", "Generated code left out",
+        "{0}",
+        Build, DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "TDSL0900", "Internal error in TreatyDsl",
         "TreatyDsl could not {0} ({1}: {2}); nothing was generated for it. This is a bug in TreatyDsl, not in the treaty files: please report it with the files",
@@ -166,6 +171,6 @@ public static class DiagnosticCatalog
         ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
         InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice,
-        InvalidNamespace, InternalError,
+        InvalidNamespace, NotGenerated, InternalError,
     };
 }
