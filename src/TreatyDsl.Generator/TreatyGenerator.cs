@@ -178,7 +178,13 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
     private static GenerationPlan Nothing(params Omission[] omissions) =>
         new(EquatableArray<InstrumentSpec>.Empty, EquatableArray<AdvisorySpec>.Empty, null, null, omissions.ToEquatableArray());
 
-    private static string Describe(TreatyDiagnostic error) => $"{error.Id} at {error.Span}";
+    /// <summary>"TDSL0102 at us-mx.treaty(51,31)": the file's name, as the compiler shows the full path beside the warning anyway.</summary>
+    private static string Describe(TreatyDiagnostic error)
+    {
+        var path = error.Span.Path ?? string.Empty;
+        var name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+        return $"{error.Id} at {name}({error.Span.Line},{error.Span.Column})";
+    }
 }
 
 internal static class GeneratedNamespace
