@@ -40,7 +40,11 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
             start.RegisterAdditionalFileAction(file =>
             {
                 if (!TreatyFiles.IsTreatyFile(file.AdditionalFile.Path)) return;
-                foreach (var diagnostic in model.Value.For(file.AdditionalFile.Path)) file.ReportDiagnostic(diagnostic);
+                var options = file.Options.AnalyzerConfigOptionsProvider.GetOptions(file.AdditionalFile);
+                foreach (var diagnostic in model.Value.For(file.AdditionalFile.Path))
+                {
+                    if (ConfiguredSeverity.Apply(diagnostic, options) is { } configured) file.ReportDiagnostic(configured);
+                }
             });
         });
     }
