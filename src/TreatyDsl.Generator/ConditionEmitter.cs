@@ -154,16 +154,27 @@ internal sealed class ConditionEmitter
 
         if (comparison.Left is DerivedReference { Type.Kind: TypeKind.Duration } period && derived.TryGetValue(period.Name, out var definition))
         {
+            // As in the interpreter: whether the period has no end is worked out quietly, before the dates are read.
+            var unbounded = $"{R}.Truth.False";
+            if (definition.UnboundedWhen is not null)
+            {
+                w.Line("sink?.EnterQuiet();");
+                unbounded = Expr(definition.UnboundedWhen, "true", false, variables);
+                w.Line("sink?.ExitQuiet();");
+            }
             var start = Temp("s");
             var end = Temp("e");
             w.Line($"var {start} = c.{GeneratedNames.Member(definition.PeriodFrom!)};");
             w.Line($"var {end} = c.{GeneratedNames.Member(definition.PeriodTo!)};");
-            w.Line($"var {t} = {known} ? {R}.Compare.Remaining({start}, {end}, {relation}, {right}) : {R}.Truth.Unknown;");
+            w.Line($"var {t} = {known} ? {R}.Compare.Remaining({unbounded}, {start}, {end}, {relation}, {right}) : {R}.Truth.Unknown;");
             w.Open("if (sink is not null)");
-            w.Line($"if ({start} is null) sink.Missing({Escape.StringLiteral(definition.PeriodFrom!)});");
-            w.Line($"if ({end} is null) sink.Missing({Escape.StringLiteral(definition.PeriodTo!)});");
+            w.Line($"if ({unbounded} != {R}.Truth.True && {start} is null) sink.Missing({Escape.StringLiteral(definition.PeriodFrom!)});");
+            w.Line($"if ({unbounded} != {R}.Truth.True && {end} is null) sink.Missing({Escape.StringLiteral(definition.PeriodTo!)});");
             var label = definition.Label is null ? "null" : Escape.StringLiteral(definition.Label);
-            w.Line($"sink.Comparison({R}.FactFormat.Remaining({Escape.StringLiteral(period.Name)}, {label}, {start}, {end}), {R}.FactFormat.Test(null, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
+            var remaining = definition.UnboundedWhen is null
+                ? $"{R}.FactFormat.Remaining({Escape.StringLiteral(period.Name)}, {label}, {start}, {end})"
+                : $"{R}.FactFormat.Remaining({Escape.StringLiteral(period.Name)}, {label}, {start}, {end}, {unbounded}, {Escape.StringLiteral(ConditionPrinter.Print(definition.UnboundedWhen))})";
+            w.Line($"sink.Comparison({remaining}, {R}.FactFormat.Test(null, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
             w.Close();
             return t;
         }

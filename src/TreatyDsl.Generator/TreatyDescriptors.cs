@@ -40,6 +40,7 @@ internal static class TreatyDescriptors
 
     public static readonly DiagnosticDescriptor GeneratedNameCollision = Create("TDSL0122", Catalog.GeneratedNameCollision, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BaselineIncludedTwice = Create("TDSL0123", Catalog.BaselineIncludedTwice, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnboundedNotAPeriod = Create("TDSL0124", Catalog.UnboundedNotAPeriod, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidNamespace = Create("TDSL0201", Catalog.InvalidNamespace, "TreatyDsl.Build", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotGenerated = Create("TDSL0202", Catalog.NotGenerated, "TreatyDsl.Build", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
@@ -72,6 +73,7 @@ internal static class TreatyDescriptors
         UnknownParentCountry,
         GeneratedNameCollision,
         BaselineIncludedTwice,
+        UnboundedNotAPeriod,
         InvalidNamespace,
         NotGenerated,
         InternalError);

@@ -50,6 +50,7 @@ public class BinderTests
     [InlineData("TDSL0102", AdvisoryHeader + "advisory f weighs against: \"t\" cite \"c\" when prisoner.priorTransfers\n", "prisoner.priorTransfers")]
     [InlineData("TDSL0102", AdvisoryHeader + "advisory f weighs against: \"t\" cite \"c\" when timeRemaining >= minTimeRemaining\n", "minTimeRemaining")]
     [InlineData("TDSL0114", "advisories a\n  title \"A\" cite \"c\" when sentencingCountry\n", "sentencingCountry")]
+    [InlineData("TDSL0124", Header + "derive lifer: bool = sentence.type = life unbounded when sentence.type = life cite \"c\"\n", "sentence.type = life cite")]
     public void A_binding_error_is_reported_once_with_its_id_at_its_place(string id, string snippet, string marked)
     {
         var error = SingleError(snippet);

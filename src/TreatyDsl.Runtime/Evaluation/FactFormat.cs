@@ -73,6 +73,17 @@ public static class FactFormat
         return label is null ? name + " is " + Period(between) : Period(between) + " " + label;
     }
 
+    /// <summary>
+    /// <see cref="Remaining(string, string?, LocalDate?, LocalDate?)"/> for a period that may have no end, and the
+    /// condition (<paramref name="endlessWhen"/>, as written) that says when: "no end, so unlimited time remaining (sentence.type = life)".
+    /// </summary>
+    public static string Remaining(string name, string? label, LocalDate? start, LocalDate? end, Truth unbounded, string endlessWhen) => unbounded switch
+    {
+        Truth.True => label is null ? $"{name} has no end ({endlessWhen})" : $"no end, so unlimited time {label} ({endlessWhen})",
+        Truth.False => Remaining(name, label, start, end),
+        _ => Remaining(name, label, start, end) + $", unless it has no end ({endlessWhen}: not known)",
+    };
+
     /// <summary>"at least 6 months", "sentence.type = determinate": what a comparison tests, in words.</summary>
     public static string Test(string? subject, Relation relation, string value)
     {

@@ -53,6 +53,21 @@ public static class Compare
     }
 
     /// <summary>
+    /// <see cref="Remaining(LocalDate?, LocalDate?, Relation, Period?)"/> for a period that has no end when
+    /// <paramref name="unbounded"/> is true: then it is longer than any period (a life sentence leaves more than any
+    /// minimum to serve). When whether it has an end is unknown, the answer is definite only if both readings agree.
+    /// </summary>
+    public static Truth Remaining(Truth unbounded, LocalDate? start, LocalDate? end, Relation relation, Period? period)
+    {
+        if (period is null) return Truth.Unknown;
+        var endless = Logic.Of(Holds(1, relation));
+        if (unbounded == Truth.True) return endless;
+        var bounded = Remaining(start, end, relation, period);
+        if (unbounded == Truth.False) return bounded;
+        return bounded == endless ? bounded : Truth.Unknown;
+    }
+
+    /// <summary>
     /// <paramref name="start"/> plus <paramref name="period"/>, or false when that is past the last date the calendar
     /// holds (9999-12-31): then every date, <c>end</c> included, is before it. Periods are never negative.
     /// </summary>

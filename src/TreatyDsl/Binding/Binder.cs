@@ -184,7 +184,8 @@ public static partial class Binder
                     ok = false;
                 }
                 if (ok) scope.Periods[d.Name] = (d.PeriodFrom.Name, d.PeriodTo.Name);
-                result.Add(new DerivedModel(d.Name, type, null, d.PeriodFrom.Name, d.PeriodTo.Name, d.Label, d.Citation, d.Span));
+                var unbounded = d.UnboundedWhen is null ? null : expressions.BindCondition(d.UnboundedWhen, scope);
+                result.Add(new DerivedModel(d.Name, type, null, d.PeriodFrom.Name, d.PeriodTo.Name, d.Label, d.Citation, d.Span, unbounded));
             }
             else if (d.Condition is not null)
             {
@@ -192,6 +193,7 @@ public static partial class Binder
                 {
                     diagnostics.Add(DiagnosticCatalog.TypeMismatch.Create(d.Type.Span, d.Name, $"declared {type}", "a condition", "a bool"));
                 }
+                if (d.UnboundedWhen is not null) diagnostics.Add(DiagnosticCatalog.UnboundedNotAPeriod.Create(d.UnboundedWhen.Span, d.Name));
                 var condition = expressions.BindCondition(d.Condition, scope);
                 result.Add(new DerivedModel(d.Name, TypeRef.Bool, condition, null, null, d.Label, d.Citation, d.Span));
             }

@@ -40,7 +40,10 @@ public sealed record RecordModel(string Name, EquatableArray<FieldModel> Fields,
 
 public sealed record FactModel(string Path, TypeRef Type, bool Required, bool NonEmpty, string? Description, SourceSpan Span);
 
-/// <summary>A derived fact: a condition, or the calendar period between two date facts (PeriodFrom, PeriodTo).</summary>
+/// <summary>
+/// A derived fact: a condition, or the calendar period between two date facts (PeriodFrom, PeriodTo), which is longer
+/// than any duration when <see cref="UnboundedWhen"/> holds (a sentence with no end leaves more than any minimum to serve).
+/// </summary>
 public sealed record DerivedModel(
     string Name,
     TypeRef Type,
@@ -49,7 +52,8 @@ public sealed record DerivedModel(
     string? PeriodTo,
     string? Label,
     string? Citation,
-    SourceSpan Span);
+    SourceSpan Span,
+    BoundExpression? UnboundedWhen = null);
 
 /// <summary>From (inclusive) and Before (exclusive); a missing bound is open.</summary>
 public sealed record EffectivePeriod(DateValue? From, DateValue? Before)

@@ -149,6 +149,11 @@ public static class DiagnosticCatalog
         "Baseline '{0}' is already included at {1}; including it again would repeat each of its rules",
         Binding, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnboundedNotAPeriod = new(
+        "TDSL0124", "'unbounded when' on a condition",
+        "'{0}' is a condition, and only a period ('period from ... to ...') can have no end; remove 'unbounded when' here",
+        Binding, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InvalidNamespace = new(
         "TDSL0201", "Invalid namespace for the generated code",
         "'{0}' (from the TreatyNamespace or RootNamespace build property) is not a C# namespace; set TreatyNamespace to a dotted name such as MyApp.Treaties. Nothing was generated",
@@ -170,7 +175,7 @@ public static class DiagnosticCatalog
         DuplicateDeclaration, UnknownName, TypeMismatch, UnknownType, DeclarationOutsideSection, UnknownBaseline,
         ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
-        InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice,
+        InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice, UnboundedNotAPeriod,
         InvalidNamespace, NotGenerated, InternalError,
     };
 }

@@ -85,13 +85,23 @@ internal sealed class ConditionInterpreter
         var (right, rightKnown) = ValueOf(comparison.Right, context, sink);
         if (comparison.Left is DerivedReference { Type.Kind: TypeKind.Duration } period && derived.TryGetValue(period.Name, out var definition))
         {
+            // Whether the period has no end is worked out quietly: the explanation says what decided it, once.
+            var unbounded = Truth.False;
+            if (definition.UnboundedWhen is not null)
+            {
+                sink.EnterQuiet();
+                unbounded = Eval(definition.UnboundedWhen, context, sink, wantTrue: true, direct: false);
+                sink.ExitQuiet();
+            }
             var start = context.Facts.GetDate(definition.PeriodFrom!);
             var end = context.Facts.GetDate(definition.PeriodTo!);
-            if (start is null) sink.Missing(definition.PeriodFrom!);
-            if (end is null) sink.Missing(definition.PeriodTo!);
+            if (unbounded != Truth.True && start is null) sink.Missing(definition.PeriodFrom!);
+            if (unbounded != Truth.True && end is null) sink.Missing(definition.PeriodTo!);
             var duration = right as DurationValue?;
-            var truth = rightKnown ? Compare.Remaining(start, end, relation, duration is null ? null : Conversions.ToPeriod(duration.Value)) : Truth.Unknown;
-            var valuePhrase = FactFormat.Remaining(period.Name, definition.Label, start, end);
+            var truth = rightKnown ? Compare.Remaining(unbounded, start, end, relation, duration is null ? null : Conversions.ToPeriod(duration.Value)) : Truth.Unknown;
+            var valuePhrase = definition.UnboundedWhen is null
+                ? FactFormat.Remaining(period.Name, definition.Label, start, end)
+                : FactFormat.Remaining(period.Name, definition.Label, start, end, unbounded, ConditionPrinter.Print(definition.UnboundedWhen));
             sink.Comparison(valuePhrase, FactFormat.Test(null, relation, rightKnown ? duration.ToString()! : "?"), truth, direct, wantTrue);
             return truth;
         }

@@ -20,7 +20,7 @@ internal sealed class TreatyGrammar
     {
         "and", "or", "not", "in", "any", "all", "true", "false", "when", "unless", "cite", "effective",
         "from", "before", "to", "label", "period", "title", "kind", "parties", "includes", "practice",
-        "only", "prefers", "required", "nonempty", "list", "of", "note",
+        "only", "prefers", "required", "nonempty", "list", "of", "note", "unbounded",
     };
 
     private readonly string path;
@@ -435,8 +435,9 @@ internal sealed class TreatyGrammar
             from eq in Tok(Parse.Char('=')).Named("'='")
             from body in deriveBody
             from label in (from l in Keyword("label") from text in QuotedText select text).Optional()
+            from unbounded in (from kw in Keyword("unbounded") from when in Keyword("when") from condition in Expression select condition).Optional()
             from cite in OptionalCitation
-            select (DeclarationSyntax)new DeriveSyntax(name.Value, type, body.Condition, body.From, body.To, label.GetOrDefault(), cite, name.Span);
+            select (DeclarationSyntax)new DeriveSyntax(name.Value, type, body.Condition, body.From, body.To, label.GetOrDefault(), cite, name.Span, unbounded.GetOrDefault());
 
         var instrumentClause =
             (from kw in Keyword("title") from text in QuotedText select (System.Action<InstrumentBuilder>)(b => b.Title = text))

@@ -31,7 +31,8 @@ public sealed record RecordSyntax(string Name, EquatableArray<FieldSyntax> Field
 public sealed record FactSyntax(string Path, TypeSyntax Type, bool Required, bool NonEmpty, string? Description, SourceSpan Span) : DeclarationSyntax(Span);
 
 /// <summary>A derived fact: either a condition (<c>derive domiciliary: bool = ...</c>)
-/// or the calendar period between two dates (<c>derive timeRemaining: duration = period from a to b</c>).</summary>
+/// or the calendar period between two dates (<c>derive timeRemaining: duration = period from a to b</c>), which may have
+/// no end when a condition holds (<c>unbounded when sentence.type = life</c>).</summary>
 public sealed record DeriveSyntax(
     string Name,
     TypeSyntax Type,
@@ -40,7 +41,8 @@ public sealed record DeriveSyntax(
     NameSyntax? PeriodTo,
     string? Label,
     string? Citation,
-    SourceSpan Span) : DeclarationSyntax(Span);
+    SourceSpan Span,
+    ExpressionSyntax? UnboundedWhen = null) : DeclarationSyntax(Span);
 
 // ---- rule sets ----
 
