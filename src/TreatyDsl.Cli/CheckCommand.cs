@@ -30,12 +30,13 @@ public static class CheckCommand
                 return status;
         }
         foreach (var diagnostic in model.Diagnostics) output.WriteLine(diagnostic.ToString());
-        var warningCount = model.Diagnostics.Count - errorCount;
+        var warningCount = model.Diagnostics.Count(d => d.Severity == TreatyDsl.Diagnostics.DiagnosticSeverity.Warning);
+        var infoCount = model.Diagnostics.Count(d => d.Severity == TreatyDsl.Diagnostics.DiagnosticSeverity.Info);
         output.WriteLine(
             $"{Count(model.Instruments.Count, "instrument")}, {Count(model.Countries.Countries.Count(c => c.TerritoryOf is null), "country", "countries")}, " +
             $"{Count(model.Countries.Countries.Count(c => c.TerritoryOf is not null), "territory", "territories")}, " +
             $"{Count(model.Advisories.Sum(a => a.Advisories.Count), "advisory factor")}: " +
-            $"{Count(errorCount, "error")}, {Count(warningCount, "warning")}.");
+            $"{Count(errorCount, "error")}, {Count(warningCount, "warning")}" + (infoCount > 0 ? $", {Count(infoCount, "message")}." : "."));
         return status;
     }
 

@@ -40,6 +40,7 @@ public static class DiagnosticJsonWriter
             json.WriteEndArray();
             json.WriteNumber("errors", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
             json.WriteNumber("warnings", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
+            json.WriteNumber("messages", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info));
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

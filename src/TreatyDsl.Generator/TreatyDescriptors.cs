@@ -43,6 +43,10 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor UnboundedNotAPeriod = Create("TDSL0124", Catalog.UnboundedNotAPeriod, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidNamespace = Create("TDSL0201", Catalog.InvalidNamespace, "TreatyDsl.Build", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotGenerated = Create("TDSL0202", Catalog.NotGenerated, "TreatyDsl.Build", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NoBaseline = Create("TDSL0301", Catalog.NoBaseline, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnreachableInstrument = Create("TDSL0302", Catalog.UnreachableInstrument, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnreadFact = Create("TDSL0303", Catalog.UnreadFact, "TreatyDsl.Analysis", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor UnevenEnumValue = Create("TDSL0304", Catalog.UnevenEnumValue, "TreatyDsl.Analysis", DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
@@ -76,6 +80,10 @@ internal static class TreatyDescriptors
         UnboundedNotAPeriod,
         InvalidNamespace,
         NotGenerated,
+        NoBaseline,
+        UnreachableInstrument,
+        UnreadFact,
+        UnevenEnumValue,
         InternalError);
 
     private static DiagnosticDescriptor Create(string id, TreatyDsl.Diagnostics.DiagnosticDescriptor entry, string category, DiagnosticSeverity severity) =>

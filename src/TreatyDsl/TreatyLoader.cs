@@ -15,7 +15,7 @@ public static class TreatyLoader
     public static TreatyModel Load(IEnumerable<(string Path, string Text)> files)
     {
         var parsed = files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => TreatyParser.Parse(f.Path, f.Text)).ToList();
-        return Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics));
+        return Analysis.TreatyAnalysis.Run(Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics)));
     }
 
     /// <summary>Loads every <c>*.treaty</c> file under <paramref name="directory"/>. A folder that cannot be read is a diagnostic, not an exception.</summary>

@@ -5,7 +5,7 @@ namespace TreatyDsl.Diagnostics;
 /// <summary>
 /// Every diagnostic the language reports, with dense ids grouped by stage:
 /// TDSL00xx syntax (parser), TDSL01xx names and types (binder), TDSL02xx the build's configuration,
-/// TDSL09xx TreatyDsl's own failures.
+/// TDSL03xx analysis of a model that binds without errors, TDSL09xx TreatyDsl's own failures.
 /// The analyzer turns each entry into a Roslyn descriptor with the same id, so ids are public contract:
 /// never reuse or renumber one (see AnalyzerReleases.*.md in the generator project).
 /// </summary>
@@ -14,6 +14,7 @@ public static class DiagnosticCatalog
     private const string Syntax = "TreatyDsl.Syntax";
     private const string Binding = "TreatyDsl.Binding";
     private const string Build = "TreatyDsl.Build";
+    private const string Analysis = "TreatyDsl.Analysis";
     private const string Internal = "TreatyDsl.Internal";
 
     public static readonly DiagnosticDescriptor SyntaxError = new(
@@ -164,6 +165,26 @@ public static class DiagnosticCatalog
         "{0}",
         Build, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NoBaseline = new(
+        "TDSL0301", "Instrument without a baseline",
+        "Instrument '{0}' includes no baseline, so none of the statute's requirements (18 U.S.C. 4100-4115) apply under it; add 'includes statute'",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnreachableInstrument = new(
+        "TDSL0302", "Instrument no case reaches",
+        "No row of the country table lists instrument '{0}' and it names no parties, so no case is ever evaluated under it",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnreadFact = new(
+        "TDSL0303", "Fact nothing reads",
+        "No rule, derived fact or advisory reads '{0}'; a case file may give it, but it changes no answer",
+        Analysis, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnevenEnumValue = new(
+        "TDSL0304", "Enum value only some instruments decide",
+        "'{0}' ({1}) is tested by {2} and never mentioned by {3}; check that those instruments need not say what they do with it",
+        Analysis, DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "TDSL0900", "Internal error in TreatyDsl",
         "TreatyDsl could not {0} ({1}: {2}); nothing was generated for it. This is a bug in TreatyDsl, not in the treaty files: please report it with the files",
@@ -176,6 +197,6 @@ public static class DiagnosticCatalog
         ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
         InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice, UnboundedNotAPeriod,
-        InvalidNamespace, NotGenerated, InternalError,
+        InvalidNamespace, NotGenerated, NoBaseline, UnreachableInstrument, UnreadFact, UnevenEnumValue, InternalError,
     };
 }

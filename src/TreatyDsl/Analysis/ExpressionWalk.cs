@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using TreatyDsl.Binding;
+
+namespace TreatyDsl.Analysis;
+
+/// <summary>Every node of a bound condition, parents before children. Recursion is bounded by the parser's nesting limit.</summary>
+internal static class ExpressionWalk
+{
+    public static IEnumerable<BoundExpression> Nodes(BoundExpression? expression)
+    {
+        if (expression is null) yield break;
+        yield return expression;
+        IEnumerable<BoundExpression?> children = expression switch
+        {
+            ComparisonExpression c => new[] { c.Left, c.Right },
+            InListExpression i => new[] { i.Element, i.List },
+            NotExpression n => new[] { n.Operand },
+            AndExpression a => new[] { a.Left, a.Right },
+            OrExpression o => new[] { o.Left, o.Right },
+            QuantifierExpression q => new BoundExpression?[] { q.Source, q.Body },
+            _ => new BoundExpression?[0],
+        };
+        foreach (var child in children)
+        {
+            foreach (var node in Nodes(child)) yield return node;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Linq;
+using TreatyDsl.Binding;
+
+namespace TreatyDsl.Analysis;
+
+/// <summary>
+/// The analysis stage, after binding: findings about what the treaty files say (TDSL03xx), added to the model's
+/// diagnostics in file order. It runs only on a model that binds without errors: on a partly bound model a rule that
+/// failed to bind would look like a fact nobody reads.
+/// </summary>
+public static class TreatyAnalysis
+{
+    public static TreatyModel Run(TreatyModel model)
+    {
+        if (model.HasErrors) return model;
+        var findings = CompletenessChecks.Run(model).ToList();
+        if (findings.Count == 0) return model;
+        return model with
+        {
+            Diagnostics = model.Diagnostics.Concat(findings)
+                .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
+                .ThenBy(d => d.Span.Offset)
+                .ToEquatableArray(),
+        };
+    }
+}
