@@ -23,7 +23,7 @@ public static class DiagnosticJsonWriter
             json.WriteStartArray("diagnostics");
             foreach (var d in diagnostics)
             {
-                var descriptor = DiagnosticCatalog.All.FirstOrDefault(e => e.Id == d.Id);
+                var descriptor = DiagnosticCatalog.Find(d.Id);
                 json.WriteStartObject();
                 json.WriteString("id", d.Id);
                 json.WriteString("severity", d.Severity.ToString().ToLowerInvariant());

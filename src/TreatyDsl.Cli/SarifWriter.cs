@@ -50,7 +50,7 @@ public static class SarifWriter
 
     private static void WriteRule(Utf8JsonWriter json, string id)
     {
-        var descriptor = DiagnosticCatalog.All.FirstOrDefault(e => e.Id == id);
+        var descriptor = DiagnosticCatalog.Find(id);
         json.WriteStartObject();
         json.WriteString("id", id);
         if (descriptor is not null)

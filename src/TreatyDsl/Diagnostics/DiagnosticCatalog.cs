@@ -190,6 +190,13 @@ public static class DiagnosticCatalog
         "TreatyDsl could not {0} ({1}: {2}); nothing was generated for it. This is a bug in TreatyDsl, not in the treaty files: please report it with the files",
         Internal, DiagnosticSeverity.Error);
 
+    /// <summary>The entry with this id, or null.</summary>
+    public static DiagnosticDescriptor? Find(string id)
+    {
+        foreach (var entry in All) if (entry.Id == id) return entry;
+        return null;
+    }
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         SyntaxError, ExpectedDeclaration, UnterminatedString, NestedTooDeeply,
