@@ -63,7 +63,7 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
             foreach (var file in files) texts[file.Path] = file.GetText(cancellationToken);
             try
             {
-                var model = TreatyLoader.Load(texts.Select(t => (t.Key, t.Value?.ToString() ?? string.Empty)));
+                var model = TreatyLoader.Load(texts.Select(t => ParseCache.Parse(t.Key, t.Value?.ToString() ?? string.Empty)));
                 foreach (var diagnostic in model.Diagnostics)
                 {
                     if (!Descriptors.TryGetValue(diagnostic.Id, out var descriptor)) continue;

@@ -12,9 +12,13 @@ namespace TreatyDsl;
 /// <summary>Parses and binds a set of .treaty texts, or every .treaty file in a folder.</summary>
 public static class TreatyLoader
 {
-    public static TreatyModel Load(IEnumerable<(string Path, string Text)> files)
+    public static TreatyModel Load(IEnumerable<(string Path, string Text)> files) =>
+        Load(files.Select(f => TreatyParser.Parse(f.Path, f.Text)));
+
+    /// <summary>Binds and analyses files already parsed (for callers that keep parse results, such as the analyzer's cache).</summary>
+    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles)
     {
-        var parsed = files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => TreatyParser.Parse(f.Path, f.Text)).ToList();
+        var parsed = parsedFiles.OrderBy(p => p.File.Path, StringComparer.Ordinal).ToList();
         return Analysis.TreatyAnalysis.Run(Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics)));
     }
 

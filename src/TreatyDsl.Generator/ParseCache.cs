@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using TreatyDsl.Parsing;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>
+/// The analyzer's parse results, kept across compilations. An IDE makes a new compilation for every edit of any C# file,
+/// and the analyzer would re-parse every .treaty file each time although none changed; the generator has its own
+/// per-file cache in its incremental pipeline, the analyzer has this one. A file is re-parsed only when its text differs
+/// from the text last parsed for its path. Parse results are immutable, so sharing them between threads is safe.
+/// </summary>
+internal static class ParseCache
+{
+    /// <summary>Enough for any set of treaty files; past it the cache starts again rather than growing without end.</summary>
+    private const int Capacity = 512;
+
+    private static readonly Dictionary<string, (string Text, ParseResult Result)> Entries = new(StringComparer.Ordinal);
+
+    public static ParseResult Parse(string path, string text)
+    {
+        lock (Entries)
+        {
+            if (Entries.TryGetValue(path, out var entry) && string.Equals(entry.Text, text, StringComparison.Ordinal)) return entry.Result;
+        }
+        var result = TreatyParser.Parse(path, text);
+        lock (Entries)
+        {
+            if (Entries.Count >= Capacity) Entries.Clear();
+            Entries[path] = (text, result);
+        }
+        return result;
+    }
+}
