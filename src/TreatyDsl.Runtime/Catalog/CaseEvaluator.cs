@@ -66,7 +66,7 @@ public static class CaseEvaluator
         }
         var (recommended, waitingFor) = RecommendOrWait(reports, practice);
         if (WaitingNote(reports, waitingFor) is { } waiting) notes.Add(waiting);
-        return new CaseReport(facts.CaseId, CaseVerdictKnowingInForce(reports), recommended, reports, advisory, notes);
+        return new CaseReport(facts.CaseId, CaseVerdict(reports), recommended, reports, advisory, notes);
     }
 
     /// <summary>The note of a case where neither country is the United States.</summary>
@@ -83,24 +83,18 @@ public static class CaseEvaluator
     }
 
     /// <summary>
-    /// <see cref="CaseVerdict"/>, except that "ineligible" needs an instrument known to be in force. When the application
-    /// date is unknown, no instrument's entry into force is known, so each may drop out once the date is known, and the
-    /// case may then have no treaty at all: knowing less must not give another definite answer, so the case is undetermined.
+    /// Eligible if some usable instrument is eligible; else undetermined if some usable one is; else ineligible, but only
+    /// when some instrument is known to be in force. When the application date is unknown, no instrument's entry into
+    /// force is known, so each may drop out once the date is known and the case may have no treaty at all: knowing less
+    /// must not give another definite answer, so such a case is undetermined.
     /// </summary>
-    public static Verdict CaseVerdictKnowingInForce(IReadOnlyList<InstrumentReport> reports)
-    {
-        var verdict = CaseVerdict(reports);
-        var inForceKnown = reports.Any(r => r.Requirements.Any(q => q.Id == InForceRequirement && q.Outcome == Outcome.Met));
-        return verdict == Verdict.Ineligible && !inForceKnown ? Verdict.Undetermined : verdict;
-    }
-
-    /// <summary>Eligible if some usable instrument is eligible; else undetermined if some usable one is; else ineligible.</summary>
     public static Verdict CaseVerdict(IReadOnlyList<InstrumentReport> reports)
     {
         var usable = reports.Where(r => r.Usable).ToList();
         if (usable.Any(r => r.Verdict == Verdict.Eligible)) return Verdict.Eligible;
         if (usable.Any(r => r.Verdict == Verdict.Undetermined)) return Verdict.Undetermined;
-        return Verdict.Ineligible;
+        var inForceKnown = reports.Any(r => r.Requirements.Any(q => q.Id == InForceRequirement && q.Outcome == Outcome.Met));
+        return inForceKnown ? Verdict.Ineligible : Verdict.Undetermined;
     }
 
     /// <summary>
