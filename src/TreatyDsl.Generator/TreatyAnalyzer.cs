@@ -23,9 +23,6 @@ namespace TreatyDsl.Generator;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TreatyAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableDictionary<string, RoslynDescriptor> Descriptors =
-        TreatyDescriptors.All.ToImmutableDictionary(d => d.Id);
-
     public override ImmutableArray<RoslynDescriptor> SupportedDiagnostics => TreatyDescriptors.All;
 
     public override void Initialize(AnalysisContext context)
@@ -66,9 +63,8 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
                 var model = TreatyLoader.Load(texts.Select(t => ParseCache.Parse(t.Key, t.Value?.ToString() ?? string.Empty)));
                 foreach (var diagnostic in model.Diagnostics)
                 {
-                    if (!Descriptors.TryGetValue(diagnostic.Id, out var descriptor)) continue;
                     texts.TryGetValue(diagnostic.Span.Path, out var text);
-                    result.Add(diagnostic.Span.Path, Diagnostic.Create(descriptor, LocationOf(diagnostic, text), diagnostic.Message));
+                    if (TreatyDescriptors.ToRoslyn(diagnostic, LocationOf(diagnostic, text)) is { } reported) result.Add(diagnostic.Span.Path, reported);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -76,7 +72,7 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
                 // Never take the compiler down: our own failure is one error, on the first file, that says what happened.
                 var first = files[0].Path;
                 var failure = DiagnosticCatalog.InternalError.Create(Text.SourceSpan.None(first), "check the treaty files", ex.GetType().Name, ex.Message);
-                result.Add(first, Diagnostic.Create(TreatyDescriptors.InternalError, LocationOf(failure, texts[first]), failure.Message));
+                result.Add(first, TreatyDescriptors.ToRoslyn(failure, LocationOf(failure, texts[first]))!);
             }
             return result;
         }

@@ -86,6 +86,15 @@ internal static class TreatyDescriptors
         UnevenEnumValue,
         InternalError);
 
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
+
+    /// <summary>
+    /// A language diagnostic as the analyzer or generator reports it: the descriptor of its id, its already formatted
+    /// message, at <paramref name="location"/>. Null for an id with no descriptor (the catalog parity test keeps there being none).
+    /// </summary>
+    public static Diagnostic? ToRoslyn(TreatyDsl.Diagnostics.TreatyDiagnostic diagnostic, Location location) =>
+        ById.TryGetValue(diagnostic.Id, out var descriptor) ? Diagnostic.Create(descriptor, location, diagnostic.Message) : null;
+
     private static DiagnosticDescriptor Create(string id, TreatyDsl.Diagnostics.DiagnosticDescriptor entry, string category, DiagnosticSeverity severity) =>
         new(id, entry.Title, "{0}", category, severity, isEnabledByDefault: true, description: entry.MessageFormat, helpLinkUri: entry.HelpLink);
 }

@@ -38,7 +38,7 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Namespace);
         context.RegisterSourceOutput(ns, static (spc, ns) =>
         {
-            if (!GeneratedNamespace.IsValid(ns)) spc.ReportDiagnostic(Diagnostic.Create(TreatyDescriptors.InvalidNamespace, Location.None, TreatyDsl.Diagnostics.DiagnosticCatalog.InvalidNamespace.Create(default, ns).Message));
+            if (!GeneratedNamespace.IsValid(ns)) spc.ReportDiagnostic(TreatyDescriptors.ToRoslyn(DiagnosticCatalog.InvalidNamespace.Create(default, ns), Location.None)!);
         });
 
         // Only the path map is taken from the compilation: plain data, equal from one keystroke to the next.
@@ -87,8 +87,7 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         }
         catch (System.Exception ex) when (ex is not System.OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(TreatyDescriptors.InternalError, Location.None,
-                TreatyDsl.Diagnostics.DiagnosticCatalog.InternalError.Create(default, $"generate {what}", ex.GetType().Name, ex.Message).Message));
+            context.ReportDiagnostic(TreatyDescriptors.ToRoslyn(DiagnosticCatalog.InternalError.Create(default, $"generate {what}", ex.GetType().Name, ex.Message), Location.None)!);
         }
     }
 }
