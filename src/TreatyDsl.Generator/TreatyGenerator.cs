@@ -127,7 +127,6 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
     {
         if (!GeneratedNamespace.IsValid(ns)) return Nothing(); // TDSL0201 says why
         var errors = model.Diagnostics.Where(d => d.IsError).ToList();
-        var errorFiles = new HashSet<string>(errors.Select(d => d.Span.Path));
         var vocabularyFiles = new HashSet<string>(model.Vocabulary.Facts.Select(f => f.Span.Path).Concat(model.Vocabulary.Derived.Select(d => d.Span.Path)));
         var vocabularyError = errors.FirstOrDefault(d => d.Id == "TDSL0112" || vocabularyFiles.Contains(d.Span.Path));
         if (model.Vocabulary.Facts.Count == 0 || vocabularyError is not null)
