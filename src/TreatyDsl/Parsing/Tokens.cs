@@ -41,11 +41,7 @@ internal static class Tokens
     public static readonly Parser<string> WholeNumber = Scan(Digits, "a whole number");
 
     /// <summary>A duration's unit, singular or plural.</summary>
-    public static readonly Parser<string> Unit = Scan((s, i) =>
-    {
-        var length = WordLength(s, i);
-        return length > 0 && Array.IndexOf(Units, s.Substring(i, length)) >= 0 ? length : 0;
-    }, "a unit (years, months, weeks or days)");
+    public static readonly Parser<string> Unit = Scan(UnitLength, "a unit (years, months, weeks or days)");
 
     /// <summary>White space and <c>//</c> comments (to the end of the line), possibly none: never fails.</summary>
     public static readonly Parser<string> Trivia = input =>
@@ -78,8 +74,14 @@ internal static class Tokens
         var end = i + Digits(s, i);
         if (end == i || !char.IsWhiteSpace(At(s, end))) return false;
         while (char.IsWhiteSpace(At(s, end))) end++;
-        var unit = WordLength(s, end);
-        return unit > 0 && Array.IndexOf(Units, s.Substring(end, unit)) >= 0;
+        return UnitLength(s, end) > 0;
+    }
+
+    /// <summary>The length of the duration unit at <paramref name="i"/> (a whole word, singular or plural), or 0.</summary>
+    private static int UnitLength(string s, int i)
+    {
+        var length = WordLength(s, i);
+        return length > 0 && Array.IndexOf(Units, s.Substring(i, length)) >= 0 ? length : 0;
     }
 
     private static readonly string[] Units = { "years", "year", "months", "month", "weeks", "week", "days", "day" };
