@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using TreatyDsl.Diagnostics;
 
@@ -16,8 +14,7 @@ public static class DiagnosticJsonWriter
 {
     public static string Write(IReadOnlyList<TreatyDiagnostic> diagnostics)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return IndentedJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("diagnostics");
@@ -42,7 +39,6 @@ public static class DiagnosticJsonWriter
             json.WriteNumber("warnings", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
             json.WriteNumber("messages", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info));
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using TreatyDsl.Diagnostics;
 
@@ -21,8 +20,7 @@ public static class SarifWriter
     public static string Write(IReadOnlyList<TreatyDiagnostic> diagnostics, string toolVersion)
     {
         var rules = diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return IndentedJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", Schema);
@@ -44,8 +42,7 @@ public static class SarifWriter
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     private static void WriteRule(Utf8JsonWriter json, string id)
