@@ -4,8 +4,10 @@ using System.Linq;
 namespace TreatyDsl.Cli;
 
 /// <summary>
-/// <c>treaty check [DIR] [--format text|json|sarif]</c>: parses and checks the treaty files and lists every problem with
-/// its place: as compiler-style lines with a summary (text), as one JSON document (json), or as SARIF 2.1.0 (sarif).
+/// <c>treaty check [DIR] [--format text|json|sarif] [--witnesses OUT]</c>: parses and checks the treaty files and lists
+/// every problem with its place: as compiler-style lines with a summary (text), as one JSON document (json), or as SARIF
+/// 2.1.0 (sarif). With --witnesses, each analysis finding's witness case is also written to OUT as a case file that
+/// <c>treaty eval --treaties DIR</c> reproduces the finding with.
 /// </summary>
 public static class CheckCommand
 {
@@ -13,13 +15,16 @@ public static class CheckCommand
 
     public static int Run(string directory, TextWriter output, TextWriter errors) => Run(directory, "text", output, errors);
 
-    public static int Run(string directory, string format, TextWriter output, TextWriter errors)
+    public static int Run(string directory, string format, TextWriter output, TextWriter errors) => Run(directory, format, null, output, errors);
+
+    public static int Run(string directory, string format, string? witnesses, TextWriter output, TextWriter errors)
     {
         // An unreadable folder is the loader's diagnostic, like any other problem. The binder hands diagnostics over
         // in file order, so the listing reads top to bottom like a compiler's.
         var model = TreatyLoader.LoadDirectory(directory);
         var errorCount = model.Diagnostics.Count(d => d.IsError);
         var status = errorCount > 0 ? EvalCommand.InputRefused : EvalCommand.Success;
+        if (witnesses is not null && !WriteWitnesses(model.Diagnostics, witnesses, errors)) return EvalCommand.InputRefused;
         switch (format)
         {
             case "json":
@@ -38,6 +43,26 @@ public static class CheckCommand
             $"{Count(model.Advisories.Sum(a => a.Advisories.Count), "advisory factor")}: " +
             $"{Count(errorCount, "error")}, {Count(warningCount, "warning")}" + (infoCount > 0 ? $", {Count(infoCount, "message")}." : "."));
         return status;
+    }
+
+    /// <summary>Writes every witness as <c>TDSLnnnn-file-line.json</c>; false (with a message) when the folder cannot be written.</summary>
+    private static bool WriteWitnesses(System.Collections.Generic.IEnumerable<TreatyDsl.Diagnostics.TreatyDiagnostic> diagnostics, string folder, TextWriter errors)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var d in diagnostics.Where(d => d.Witness is not null))
+            {
+                var name = $"{d.Id}-{Path.GetFileNameWithoutExtension(d.Span.Path)}-{d.Span.Line}.json";
+                File.WriteAllText(Path.Combine(folder, name), d.Witness);
+            }
+            return true;
+        }
+        catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException or System.ArgumentException)
+        {
+            errors.WriteLine($"treaty check: cannot write the witnesses to '{folder}': {ex.Message}");
+            return false;
+        }
     }
 
     private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";

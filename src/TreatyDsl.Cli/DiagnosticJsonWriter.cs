@@ -32,6 +32,11 @@ public static class DiagnosticJsonWriter
                 json.WriteNumber("offset", d.Span.Offset);
                 json.WriteNumber("length", d.Span.Length);
                 if (descriptor is not null) json.WriteString("help", descriptor.HelpLink);
+                if (d.Witness is not null)
+                {
+                    json.WritePropertyName("witness");
+                    json.WriteRawValue(d.Witness);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -21,8 +21,9 @@ public static class Program
         var folder = new Argument<string>("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Folder of .treaty files (default: treaties)", DefaultValueFactory = _ => "treaties" };
         var format = new Option<string>("--format") { Description = "text (compiler-style lines), json or sarif (SARIF 2.1.0)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(CheckCommand.Formats);
-        var check = new Command("check", "Check .treaty files and list every problem with its file, line and column") { folder, format };
-        check.SetAction(parsed => Guard(errors, () => CheckCommand.Run(parsed.GetValue(folder) ?? "treaties", parsed.GetValue(format) ?? "text", output, errors)));
+        var witnesses = new Option<string?>("--witnesses") { Description = "Also write each analysis finding's witness case to this folder, as a case file treaty eval reproduces it with" };
+        var check = new Command("check", "Check .treaty files and list every problem with its file, line and column") { folder, format, witnesses };
+        check.SetAction(parsed => Guard(errors, () => CheckCommand.Run(parsed.GetValue(folder) ?? "treaties", parsed.GetValue(format) ?? "text", parsed.GetValue(witnesses), output, errors)));
 
         var matrixFolder = new Argument<string>("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Folder of .treaty files (default: treaties)", DefaultValueFactory = _ => "treaties" };
         var html = new Option<bool>("--html") { Description = "Write a standalone HTML page (citations as tooltips and footnotes) instead of Markdown" };

@@ -95,6 +95,14 @@ public static class SarifWriter
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
+        if (d.Witness is not null)
+        {
+            // SARIF's property bag: the witness case file, as the analyzer's "witness" diagnostic property carries it.
+            json.WriteStartObject("properties");
+            json.WritePropertyName("witness");
+            json.WriteRawValue(d.Witness);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

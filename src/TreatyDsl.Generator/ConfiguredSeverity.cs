@@ -32,6 +32,6 @@ internal static class ConfiguredSeverity
         };
         if (severity is null) return null;
         if (severity == diagnostic.Severity) return diagnostic;
-        return Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, severity.Value, additionalLocations: null, properties: null, diagnostic.GetMessage());
+        return Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, severity.Value, additionalLocations: null, properties: diagnostic.Properties, diagnostic.GetMessage());
     }
 }

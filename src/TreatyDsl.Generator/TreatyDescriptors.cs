@@ -41,12 +41,26 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor GeneratedNameCollision = Create("TDSL0122", Catalog.GeneratedNameCollision, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BaselineIncludedTwice = Create("TDSL0123", Catalog.BaselineIncludedTwice, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnboundedNotAPeriod = Create("TDSL0124", Catalog.UnboundedNotAPeriod, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotAnAnalysisFinding = Create("TDSL0125", Catalog.NotAnAnalysisFinding, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidNamespace = Create("TDSL0201", Catalog.InvalidNamespace, "TreatyDsl.Build", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotGenerated = Create("TDSL0202", Catalog.NotGenerated, "TreatyDsl.Build", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor NoBaseline = Create("TDSL0301", Catalog.NoBaseline, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnreachableInstrument = Create("TDSL0302", Catalog.UnreachableInstrument, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnreadFact = Create("TDSL0303", Catalog.UnreadFact, "TreatyDsl.Analysis", DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor UnevenEnumValue = Create("TDSL0304", Catalog.UnevenEnumValue, "TreatyDsl.Analysis", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor VacuousInstrument = Create("TDSL0305", Catalog.VacuousInstrument, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ConflictingRequirements = Create("TDSL0306", Catalog.ConflictingRequirements, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RuleNeverMet = Create("TDSL0307", Catalog.RuleNeverMet, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RuleAlwaysMet = Create("TDSL0308", Catalog.RuleAlwaysMet, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NotAnalysed = Create("TDSL0309", Catalog.NotAnalysed, "TreatyDsl.Analysis", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor DeadException = Create("TDSL0310", Catalog.DeadException, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SwallowingException = Create("TDSL0311", Catalog.SwallowingException, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor MaskedAllowance = Create("TDSL0312", Catalog.MaskedAllowance, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RedundantAlternative = Create("TDSL0313", Catalog.RedundantAlternative, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RedundantRequirement = Create("TDSL0314", Catalog.RedundantRequirement, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UndecidableRule = Create("TDSL0315", Catalog.UndecidableRule, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor VersionGap = Create("TDSL0316", Catalog.VersionGap, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NothingAccepted = Create("TDSL0317", Catalog.NothingAccepted, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
@@ -78,12 +92,26 @@ internal static class TreatyDescriptors
         GeneratedNameCollision,
         BaselineIncludedTwice,
         UnboundedNotAPeriod,
+        NotAnAnalysisFinding,
         InvalidNamespace,
         NotGenerated,
         NoBaseline,
         UnreachableInstrument,
         UnreadFact,
         UnevenEnumValue,
+        VacuousInstrument,
+        ConflictingRequirements,
+        RuleNeverMet,
+        RuleAlwaysMet,
+        NotAnalysed,
+        DeadException,
+        SwallowingException,
+        MaskedAllowance,
+        RedundantAlternative,
+        RedundantRequirement,
+        UndecidableRule,
+        VersionGap,
+        NothingAccepted,
         InternalError);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
@@ -93,7 +121,23 @@ internal static class TreatyDescriptors
     /// message, at <paramref name="location"/>. Null for an id with no descriptor (the catalog parity test keeps there being none).
     /// </summary>
     public static Diagnostic? ToRoslyn(TreatyDsl.Diagnostics.TreatyDiagnostic diagnostic, Location location) =>
-        ById.TryGetValue(diagnostic.Id, out var descriptor) ? Diagnostic.Create(descriptor, location, diagnostic.Message) : null;
+        ById.TryGetValue(diagnostic.Id, out var descriptor)
+            ? Diagnostic.Create(descriptor, location, SeverityOf(diagnostic), null, WitnessProperties(diagnostic), diagnostic.Message)
+            : null;
+
+    /// <summary>The diagnostic's own severity: an analysis finding a rule accepts is information, whatever its descriptor's default.</summary>
+    private static DiagnosticSeverity SeverityOf(TreatyDsl.Diagnostics.TreatyDiagnostic diagnostic) => diagnostic.Severity switch
+    {
+        TreatyDsl.Diagnostics.DiagnosticSeverity.Error => DiagnosticSeverity.Error,
+        TreatyDsl.Diagnostics.DiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
+
+    /// <summary>The property under which an analysis finding carries its witness case file (JSON), for tools and code fixes.</summary>
+    public const string WitnessProperty = "witness";
+
+    private static ImmutableDictionary<string, string?>? WitnessProperties(TreatyDsl.Diagnostics.TreatyDiagnostic diagnostic) =>
+        diagnostic.Witness is null ? null : ImmutableDictionary<string, string?>.Empty.Add(WitnessProperty, diagnostic.Witness);
 
     private static DiagnosticDescriptor Create(string id, TreatyDsl.Diagnostics.DiagnosticDescriptor entry, string category, DiagnosticSeverity severity) =>
         new(id, entry.Title, "{0}", category, severity, isEnabledByDefault: true, description: entry.MessageFormat, helpLinkUri: entry.HelpLink);

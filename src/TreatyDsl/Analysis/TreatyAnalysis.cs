@@ -14,7 +14,7 @@ public static class TreatyAnalysis
     public static TreatyModel Run(TreatyModel model)
     {
         if (model.HasErrors) return model;
-        var findings = CompletenessChecks.Run(model).ToList();
+        var findings = CompletenessChecks.Run(model).Concat(CaseChecks.Run(model)).ToList();
         if (findings.Count == 0) return model;
         return model with
         {

@@ -154,6 +154,12 @@ public static partial class Binder
 
         var derivedTypes = new Dictionary<string, TypeRef>();
         scope = new Scope(facts, enums, records, derivedTypes, new Dictionary<string, TypeRef>());
+        // Expectations read facts only (no derived facts are in scope yet), so they cannot depend on one another through rules.
+        foreach (var f in sections.Facts)
+        {
+            if (f.ExpectedWhen is null || !facts.TryGetValue(f.Path, out var fact) || fact.Span != f.Span) continue;
+            facts[f.Path] = fact with { ExpectedWhen = expressions.BindCondition(f.ExpectedWhen, scope) };
+        }
         var derived = BindDerived(sections.VocabularyDerived, scope, derivedTypes, expressions, diagnostics, enums, recordNames);
 
         var name = sections.VocabularyHeaders.Count > 0 ? sections.VocabularyHeaders[0].Name : "case-file";
@@ -344,7 +350,7 @@ public static partial class Binder
                         r.Exceptions.Count == 1 ? "unless" : $"unless-{i + 1}", null, u.Citation ?? r.Citation ?? string.Empty,
                         expressions.BindCondition(u.Condition, scope), u.Span))
                     .ToEquatableArray();
-                versions.Add(new RuleVersion(Effective(r.Effective), r.Text ?? string.Empty, r.Citation ?? string.Empty, condition, exceptions, r.Span));
+                versions.Add(new RuleVersion(Effective(r.Effective), r.Text ?? string.Empty, r.Citation ?? string.Empty, condition, exceptions, r.Span, BindAccepts(r, diagnostics)));
             }
             CheckOverlaps(first.Id, versions.Select(v => (v.Effective, v.Span)), diagnostics);
             versions.Sort((a, b) => Nullable.Compare(a.Effective.From, b.Effective.From));
@@ -417,6 +423,22 @@ public static partial class Binder
 
     private static EffectivePeriod Effective(EffectiveSyntax? syntax) =>
         syntax is null ? EffectivePeriod.Always : new EffectivePeriod(syntax.From, syntax.Before);
+
+    /// <summary>A rule's accepted findings; each must name an analysis finding (TDSL03xx) and say why.</summary>
+    private static EquatableArray<AcceptanceModel> BindAccepts(RuleSyntax rule, List<TreatyDiagnostic> diagnostics)
+    {
+        var result = new List<AcceptanceModel>();
+        foreach (var accept in rule.Accepts)
+        {
+            if (DiagnosticCatalog.Find(accept.DiagnosticId) is not { Category: DiagnosticCatalog.Analysis })
+            {
+                diagnostics.Add(DiagnosticCatalog.NotAnAnalysisFinding.Create(accept.Span, accept.DiagnosticId));
+                continue;
+            }
+            result.Add(new AcceptanceModel(accept.DiagnosticId, accept.Justification ?? string.Empty, accept.Citation ?? string.Empty, accept.Span));
+        }
+        return result.ToEquatableArray();
+    }
 
     private static void CheckOverlaps(string name, IEnumerable<(EffectivePeriod Effective, SourceSpan Span)> versions, List<TreatyDiagnostic> diagnostics)
     {

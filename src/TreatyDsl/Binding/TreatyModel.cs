@@ -38,7 +38,10 @@ public sealed record FieldModel(string Name, TypeRef Type);
 
 public sealed record RecordModel(string Name, EquatableArray<FieldModel> Fields, SourceSpan Span);
 
-public sealed record FactModel(string Path, TypeRef Type, bool Required, bool NonEmpty, string? Description, SourceSpan Span);
+/// <summary>A fact of the vocabulary. ExpectedWhen is the condition under which a case file carries it; where it is false
+/// the fact is absent by construction (a life sentence has no full-term date), which the analysis must not treat as an
+/// omission a caseworker can fill.</summary>
+public sealed record FactModel(string Path, TypeRef Type, bool Required, bool NonEmpty, string? Description, SourceSpan Span, BoundExpression? ExpectedWhen = null);
 
 /// <summary>
 /// A derived fact: a condition, or the calendar period between two date facts (PeriodFrom, PeriodTo), which is longer
@@ -77,6 +80,13 @@ public sealed record ThresholdModel(string Name, TypeRef Type, EquatableArray<Th
 /// <summary>An exception: when its condition holds, the rule is met whatever its main condition says.</summary>
 public sealed record ExceptionModel(string Id, string? Text, string Citation, BoundExpression Condition, SourceSpan Span);
 
+/// <summary>An analysis finding about a rule that its authors know of and justify (<c>accept TDSL0315 "..." cite "..."</c>).</summary>
+public sealed record AcceptanceModel(string DiagnosticId, string Justification, string Citation, SourceSpan Span)
+{
+    /// <summary>The justification as a finding's message ends with it.</summary>
+    public string Display => Citation.Length == 0 ? Justification : $"{Justification} [{Citation}]";
+}
+
 /// <summary>One version of a rule, in effect over a period of application dates.</summary>
 public sealed record RuleVersion(
     EffectivePeriod Effective,
@@ -84,7 +94,8 @@ public sealed record RuleVersion(
     string Citation,
     BoundExpression Condition,
     EquatableArray<ExceptionModel> Exceptions,
-    SourceSpan Span);
+    SourceSpan Span,
+    EquatableArray<AcceptanceModel> Accepts = default);
 
 /// <summary>A requirement or bar with its versions; Origin names the baseline or instrument that wrote it.</summary>
 public sealed record RuleModel(RuleKind Kind, string Id, string Origin, EquatableArray<RuleVersion> Versions)

@@ -14,7 +14,7 @@ public static class DiagnosticCatalog
     private const string Syntax = "TreatyDsl.Syntax";
     private const string Binding = "TreatyDsl.Binding";
     private const string Build = "TreatyDsl.Build";
-    private const string Analysis = "TreatyDsl.Analysis";
+    public const string Analysis = "TreatyDsl.Analysis";
     private const string Internal = "TreatyDsl.Internal";
 
     public static readonly DiagnosticDescriptor SyntaxError = new(
@@ -155,6 +155,11 @@ public static class DiagnosticCatalog
         "'{0}' is a condition, and only a period ('period from ... to ...') can have no end; remove 'unbounded when' here",
         Binding, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor NotAnAnalysisFinding = new(
+        "TDSL0125", "'accept' of something that is not an analysis finding",
+        "'{0}' is not the id of an analysis finding (TDSL0301 to TDSL0316); 'accept' justifies a finding of the analysis, not an error",
+        Binding, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InvalidNamespace = new(
         "TDSL0201", "Invalid namespace for the generated code",
         "'{0}' (from the TreatyNamespace or RootNamespace build property) is not a C# namespace; set TreatyNamespace to a dotted name such as MyApp.Treaties. Nothing was generated",
@@ -185,6 +190,71 @@ public static class DiagnosticCatalog
         "'{0}' ({1}) is tested by {2} and never mentioned by {3}; check that those instruments need not say what they do with it",
         Analysis, DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor VacuousInstrument = new(
+        "TDSL0305", "Vacuous instrument",
+        "No case can be eligible under {0}: the requirements {1} cannot all be met by any case, whatever its facts",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ConflictingRequirements = new(
+        "TDSL0306", "Conflicting requirements",
+        "'{0}' cannot be met together with {1} under {2}: no case meets them all",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RuleNeverMet = new(
+        "TDSL0307", "Rule never met",
+        "'{0}' is never met under {1}, whatever the case's facts, so no case is eligible",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RuleAlwaysMet = new(
+        "TDSL0308", "Rule always met",
+        "'{0}' is met by every case under {1} whose facts settle it: it never makes a case ineligible",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NotAnalysed = new(
+        "TDSL0309", "Not analysed",
+        "Not analysed ({0}): {1}; no finding is claimed about it",
+        Analysis, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DeadException = new(
+        "TDSL0310", "Dead exception",
+        "Exception '{0}' of '{1}' can never apply under {2}: no case fails the rule's own condition and meets the exception's",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SwallowingException = new(
+        "TDSL0311", "Swallowing exception",
+        "Exception '{0}' applies whenever '{1}' fails under {2}, so '{1}' never fails (e.g. {3}: the rule's condition fails and the exception holds)",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MaskedAllowance = new(
+        "TDSL0312", "Masked allowance",
+        "{0} never makes a case eligible under {1}: wherever it applies, {2} (e.g. {3})",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RedundantAlternative = new(
+        "TDSL0313", "Redundant alternative",
+        "The alternative '{0}' of '{1}' never changes whether the rule is met under {2}: the other alternatives cover every case it allows",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RedundantRequirement = new(
+        "TDSL0314", "Redundant requirement",
+        "'{0}' never decides a case under {1}: {2}",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UndecidableRule = new(
+        "TDSL0315", "Undecidable by construction",
+        "'{0}' stays unknown under {1} for every case like this one, however complete its case file (e.g. {2}): it needs {3}, which the vocabulary does not expect for such a case",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor VersionGap = new(
+        "TDSL0316", "Period with no version",
+        "'{0}' has no version in effect {1}, between its versions, under {2}",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NothingAccepted = new(
+        "TDSL0317", "Accepted finding not found",
+        "The analysis no longer reports {0} for '{1}', so there is nothing to accept; remove the 'accept' clause",
+        Analysis, DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "TDSL0900", "Internal error in TreatyDsl",
         "TreatyDsl could not {0} ({1}: {2}); nothing was generated for it. This is a bug in TreatyDsl, not in the treaty files: please report it with the files",
@@ -203,7 +273,9 @@ public static class DiagnosticCatalog
         DuplicateDeclaration, UnknownName, TypeMismatch, UnknownType, DeclarationOutsideSection, UnknownBaseline,
         ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
-        InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice, UnboundedNotAPeriod,
-        InvalidNamespace, NotGenerated, NoBaseline, UnreachableInstrument, UnreadFact, UnevenEnumValue, InternalError,
+        InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice, UnboundedNotAPeriod, NotAnAnalysisFinding,
+        InvalidNamespace, NotGenerated, NoBaseline, UnreachableInstrument, UnreadFact, UnevenEnumValue,
+        VacuousInstrument, ConflictingRequirements, RuleNeverMet, RuleAlwaysMet, NotAnalysed, DeadException, SwallowingException,
+        MaskedAllowance, RedundantAlternative, RedundantRequirement, UndecidableRule, VersionGap, NothingAccepted, InternalError,
     };
 }

@@ -10,8 +10,11 @@ public enum DiagnosticSeverity
     Error,
 }
 
-/// <summary>A problem found in a .treaty file, located at its place in that file.</summary>
-public sealed record TreatyDiagnostic(string Id, DiagnosticSeverity Severity, string Message, SourceSpan Span)
+/// <summary>
+/// A problem found in a .treaty file, located at its place in that file. Witness, for an analysis finding that claims a
+/// case exists, is that case as a case file (contract shape, JSON) that <c>treaty eval</c> reproduces the finding with.
+/// </summary>
+public sealed record TreatyDiagnostic(string Id, DiagnosticSeverity Severity, string Message, SourceSpan Span, string? Witness = null)
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
 

@@ -20,7 +20,7 @@ internal sealed class TreatyGrammar
     {
         "and", "or", "not", "in", "any", "all", "true", "false", "when", "unless", "cite", "effective",
         "from", "before", "to", "label", "period", "title", "kind", "parties", "includes", "practice",
-        "only", "prefers", "required", "nonempty", "list", "of", "note", "unbounded",
+        "only", "prefers", "required", "nonempty", "list", "of", "note", "unbounded", "expected", "accept",
     };
 
     private readonly string path;
@@ -412,7 +412,8 @@ internal sealed class TreatyGrammar
             from required in Keyword("required").Optional()
             from nonEmpty in Keyword("nonempty").Optional()
             from description in QuotedText.Optional()
-            select (DeclarationSyntax)new FactSyntax(name.Value, type, required.IsDefined, nonEmpty.IsDefined, description.GetOrDefault(), name.Span);
+            from expected in (from kw in Keyword("expected") from when in Keyword("when") from condition in Expression select condition).Optional()
+            select (DeclarationSyntax)new FactSyntax(name.Value, type, required.IsDefined, nonEmpty.IsDefined, description.GetOrDefault(), name.Span, expected.GetOrDefault());
 
         var period =
             from kw in Keyword("period")
@@ -487,6 +488,13 @@ internal sealed class TreatyGrammar
             from cite in OptionalCitation
             select new UnlessSyntax(condition, cite, Cover(kw, condition.Span));
 
+        var accept =
+            from kw in Keyword("accept")
+            from id in Identifier
+            from text in QuotedText.Named("the justification, in quotes")
+            from cite in OptionalCitation
+            select new AcceptSyntax(id.Value, text, cite, id.Span);
+
         Parser<DeclarationSyntax> Rule(string keyword, RuleKind kind) =>
             from kw in Keyword(keyword)
             from id in Identifier
@@ -497,7 +505,8 @@ internal sealed class TreatyGrammar
             from when in Keyword("when")
             from condition in Expression
             from exceptions in unless.Many()
-            select (DeclarationSyntax)new RuleSyntax(kind, id.Value, text, cite, effective, condition, exceptions.ToEquatableArray(), id.Span);
+            from accepts in accept.Many()
+            select (DeclarationSyntax)new RuleSyntax(kind, id.Value, text, cite, effective, condition, exceptions.ToEquatableArray(), id.Span, accepts.ToEquatableArray());
 
         var exception =
             from kw in Keyword("exception")

@@ -28,7 +28,9 @@ public sealed record FieldSyntax(string Name, TypeSyntax Type, SourceSpan Span);
 
 public sealed record RecordSyntax(string Name, EquatableArray<FieldSyntax> Fields, SourceSpan Span) : DeclarationSyntax(Span);
 
-public sealed record FactSyntax(string Path, TypeSyntax Type, bool Required, bool NonEmpty, string? Description, SourceSpan Span) : DeclarationSyntax(Span);
+/// <summary>A fact of the case file. ExpectedWhen, when present, says for which cases the file carries it at all
+/// (<c>expected when sentence.type = determinate</c>): for the others it is absent by construction, not by omission.</summary>
+public sealed record FactSyntax(string Path, TypeSyntax Type, bool Required, bool NonEmpty, string? Description, SourceSpan Span, ExpressionSyntax? ExpectedWhen = null) : DeclarationSyntax(Span);
 
 /// <summary>A derived fact: either a condition (<c>derive domiciliary: bool = ...</c>)
 /// or the calendar period between two dates (<c>derive timeRemaining: duration = period from a to b</c>), which may have
@@ -80,6 +82,10 @@ public enum RuleKind
 /// <summary>An <c>unless</c> clause: the rule is met anyway when the condition holds.</summary>
 public sealed record UnlessSyntax(ExpressionSyntax Condition, string? Citation, SourceSpan Span);
 
+/// <summary>An <c>accept</c> clause: an analysis finding about this rule (<c>accept TDSL0315 "why" cite "..."</c>)
+/// is known and justified, so it is reported as information with the justification instead of as a warning.</summary>
+public sealed record AcceptSyntax(string DiagnosticId, string? Justification, string? Citation, SourceSpan Span);
+
 public sealed record RuleSyntax(
     RuleKind Kind,
     string Id,
@@ -88,7 +94,8 @@ public sealed record RuleSyntax(
     EffectiveSyntax? Effective,
     ExpressionSyntax Condition,
     EquatableArray<UnlessSyntax> Exceptions,
-    SourceSpan Span) : DeclarationSyntax(Span);
+    SourceSpan Span,
+    EquatableArray<AcceptSyntax> Accepts = default) : DeclarationSyntax(Span);
 
 /// <summary>A named exception that a more specific instrument adds to a rule it includes
 /// (<c>exception exceptional-circumstances to min-remaining: "..." cite "..." when ...</c>).</summary>

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Syntax;
+
+namespace TreatyDsl.Analysis;
+
+/// <summary>
+/// The parts of a rule that let a case through: each exception, and each alternative of a requirement's condition (an
+/// operand of an 'or' reached through 'and' and 'or' only). One that never changes the rule's outcome is dead (an
+/// exception) or redundant (an alternative the others cover); one that changes the rule but never the instrument's
+/// verdict is masked: whenever it applies, some other requirement fails or stays unknown.
+/// </summary>
+internal static class AllowanceChecks
+{
+    public static void Run(InstrumentContext context)
+    {
+        foreach (var rule in context.Rules)
+        {
+            var version = context.InEffect(rule)!;
+            var main = context.MainOnly(rule);
+            foreach (var exception in version.Exceptions)
+            {
+                var holds = context.Holds(rule, exception.Condition, rule.Id + "/" + exception.Id);
+                var applies = Goal.All(Goal.NotMet(main), Goal.Met(holds));
+                var applied = context.Search.Find(applies);
+                if (!applied.Found)
+                {
+                    if (context.Proves(applied, applies))
+                    {
+                        context.Report(DiagnosticCatalog.DeadException, exception.Span, rule.Id + "/" + exception.Id,
+                            instruments => new object[] { exception.Id, rule.Id, instruments }, rule: rule);
+                    }
+                    continue;
+                }
+                Masked(context, rule, context.Without(rule, exception), applies, applied.Witness!, exception.Span, $"exception '{exception.Id}' of '{rule.Id}'", main, holds);
+            }
+            if (rule.Kind != RuleKind.Requirement) continue;
+            foreach (var alternative in Alternatives(version.Condition))
+            {
+                var without = context.Without(rule, alternative);
+                var matters = Goal.All(Goal.Met(rule), Goal.NotMet(without));
+                var mattered = context.Search.Find(matters);
+                var text = ConditionPrinter.Print(alternative);
+                if (!mattered.Found)
+                {
+                    if (context.Proves(mattered, matters))
+                    {
+                        context.Report(DiagnosticCatalog.RedundantAlternative, alternative.Span, rule.Id + "/" + text,
+                            instruments => new object[] { text, rule.Id, instruments }, rule: rule);
+                    }
+                    continue;
+                }
+                Masked(context, rule, without, matters, mattered.Witness!, alternative.Span, $"the alternative '{text}' of '{rule.Id}'", rule);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports the allowance as masked when no case is eligible with it and ineligible without it; names the requirements
+    /// that block it (each never met wherever the allowance applies), and shows a case where it applies.
+    /// </summary>
+    private static void Masked(InstrumentContext context, RuleModel rule, RuleModel without, Goal applies, PartialCase applied,
+        Text.SourceSpan span, string what, params RuleModel[] focus)
+    {
+        var changes = Goal.All(context.Eligible(), Goal.NotMet(without));
+        var changed = context.Search.Find(changes);
+        if (changed.Found || !context.Proves(changed, changes)) return;
+        var blockers = context.Rules
+            .Where(other => other != rule)
+            .Where(other =>
+            {
+                var both = Goal.All(applies, Goal.Met(other));
+                return context.Proves(context.Search.Find(both), both);
+            })
+            .ToList();
+        var blockedBy = blockers.Count == 0
+            ? "the other requirements cannot all be met"
+            : string.Join(" or ", blockers.Select(b => "'" + b.Id + "'")) + (blockers.Count == 1 ? " is" : " are") + " never met";
+        var witness = context.Witness(applied, focus.Concat(blockers).ToArray());
+        context.Report(DiagnosticCatalog.MaskedAllowance, span, rule.Id + "|" + what,
+            instruments => new object[] { Capitalize(what), instruments, blockedBy, witness.Fragment }, witness, rule);
+    }
+
+    /// <summary>The operands of 'or' reached from the condition's top through 'and' and 'or' only: each lets cases through on its own.</summary>
+    public static IEnumerable<BoundExpression> Alternatives(BoundExpression condition)
+    {
+        var pending = new Stack<(BoundExpression Node, bool UnderOr)>();
+        pending.Push((condition, false));
+        var result = new List<BoundExpression>();
+        while (pending.Count > 0)
+        {
+            var (node, underOr) = pending.Pop();
+            switch (node)
+            {
+                case OrExpression or:
+                    pending.Push((or.Right, true));
+                    pending.Push((or.Left, true));
+                    break;
+                case AndExpression and:
+                    if (underOr) result.Add(node);
+                    pending.Push((and.Right, false));
+                    pending.Push((and.Left, false));
+                    break;
+                default:
+                    if (underOr) result.Add(node);
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

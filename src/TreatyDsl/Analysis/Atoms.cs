@@ -1,0 +1,237 @@
+using System.Collections.Generic;
+using NodaTime;
+using TreatyDsl.Binding;
+using TreatyDsl.Interpretation;
+using TreatyDsl.Syntax;
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Analysis;
+
+/// <summary>
+/// What one instrument's conditions compare each fact with: the atoms of the analysis. A slot is a fact path, or for the
+/// fields of a list's records the list's path with <c>[]</c> (<c>offenses[].category</c>), or for a list of scalars its
+/// elements (<c>prisoner.nationalities[]</c>). Every constant a slot meets splits its domain; two slots compared with each
+/// other share their constants. Anything the representative values could not cover exactly is recorded as unsupported,
+/// so that no claim that a case cannot exist rests on it.
+/// </summary>
+internal sealed class Atoms
+{
+    private readonly Dictionary<string, DerivedModel> derived;
+    private readonly Dictionary<string, ThresholdModel> thresholds;
+    private readonly HashSet<string> expanded = new();
+
+    private Atoms(IEnumerable<DerivedModel> derivedInScope, IEnumerable<ThresholdModel> thresholdsInScope)
+    {
+        derived = new Dictionary<string, DerivedModel>();
+        foreach (var d in derivedInScope) derived[d.Name] = d;
+        thresholds = new Dictionary<string, ThresholdModel>();
+        foreach (var t in thresholdsInScope) thresholds[t.Name] = t;
+    }
+
+    /// <summary>Constants by slot.</summary>
+    public Dictionary<string, HashSet<object>> Constants { get; } = new();
+
+    /// <summary>How many quantifiers range over each list fact: the bound on the list's length (see docs/analysis.md).</summary>
+    public Dictionary<string, int> Quantifiers { get; } = new();
+
+    /// <summary>Durations each derived period is compared with, by the period's end fact (its PeriodTo).</summary>
+    public Dictionary<string, (string From, HashSet<Period> Durations)> Periods { get; } = new();
+
+    /// <summary>Constructs outside the exact fragment, with why.</summary>
+    public List<(SourceSpan Span, string Why)> Unsupported { get; } = new();
+
+    public static Atoms Collect(VocabularyModel vocabulary, InstrumentModel instrument)
+    {
+        var atoms = new Atoms(Concat(vocabulary.Derived, instrument.Derived), instrument.Thresholds);
+        foreach (var rule in instrument.Rules)
+        {
+            foreach (var version in rule.Versions)
+            {
+                atoms.Walk(version.Condition, new Dictionary<string, string>());
+                foreach (var exception in version.Exceptions) atoms.Walk(exception.Condition, new Dictionary<string, string>());
+            }
+        }
+        foreach (var fact in vocabulary.Facts) atoms.Walk(fact.ExpectedWhen, new Dictionary<string, string>());
+        return atoms;
+    }
+
+    /// <summary>The atoms of one condition alone (for the rules whose exactness is asked about).</summary>
+    public static bool IsExact(VocabularyModel vocabulary, InstrumentModel instrument, BoundExpression condition)
+    {
+        var atoms = new Atoms(Concat(vocabulary.Derived, instrument.Derived), instrument.Thresholds);
+        atoms.Walk(condition, new Dictionary<string, string>());
+        return atoms.Unsupported.Count == 0;
+    }
+
+    private static IEnumerable<DerivedModel> Concat(IEnumerable<DerivedModel> a, IEnumerable<DerivedModel> b)
+    {
+        foreach (var x in a) yield return x;
+        foreach (var x in b) yield return x;
+    }
+
+    private void Walk(BoundExpression? expression, Dictionary<string, string> variables)
+    {
+        switch (expression)
+        {
+            case null:
+                return;
+            case NotExpression not:
+                Walk(not.Operand, variables);
+                return;
+            case AndExpression and:
+                Walk(and.Left, variables);
+                Walk(and.Right, variables);
+                return;
+            case OrExpression or:
+                Walk(or.Left, variables);
+                Walk(or.Right, variables);
+                return;
+            case DerivedReference reference:
+                if (derived.TryGetValue(reference.Name, out var definition) && expanded.Add(reference.Name))
+                {
+                    Walk(definition.Condition, new Dictionary<string, string>());
+                    Walk(definition.UnboundedWhen, new Dictionary<string, string>());
+                }
+                return;
+            case QuantifierExpression quantifier:
+                Quantifiers[quantifier.Source.Path] = (Quantifiers.TryGetValue(quantifier.Source.Path, out var n) ? n : 0) + 1;
+                var inner = new Dictionary<string, string>(variables) { [quantifier.Variable] = quantifier.Source.Path };
+                Walk(quantifier.Body, inner);
+                return;
+            case ComparisonExpression comparison:
+                Compare(comparison, variables);
+                return;
+            case InListExpression inList:
+                InList(inList, variables);
+                return;
+            default:
+                // A yes/no fact or variable on its own: its domain is yes and no, nothing to collect.
+                if (Slot(expression, variables) is null && expression is not ConstantExpression) Unsupported.Add((expression.Span, "a condition the analysis cannot read"));
+                return;
+        }
+    }
+
+    private void Compare(ComparisonExpression comparison, Dictionary<string, string> variables)
+    {
+        if (comparison.Left is DerivedReference { Type.Kind: TypeKind.Duration } period)
+        {
+            if (!derived.TryGetValue(period.Name, out var definition) || definition.PeriodTo is null || definition.PeriodFrom is null)
+            {
+                Unsupported.Add((comparison.Span, $"the period '{period.Name}' has no definition"));
+                return;
+            }
+            if (expanded.Add(period.Name)) Walk(definition.UnboundedWhen, new Dictionary<string, string>());
+            if (!Periods.TryGetValue(definition.PeriodTo, out var entry))
+            {
+                entry = (definition.PeriodFrom, new HashSet<Period>());
+                Periods[definition.PeriodTo] = entry;
+            }
+            else if (entry.From != definition.PeriodFrom)
+            {
+                Unsupported.Add((comparison.Span, $"'{definition.PeriodTo}' ends periods that start at different facts"));
+            }
+            var values = Values(comparison.Right);
+            if (values is null) Unsupported.Add((comparison.Span, "a period compared with something other than a duration or threshold"));
+            else foreach (var v in values) entry.Durations.Add(Conversions.ToPeriod((DurationValue)v));
+            return;
+        }
+
+        var left = Slot(comparison.Left, variables);
+        var right = Slot(comparison.Right, variables);
+        if (left is not null && right is not null)
+        {
+            // Two facts compared: equality of names is covered by shared representatives, order is not.
+            if (comparison.Left.Type.IsOrdered)
+            {
+                Unsupported.Add((comparison.Span, "two facts compared with each other by value or order"));
+            }
+            Link(left, right);
+            return;
+        }
+        var slot = left ?? right;
+        var constants = Values(left is null ? comparison.Left : comparison.Right);
+        if (slot is null || constants is null)
+        {
+            Unsupported.Add((comparison.Span, "a comparison the analysis cannot read"));
+            return;
+        }
+        Add(slot, constants);
+    }
+
+    private void InList(InListExpression inList, Dictionary<string, string> variables)
+    {
+        if (inList.List is not FactReference list)
+        {
+            Unsupported.Add((inList.Span, "membership in something other than a list fact"));
+            return;
+        }
+        var elements = list.Path + "[]";
+        var element = Slot(inList.Element, variables);
+        if (element is not null)
+        {
+            Link(element, elements);
+            return;
+        }
+        var constants = Values(inList.Element);
+        if (constants is null) Unsupported.Add((inList.Span, "membership of something the analysis cannot read"));
+        else Add(elements, constants);
+    }
+
+    /// <summary>The slot an operand reads, or null when it is not a fact or a quantifier variable.</summary>
+    private static string? Slot(BoundExpression operand, Dictionary<string, string> variables) => operand switch
+    {
+        FactReference fact => fact.Path,
+        VariableReference variable when variables.TryGetValue(variable.Variable, out var list) =>
+            variable.Field is null ? list + "[]" : list + "[]." + variable.Field,
+        _ => null,
+    };
+
+    /// <summary>A constant's value, or a threshold's values in every version, as the interpreter sees them; null otherwise.</summary>
+    private List<object>? Values(BoundExpression operand)
+    {
+        switch (operand)
+        {
+            case ConstantExpression constant:
+                return new List<object> { Payload(constant.Value, constant.Type) };
+            case ThresholdReference reference when thresholds.TryGetValue(reference.Name, out var threshold):
+                var values = new List<object>();
+                foreach (var version in threshold.Versions) values.Add(Payload(version.Value, threshold.Type));
+                return values;
+            default:
+                return null;
+        }
+    }
+
+    private static object Payload(ConstantValue value, TypeRef type) => type.Kind switch
+    {
+        TypeKind.Bool => value.Bool,
+        TypeKind.Number => value.Number,
+        TypeKind.Date => Conversions.ToLocalDate(value.Date),
+        TypeKind.Duration => value.Duration,
+        _ => value.Text ?? string.Empty,
+    };
+
+    private void Add(string slot, List<object> values)
+    {
+        if (!Constants.TryGetValue(slot, out var set)) Constants[slot] = set = new HashSet<object>();
+        foreach (var v in values) set.Add(v);
+        foreach (var linked in Links(slot)) if (linked != slot) Add(linked, values);
+    }
+
+    private readonly Dictionary<string, HashSet<string>> links = new();
+
+    private IEnumerable<string> Links(string slot) => links.TryGetValue(slot, out var set) ? set : (IEnumerable<string>)new string[0];
+
+    /// <summary>Two slots compared with each other: each gets the other's constants, now and later.</summary>
+    private void Link(string a, string b)
+    {
+        if (!links.TryGetValue(a, out var la)) links[a] = la = new HashSet<string> { a };
+        if (!links.TryGetValue(b, out var lb)) links[b] = lb = new HashSet<string> { b };
+        if (ReferenceEquals(la, lb)) return;
+        la.UnionWith(lb);
+        foreach (var member in la) links[member] = la;
+        var merged = new HashSet<object>();
+        foreach (var member in la) if (Constants.TryGetValue(member, out var c)) merged.UnionWith(c);
+        foreach (var member in la) Constants[member] = new HashSet<object>(merged);
+    }
+}

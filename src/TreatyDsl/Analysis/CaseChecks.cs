@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Diagnostics;
+
+namespace TreatyDsl.Analysis;
+
+/// <summary>
+/// The checks that reason about cases, run per instrument and per period of application dates (see
+/// <see cref="AnalysisPeriods"/>), then merged: a finding that holds in every period is worded without dates, and the
+/// same finding about a shared baseline rule in several instruments is reported once, naming them all. A finding a
+/// rule's 'accept' clause justifies is reported as information with the justification; an 'accept' that matches no
+/// finding is reported, so that justifications do not outlive what they justify.
+/// </summary>
+internal static class CaseChecks
+{
+    /// <summary>
+    /// Findings about the text of a shared rule rather than about a verdict: for a baseline rule they are reported only
+    /// when they hold in every instrument that includes it (the territory exception of 'nationality' is dead under a
+    /// bilateral with no territories, and alive under the Council of Europe convention).
+    /// </summary>
+    private static readonly HashSet<string> TextFindings = new()
+    {
+        DiagnosticCatalog.DeadException.Id, DiagnosticCatalog.RuleAlwaysMet.Id, DiagnosticCatalog.SwallowingException.Id,
+        DiagnosticCatalog.RedundantAlternative.Id,
+    };
+
+    public static IEnumerable<TreatyDiagnostic> Run(TreatyModel model)
+    {
+        var findings = new List<Finding>();
+        var analysed = new List<InstrumentModel>();
+        foreach (var instrument in model.Instruments)
+        {
+            var atoms = Atoms.Collect(model.Vocabulary, instrument);
+            var named = new HashSet<object>(atoms.Constants.Values.SelectMany(c => c));
+            var periods = AnalysisPeriods.Of(instrument, model.Countries, named);
+            if (periods.Count == 0) continue; // no case reaches it (TDSL0302 says so when that is the reason)
+            analysed.Add(instrument);
+            foreach (var (span, why) in atoms.Unsupported)
+            {
+                findings.Add(new Finding(DiagnosticCatalog.NotAnalysed, span, "fragment|" + why, instrument.Id, null,
+                    instruments => new object[] { instruments, why + "; the checks that prove no case exists skip the rules that use it" }, null));
+            }
+            var perInstrument = new List<Finding>();
+            foreach (var period in periods)
+            {
+                var context = new InstrumentContext(model.Vocabulary, instrument, period, atoms);
+                if (SatisfiabilityChecks.Run(context))
+                {
+                    AllowanceChecks.Run(context);
+                    RedundancyChecks.Run(context);
+                    UndecidableChecks.Run(context);
+                }
+                perInstrument.AddRange(context.Findings);
+            }
+            findings.AddRange(AcrossPeriods(perInstrument, periods.Count));
+            findings.AddRange(EffectiveDateChecks.Run(instrument, periods[0]).Select(f => f with { Period = null }));
+        }
+        return AcrossInstruments(findings, analysed);
+    }
+
+    /// <summary>A finding in every period loses its period; the others keep theirs, to be worded with their dates.</summary>
+    private static IEnumerable<Finding> AcrossPeriods(List<Finding> findings, int periodCount)
+    {
+        foreach (var group in findings.GroupBy(f => (f.Descriptor.Id, f.Span, f.Key)))
+        {
+            var list = group.ToList();
+            if (periodCount == 1 || list.Select(f => f.Period).Distinct().Count() == periodCount)
+            {
+                yield return list[list.Count - 1] with { Period = null };
+            }
+            else
+            {
+                foreach (var f in list) yield return f;
+            }
+        }
+    }
+
+    private static IEnumerable<TreatyDiagnostic> AcrossInstruments(List<Finding> findings, List<InstrumentModel> analysed)
+    {
+        var used = new HashSet<AcceptanceModel>(ReferenceEqualityComparer<AcceptanceModel>.Instance);
+        foreach (var group in findings.GroupBy(f => (f.Descriptor.Id, f.Span, f.Key, Period: f.Period?.Describe())))
+        {
+            var list = group.ToList();
+            var first = list[0];
+            var ids = list.Select(f => f.Instrument).Distinct().ToList();
+            if (first.Rule is { } rule && TextFindings.Contains(first.Descriptor.Id) && ids.Count < analysed.Count(i => Includes(i, rule))) continue;
+            var instruments = Join(ids);
+            if (group.Key.Period is { } period) instruments += " " + period;
+            var diagnostic = first.Descriptor.Create(first.Span, first.Arguments(instruments));
+            diagnostic = diagnostic with { Witness = first.Witness?.ToCaseFile("witness-" + first.Descriptor.Id + "-" + first.Instrument) };
+            if (first.Rule?.Versions.SelectMany(v => v.Accepts).FirstOrDefault(a => a.DiagnosticId == first.Descriptor.Id) is { } accepted)
+            {
+                used.Add(accepted);
+                diagnostic = diagnostic with { Severity = DiagnosticSeverity.Info, Message = diagnostic.Message + ". Accepted: " + accepted.Display };
+            }
+            yield return diagnostic;
+        }
+        var seen = new HashSet<AcceptanceModel>(ReferenceEqualityComparer<AcceptanceModel>.Instance);
+        foreach (var rule in analysed.SelectMany(i => i.Rules))
+        {
+            foreach (var accept in rule.Versions.SelectMany(v => v.Accepts))
+            {
+                if (used.Contains(accept) || !seen.Add(accept)) continue;
+                yield return DiagnosticCatalog.NothingAccepted.Create(accept.Span, accept.DiagnosticId, rule.Id);
+            }
+        }
+    }
+
+    /// <summary>Whether the instrument has this rule (a baseline rule is shared, by reference, by every instrument that includes it).</summary>
+    private static bool Includes(InstrumentModel instrument, RuleModel rule) => instrument.Rules.Any(r => r.Id == rule.Id && r.Origin == rule.Origin);
+
+    private static string Join(IReadOnlyList<string> ids) =>
+        ids.Count == 1 ? ids[0] : string.Join(", ", ids.Take(ids.Count - 1)) + " and " + ids[ids.Count - 1];
+}

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using TreatyDsl.Binding;
+using TreatyDsl.Runtime;
+
+namespace TreatyDsl.Analysis;
+
+/// <summary>
+/// What a search looks for, in the interpreter's own three-valued logic over rule outcomes: "every requirement met",
+/// "this rule not met while that exception holds". Built only from Kleene and, or and not, so a goal that is true or false
+/// for a partial case stays so however its unknown facts are filled in; that is what lets the search stop early.
+/// </summary>
+internal abstract class Goal
+{
+    /// <summary>The goal's truth for the probed case; when unknown, adds the facts that could settle it.</summary>
+    public abstract Truth Evaluate(Probe probe, List<string> missing);
+
+    /// <summary>The rules the goal reads (for exactness: a goal over a rule outside the fragment proves nothing by failing).</summary>
+    public abstract IEnumerable<RuleModel> Rules { get; }
+
+    public static Goal Met(RuleModel rule) => new MetGoal(rule);
+
+    public static Goal NotMet(RuleModel rule) => new NotGoal(new MetGoal(rule));
+
+    public static Goal Not(Goal goal) => new NotGoal(goal);
+
+    public static Goal All(IEnumerable<Goal> goals) => new AllGoal(new List<Goal>(goals));
+
+    public static Goal All(params Goal[] goals) => new AllGoal(new List<Goal>(goals));
+
+    private sealed class MetGoal : Goal
+    {
+        private readonly RuleModel rule;
+
+        public MetGoal(RuleModel rule) => this.rule = rule;
+
+        public override IEnumerable<RuleModel> Rules { get { yield return rule; } }
+
+        public override Truth Evaluate(Probe probe, List<string> missing)
+        {
+            var result = probe.Evaluate(rule);
+            if (result.Outcome == Outcome.Met) return Truth.True;
+            if (result.Outcome == Outcome.NotMet) return Truth.False;
+            missing.AddRange(result.MissingFacts);
+            return Truth.Unknown;
+        }
+    }
+
+    private sealed class NotGoal : Goal
+    {
+        private readonly Goal inner;
+
+        public NotGoal(Goal inner) => this.inner = inner;
+
+        public override IEnumerable<RuleModel> Rules => inner.Rules;
+
+        public override Truth Evaluate(Probe probe, List<string> missing) => Logic.Not(inner.Evaluate(probe, missing));
+    }
+
+    private sealed class AllGoal : Goal
+    {
+        private readonly List<Goal> goals;
+
+        public AllGoal(List<Goal> goals) => this.goals = goals;
+
+        public override IEnumerable<RuleModel> Rules
+        {
+            get
+            {
+                foreach (var goal in goals) foreach (var rule in goal.Rules) yield return rule;
+            }
+        }
+
+        public override Truth Evaluate(Probe probe, List<string> missing)
+        {
+            var result = Truth.True;
+            var firstUnknown = -1;
+            var scratch = new List<string>();
+            for (var i = 0; i < goals.Count; i++)
+            {
+                scratch.Clear();
+                var truth = goals[i].Evaluate(probe, scratch);
+                if (truth == Truth.False) return Truth.False;
+                if (truth == Truth.Unknown && firstUnknown < 0)
+                {
+                    firstUnknown = i;
+                    missing.AddRange(scratch);
+                }
+                result = Logic.And(result, truth);
+            }
+            return result;
+        }
+    }
+}
+
+/// <summary>One partial case under the interpreter, with each rule evaluated at most once.</summary>
+internal sealed class Probe
+{
+    private readonly Interpretation.Interpreter interpreter;
+    private readonly Dictionary<RuleModel, RequirementResult> results = new(ReferenceEqualityComparer<RuleModel>.Instance); // by identity: rules are records, and value equality is deep
+
+    public Probe(Interpretation.Interpreter interpreter, PartialCase partial)
+    {
+        this.interpreter = interpreter;
+        Partial = partial;
+        Facts = partial.ToFacts();
+    }
+
+    public PartialCase Partial { get; }
+
+    public CaseFacts Facts { get; }
+
+    public RequirementResult Evaluate(RuleModel rule)
+    {
+        if (!results.TryGetValue(rule, out var result)) results[rule] = result = interpreter.EvaluateRule(rule, Facts);
+        return result;
+    }
+}

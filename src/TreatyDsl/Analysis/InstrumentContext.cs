@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Interpretation;
+using TreatyDsl.Runtime;
+using TreatyDsl.Syntax;
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Analysis;
+
+/// <summary>
+/// One instrument in one period of application dates, ready to be asked about: its rules as the interpreter runs them,
+/// the search over its cases, and the findings the checks add. The checks share it so that each rule's variants (without
+/// an exception, without a disjunct) are built one way.
+/// </summary>
+internal sealed class InstrumentContext
+{
+    private readonly HashSet<RuleModel> inexact = new();
+
+    public InstrumentContext(VocabularyModel vocabulary, InstrumentModel instrument, AnalysisPeriod period, Atoms atoms)
+    {
+        Vocabulary = vocabulary;
+        Instrument = instrument;
+        Period = period;
+        Interpreter = new Interpreter(vocabulary, instrument);
+        Search = new CaseSearch(Interpreter, new CaseSpace(vocabulary, atoms, period.Parties, period.Date), vocabulary);
+        foreach (var rule in instrument.Rules)
+        {
+            if (!rule.Versions.All(v => Atoms.IsExact(vocabulary, instrument, v.Condition) && v.Exceptions.All(e => Atoms.IsExact(vocabulary, instrument, e.Condition))))
+            {
+                inexact.Add(rule);
+            }
+        }
+        Rules = instrument.Rules.Where(r => InEffect(r) is not null).ToList();
+    }
+
+    public VocabularyModel Vocabulary { get; }
+
+    public InstrumentModel Instrument { get; }
+
+    public AnalysisPeriod Period { get; }
+
+    public Interpreter Interpreter { get; }
+
+    public CaseSearch Search { get; }
+
+    /// <summary>The rules with a version in effect in the period.</summary>
+    public IReadOnlyList<RuleModel> Rules { get; }
+
+    public List<Finding> Findings { get; } = new();
+
+    /// <summary>The version of <paramref name="rule"/> in effect in the period, or null.</summary>
+    public RuleVersion? InEffect(RuleModel rule)
+    {
+        var chosen = EffectiveDates.Choose(Period.Date,
+            rule.Versions.Select(v => Conversions.ToLocalDate(v.Effective.From)).ToArray(),
+            rule.Versions.Select(v => Conversions.ToLocalDate(v.Effective.Before)).ToArray());
+        return chosen >= 0 ? rule.Versions[chosen] : null;
+    }
+
+    /// <summary>Whether "no case exists" for <paramref name="goal"/> is a proof: the search covered everything and every rule it read is in the fragment.</summary>
+    public bool Proves(SearchResult result, Goal goal) => result.ProvedNone && goal.Rules.All(r => !inexact.Contains(Original(r)));
+
+    /// <summary>Whether a search came back undecided (ran out of budget, or read something outside the fragment).</summary>
+    public bool Undecided(SearchResult result, Goal goal) => !result.Found && !Proves(result, goal);
+
+    /// <summary>Every rule of the period met.</summary>
+    public Goal Eligible(IEnumerable<RuleModel>? rules = null) => Goal.All((rules ?? Rules).Select(Goal.Met));
+
+    /// <summary>The rule with the version in effect and without its exceptions: its own condition alone.</summary>
+    public RuleModel MainOnly(RuleModel rule) => Variant(rule, InEffect(rule)! with { Exceptions = default });
+
+    /// <summary>The rule without one of its exceptions.</summary>
+    public RuleModel Without(RuleModel rule, ExceptionModel exception)
+    {
+        var version = InEffect(rule)!;
+        return Variant(rule, version with { Exceptions = version.Exceptions.Where(e => !ReferenceEquals(e, exception)).ToEquatableArray() });
+    }
+
+    /// <summary>The rule with one part of its condition replaced by false: the rule as if that alternative were not written.</summary>
+    public RuleModel Without(RuleModel rule, BoundExpression part)
+    {
+        var version = InEffect(rule)!;
+        return Variant(rule, version with { Condition = Replace(version.Condition, part, new ConstantExpression(ConstantValue.Of(false), TypeRef.Bool, part.Span)) });
+    }
+
+    /// <summary>A condition as a requirement of its own (an exception's condition: "it holds").</summary>
+    public RuleModel Holds(RuleModel rule, BoundExpression condition, string id) =>
+        Variant(rule, new RuleVersion(EffectivePeriod.Always, string.Empty, string.Empty, condition, default, condition.Span), RuleKind.Requirement, id);
+
+    private readonly Dictionary<RuleModel, RuleModel> originals = new(ReferenceEqualityComparer<RuleModel>.Instance);
+
+    private RuleModel Variant(RuleModel rule, RuleVersion version, RuleKind? kind = null, string? id = null)
+    {
+        var variant = new RuleModel(kind ?? rule.Kind, id ?? rule.Id, rule.Origin, new[] { version }.ToEquatableArray());
+        originals[variant] = Original(rule);
+        return variant;
+    }
+
+    private RuleModel Original(RuleModel rule) => originals.TryGetValue(rule, out var original) ? original : rule;
+
+    private static BoundExpression Replace(BoundExpression expression, BoundExpression part, BoundExpression with)
+    {
+        if (ReferenceEquals(expression, part)) return with;
+        return expression switch
+        {
+            AndExpression a => a with { Left = Replace(a.Left, part, with), Right = Replace(a.Right, part, with) },
+            OrExpression o => o with { Left = Replace(o.Left, part, with), Right = Replace(o.Right, part, with) },
+            NotExpression n => n with { Operand = Replace(n.Operand, part, with) },
+            _ => expression,
+        };
+    }
+
+    /// <summary>The witness of a finding about <paramref name="rules"/>: its fragment names the facts those rules read.</summary>
+    public Witness Witness(PartialCase partial, params RuleModel[] rules)
+    {
+        // A case file needs its two countries; when the finding did not need them, the period's first pair is given.
+        if (!partial.Has(ContractFacts.SentencingCountry)) partial = partial.With(Period.Parties[0]);
+        var probe = new Probe(Interpreter, partial);
+        var read = new HashSet<string>();
+        var missing = new List<string>();
+        foreach (var rule in rules)
+        {
+            foreach (var version in rule.Versions) ReadPaths(version.Condition, read);
+            foreach (var version in rule.Versions) foreach (var e in version.Exceptions) ReadPaths(e.Condition, read);
+            missing.AddRange(probe.Evaluate(rule).MissingFacts);
+        }
+        return Analysis.Witness.From(partial, read, Search.Unexpected(probe, missing));
+    }
+
+    /// <summary>The facts a condition reads, derived facts and periods expanded.</summary>
+    private void ReadPaths(BoundExpression? condition, HashSet<string> read)
+    {
+        foreach (var node in ExpressionWalk.Nodes(condition))
+        {
+            switch (node)
+            {
+                case FactReference fact:
+                    read.Add(fact.Path);
+                    break;
+                case DerivedReference reference:
+                    var definition = Instrument.Derived.Concat(Vocabulary.Derived).FirstOrDefault(d => d.Name == reference.Name);
+                    if (definition is null || !read.Add("@" + reference.Name)) break;
+                    if (definition.PeriodFrom is not null) read.Add(definition.PeriodFrom);
+                    if (definition.PeriodTo is not null) read.Add(definition.PeriodTo);
+                    ReadPaths(definition.Condition, read);
+                    ReadPaths(definition.UnboundedWhen, read);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Adds a finding; <paramref name="rule"/> is the rule it is about, whose 'accept' clauses may justify it.</summary>
+    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, string key, System.Func<string, object[]> args, Witness? witness = null, RuleModel? rule = null) =>
+        Findings.Add(new Finding(descriptor, span, key, Instrument.Id, Period, args, witness, rule is null ? null : Original(rule)));
+}
+
+/// <summary>
+/// A finding before it becomes a diagnostic: the same finding about a baseline rule in several instruments, or in every
+/// period, is reported once. <see cref="Arguments"/> builds the message's arguments from the instruments it holds in.
+/// </summary>
+internal sealed record Finding(
+    DiagnosticDescriptor Descriptor,
+    SourceSpan Span,
+    string Key,
+    string Instrument,
+    AnalysisPeriod? Period,
+    System.Func<string, object[]> Arguments,
+    Witness? Witness,
+    RuleModel? Rule = null);
+
+internal sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T>
+    where T : class
+{
+    public static readonly ReferenceEqualityComparer<T> Instance = new();
+
+    public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+}
