@@ -54,14 +54,15 @@ internal sealed class CaseSearch
     /// rule of <paramref name="others"/> fails. Such questions ("removing the rule changes a verdict", "the rule stays
     /// unknown") are not monotone, so every fact the search meets may also be left unknown on purpose; the search still
     /// stops where the rule is met or another rule fails, which no further fact undoes. With <paramref name="branchOthers"/>
-    /// false it gives only the facts the rule itself misses, and never leaves one unknown on purpose: "however complete
-    /// its case file".
+    /// false it gives only the facts the rule itself misses; with <paramref name="branchRule"/> false, only the facts the
+    /// other rules miss. A fact is left unknown on purpose only when <paramref name="withholdable"/> says so (a null set:
+    /// never, "however complete its case file").
     /// </summary>
-    public SearchResult FindWhere(RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds, bool branchOthers)
+    public SearchResult FindWhere(RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds, bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
         nodes = 0;
         exact = true;
-        var found = Where(space.Start, rule, others, holds, branchOthers);
+        var found = Where(space.Start, rule, others, holds, branchRule, branchOthers, withholdable);
         if (found is null) return new SearchResult(null, exact && nodes <= Budget);
         return new SearchResult(Minimize(found, p => Qualifies(new Probe(interpreter, p), rule, others, holds)), true);
     }
@@ -72,7 +73,7 @@ internal sealed class CaseSearch
         {
             var result = probe.Evaluate(rule);
             return result.Outcome == Outcome.Unknown && Unexpected(probe, result.MissingFacts).Count > 0 && Choose(probe, result.MissingFacts) is null;
-        }, branchOthers: false);
+        }, branchRule: true, branchOthers: false, withholdable: null);
 
     /// <summary>The facts of the probed case that the vocabulary does not expect for it (its <c>expected when</c> is false).</summary>
     public IReadOnlyList<string> Unexpected(Probe probe, IEnumerable<string> paths) =>
@@ -96,7 +97,8 @@ internal sealed class CaseSearch
         return null;
     }
 
-    private PartialCase? Where(PartialCase partial, RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds, bool branchOthers)
+    private PartialCase? Where(PartialCase partial, RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds,
+        bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
         if (++nodes > Budget) return null;
         var probe = new Probe(interpreter, partial);
@@ -110,15 +112,17 @@ internal sealed class CaseSearch
             if (branchOthers && r.Outcome == Outcome.Unknown) missing.AddRange(r.MissingFacts);
         }
         if (holds(probe)) return partial;
-        missing.AddRange(result.MissingFacts);
+        if (branchRule) missing.AddRange(result.MissingFacts);
         var next = Choose(probe, missing);
         if (next is null) return null;
         foreach (var step in Steps(next, partial))
         {
-            if (Where(step, rule, others, holds, branchOthers) is { } found) return found;
+            if (Where(step, rule, others, holds, branchRule, branchOthers, withholdable) is { } found) return found;
             if (nodes > Budget) return null;
         }
-        if (branchOthers && next != CaseSpace.PartiesSlot && Where(partial.With(next, Withheld.Value), rule, others, holds, branchOthers) is { } unknown)
+        var mayWithhold = withholdable is not null && next != CaseSpace.PartiesSlot
+            && (withholdable.Contains(next) || (PartialCase.ListOf(next) is { } list && withholdable.Contains(list)));
+        if (mayWithhold && Where(partial.With(next, Withheld.Value), rule, others, holds, branchRule, branchOthers, withholdable) is { } unknown)
         {
             return unknown;
         }

@@ -122,11 +122,25 @@ internal sealed class InstrumentContext
         var missing = new List<string>();
         foreach (var rule in rules)
         {
-            foreach (var version in rule.Versions) ReadPaths(version.Condition, read);
-            foreach (var version in rule.Versions) foreach (var e in version.Exceptions) ReadPaths(e.Condition, read);
+            read.UnionWith(ReadPaths(rule));
             missing.AddRange(probe.Evaluate(rule).MissingFacts);
         }
-        return Analysis.Witness.From(partial, read, Search.Unexpected(probe, missing));
+        var absent = Search.Unexpected(probe, missing);
+        // A fact absent by construction is absent because of the facts its expectation reads: the fragment names them.
+        foreach (var fact in Vocabulary.Facts.Where(f => absent.Contains(f.Path))) ReadPaths(fact.ExpectedWhen, read);
+        return Analysis.Witness.From(partial, read, absent);
+    }
+
+    /// <summary>The facts a rule reads in any version, its exceptions included, derived facts and periods expanded.</summary>
+    public HashSet<string> ReadPaths(RuleModel rule)
+    {
+        var read = new HashSet<string>();
+        foreach (var version in rule.Versions)
+        {
+            ReadPaths(version.Condition, read);
+            foreach (var e in version.Exceptions) ReadPaths(e.Condition, read);
+        }
+        return read;
     }
 
     /// <summary>The facts a condition reads, derived facts and periods expanded.</summary>

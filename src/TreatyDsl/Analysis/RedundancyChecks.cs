@@ -17,11 +17,17 @@ internal static class RedundancyChecks
         foreach (var rule in context.Rules.Where(r => r.Origin == context.Instrument.Id))
         {
             var others = context.Rules.Where(r => r != rule).ToList();
-            // It decides a verdict if it fails where nothing else does (ineligible, not eligible or undetermined), or stays
-            // unknown where everything else is met (undetermined, not eligible).
-            var decides = context.Search.FindWhere(rule, others, probe =>
-                probe.Evaluate(rule).Outcome == Runtime.Outcome.NotMet || others.All(o => probe.Evaluate(o).Outcome == Runtime.Outcome.Met), branchOthers: true);
-            if (decides.Found || !context.Proves(decides, context.Eligible())) continue;
+            // It decides a verdict if it fails where nothing else does (ineligible rather than eligible or undetermined):
+            // such a case needs only the facts the rule reads. Or if it stays unknown where everything else is met
+            // (undetermined rather than eligible): such a case needs only the other rules' facts, with the rule's own
+            // facts among them left unknown where that keeps the rule unknown.
+            var ruleFacts = context.ReadPaths(rule);
+            var fails = context.Search.FindWhere(rule, others, probe => probe.Evaluate(rule).Outcome == Runtime.Outcome.NotMet,
+                branchRule: true, branchOthers: false, withholdable: ruleFacts);
+            if (fails.Found || !context.Proves(fails, context.Eligible())) continue;
+            var unknown = context.Search.FindWhere(rule, others, probe => others.All(o => probe.Evaluate(o).Outcome == Runtime.Outcome.Met),
+                branchRule: false, branchOthers: true, withholdable: ruleFacts);
+            if (unknown.Found || !context.Proves(unknown, context.Eligible())) continue;
             var version = context.InEffect(rule)!;
             var subsumer = others.FirstOrDefault(other =>
             {

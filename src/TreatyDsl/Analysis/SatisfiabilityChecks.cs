@@ -70,11 +70,12 @@ internal static class SatisfiabilityChecks
             if (result.Found || !context.Proves(result, fails)) continue;
             var version = context.InEffect(rule)!;
             var main = context.MainOnly(rule);
-            var mainFails = context.Search.Find(Goal.NotMet(main));
+            // The witness shows the swallowing: the rule's own condition fails, and the rule is met all the same.
+            var mainFails = context.Search.Find(Goal.All(Goal.NotMet(main), Goal.Met(rule)));
             if (version.Exceptions.Count > 0 && mainFails.Found)
             {
                 var exception = version.Exceptions[0];
-                var witness = context.Witness(mainFails.Witness!, main);
+                var witness = context.Witness(mainFails.Witness!, rule);
                 context.Report(DiagnosticCatalog.SwallowingException, exception.Span, rule.Id + "/" + exception.Id,
                     instruments => new object[] { exception.Id, rule.Id, instruments, witness.Fragment }, witness, rule);
             }

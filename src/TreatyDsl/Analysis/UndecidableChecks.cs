@@ -17,7 +17,8 @@ internal static class UndecidableChecks
             var result = context.Search.FindUnsettled(rule, others);
             if (!result.Found) continue;
             var witness = context.Witness(result.Witness!, rule);
-            context.Report(DiagnosticCatalog.UndecidableRule, context.InEffect(rule)!.Span, rule.Id,
+            // One finding per class of cases: the key carries the witness's fragment.
+            context.Report(DiagnosticCatalog.UndecidableRule, context.InEffect(rule)!.Span, rule.Id + "|" + witness.Fragment,
                 instruments => new object[] { rule.Id, instruments, witness.Fragment, string.Join(", ", witness.Absent) }, witness, rule);
         }
     }

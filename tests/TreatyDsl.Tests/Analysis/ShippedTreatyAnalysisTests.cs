@@ -1,0 +1,54 @@
+using System.IO;
+using System.Linq;
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Interpretation;
+using Xunit;
+
+namespace TreatyDsl.Tests.Analysis;
+
+/// <summary>The analysis on the shipped treaties: what it finds unaided, and that every finding left is fixed or accepted.</summary>
+public class ShippedTreatyAnalysisTests
+{
+    private static (string Path, string Text)[] Shipped() =>
+        Directory.GetFiles(Path.Combine(Paths.Root, "treaties"), "*.treaty").OrderBy(p => p)
+            .Select(p => ("treaties/" + Path.GetFileName(p), File.ReadAllText(p))).ToArray();
+
+    [Fact]
+    public void The_shipped_treaties_have_no_analysis_warnings_and_the_accepted_findings_are_information_with_reproducible_witnesses()
+    {
+        var model = TreatyLoader.Load(Shipped());
+
+        Assert.DoesNotContain(model.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        var accepted = model.Diagnostics.Where(d => d.Id == "TDSL0315").ToList();
+        // One per class of case: death sentences, and juvenile sentences (under OAS, and under Canada and Thailand, which allow them).
+        Assert.Equal(3, accepted.Count);
+        Assert.All(accepted, finding =>
+        {
+            Assert.Equal(("treaties/baseline.treaty", 53), (finding.Span.Path, finding.Span.Line));
+            Assert.Contains(". Accepted: Death and juvenile sentences have no full-term date", finding.Message);
+            SoundnessProperties.AssertReproduced(finding, InterpretedCatalog.Create(model), InterpretedCatalog.SchemaOf(model.Vocabulary));
+        });
+        Assert.Contains(accepted, f => f.Message.Contains("sentence.type = death"));
+        Assert.Contains(accepted, f => f.Message.Contains("under us-ca and us-th") && f.Message.Contains("sentence.type = juvenile"));
+    }
+
+    [Fact]
+    public void Without_the_unbounded_period_the_analysis_finds_unaided_that_a_life_sentence_under_Canada_and_Thailand_is_left_undetermined()
+    {
+        var files = Shipped().Select(f =>
+            f.Path.EndsWith("case-file.treaty") ? (f.Path, f.Text.Replace("  unbounded when sentence.type = life or sentence.type = indeterminate or sentence.type = dangerous-offender\n", string.Empty))
+            : f.Path.EndsWith("baseline.treaty") ? (f.Path, f.Text.Substring(0, f.Text.IndexOf("  // A death or juvenile", System.StringComparison.Ordinal)))
+            : f).ToArray();
+
+        var model = TreatyLoader.Load(files);
+
+        // Every instrument but Mexico's (which requires a determinate sentence) leaves a life sentence undetermined;
+        // Canada and Thailand are the ones whose own rule allows it.
+        var life = model.Diagnostics.Single(d => d.Id == "TDSL0315" && d.Message.Contains("us-ca") && d.Message.Contains("sentence.type = life"));
+        Assert.Contains("us-th", life.Message);
+        Assert.DoesNotContain("us-mx", life.Message);
+        Assert.Contains("(e.g. exceptionalCircumstances = false, sentence.type = life, no sentence.fullTermDate)", life.Message);
+        Assert.Equal(DiagnosticSeverity.Warning, life.Severity);
+        SoundnessProperties.AssertReproduced(life, InterpretedCatalog.Create(model), InterpretedCatalog.SchemaOf(model.Vocabulary));
+    }
+}
