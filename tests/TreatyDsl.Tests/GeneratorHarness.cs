@@ -23,8 +23,22 @@ internal static class GeneratorHarness
     }
 
     public static CSharpCompilation EmptyCompilation() => CSharpCompilation.Create("Consumer",
-        references: ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p)),
+        references: ConsumerReferences().Select(p => MetadataReference.CreateFromFile(p)),
         options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>
+    /// The framework, plus the runtime and NodaTime as loaded by this test host. The two are named explicitly: the
+    /// generator hands its analysis dependencies (TreatyDsl.Runtime among them) to whoever references it, and on a clean
+    /// build that can leave the runtime out of the test host's deps file, hence out of the trusted platform list.
+    /// </summary>
+    private static string[] ConsumerReferences()
+    {
+        var loaded = new[] { typeof(TreatyCatalog).Assembly.Location, typeof(NodaTime.LocalDate).Assembly.Location };
+        var names = loaded.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => !names.Contains(Path.GetFileName(p)));
+        return platform.Concat(loaded).ToArray();
+    }
 
     public static AdditionalText[] ShippedTreaties() =>
         Directory.GetFiles(Paths.Treaties, "*.treaty").Select(f => (AdditionalText)new TreatyText(f, File.ReadAllText(f))).ToArray();
