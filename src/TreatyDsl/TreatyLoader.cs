@@ -16,10 +16,17 @@ public static class TreatyLoader
         Load(files.Select(f => TreatyParser.Parse(f.Path, f.Text)));
 
     /// <summary>Binds and analyses files already parsed (for callers that keep parse results, such as the analyzer's cache).</summary>
-    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles)
+    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles) => Load(parsedFiles, analyse: true);
+
+    /// <summary>
+    /// Binds files already parsed and, when <paramref name="analyse"/> is true, analyses them (docs/analysis.md). The
+    /// generator needs only the bound model; the analysis findings are the analyzer's and <c>treaty check</c>'s.
+    /// </summary>
+    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles, bool analyse)
     {
         var parsed = parsedFiles.OrderBy(p => p.File.Path, StringComparer.Ordinal).ToList();
-        return Analysis.TreatyAnalysis.Run(Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics)));
+        var model = Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics));
+        return analyse ? Analysis.TreatyAnalysis.Run(model) : model;
     }
 
     /// <summary>Loads every <c>*.treaty</c> file under <paramref name="directory"/>. A folder that cannot be read is a diagnostic, not an exception.</summary>

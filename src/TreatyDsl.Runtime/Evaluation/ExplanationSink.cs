@@ -75,6 +75,10 @@ public sealed class ExplanationSink
     /// <summary>Leaves the quantifier body entered with <see cref="EnterQuiet"/>.</summary>
     public void ExitQuiet() => quiet--;
 
+    /// <summary>Whether sentences are being left out (inside a quantifier's body, or for a caller that wants only the
+    /// outcome and the missing facts): a caller may then skip building them.</summary>
+    public bool IsQuiet => quiet > 0;
+
     /// <summary>Records that the fact at <paramref name="factPath"/> was needed and missing.</summary>
     public void Missing(string factPath)
     {

@@ -64,10 +64,12 @@ internal static class AllowanceChecks
     private static void Masked(InstrumentContext context, RuleModel rule, RuleModel without, Goal applies, PartialCase applied,
         Text.SourceSpan span, string what, params RuleModel[] focus)
     {
-        var changes = Goal.All(context.Eligible(), Goal.NotMet(without));
+        // Rules outside the allowance's group are independent of it and satisfiable: only the group can block it.
+        var group = context.ComponentOf(rule);
+        var changes = Goal.All(context.Eligible(group), Goal.NotMet(without));
         var changed = context.Search.Find(changes);
         if (changed.Found || !context.Proves(changed, changes)) return;
-        var blockers = context.Rules
+        var blockers = group
             .Where(other => other != rule)
             .Where(other =>
             {

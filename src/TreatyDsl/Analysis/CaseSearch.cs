@@ -24,13 +24,19 @@ internal sealed class CaseSearch
     private readonly Interpreter interpreter;
     private readonly CaseSpace space;
     private readonly Dictionary<string, RuleModel> expectations = new();
+    private readonly System.Func<RuleModel, ISet<string>> factsOf;
     private int nodes;
     private bool exact;
 
-    public CaseSearch(Interpreter interpreter, CaseSpace space, VocabularyModel vocabulary)
+    /// <param name="interpreter">The judge: the instrument's interpreter.</param>
+    /// <param name="space">The representative values of every fact.</param>
+    /// <param name="vocabulary">The facts, for what each is expected for.</param>
+    /// <param name="factsOf">Every fact a rule can read (countries as <see cref="CaseSpace.PartiesSlot"/>): rules that share none are independent.</param>
+    public CaseSearch(Interpreter interpreter, CaseSpace space, VocabularyModel vocabulary, System.Func<RuleModel, ISet<string>> factsOf)
     {
         this.interpreter = interpreter;
         this.space = space;
+        this.factsOf = factsOf;
         foreach (var fact in vocabulary.Facts)
         {
             if (fact.ExpectedWhen is null) continue;
@@ -44,9 +50,80 @@ internal sealed class CaseSearch
     {
         nodes = 0;
         exact = true;
-        var found = Search(space.Start, goal);
-        if (found is null) return new SearchResult(null, exact && nodes <= Budget);
-        return new SearchResult(Minimize(found, p => goal.Evaluate(new Probe(interpreter, p), new List<string>()) == Truth.True), true);
+        var found = goal.Literals() is { } literals ? Solve(space.Start, literals) : Search(space.Start, goal);
+        if (found is null) return SearchResult.None(exact && nodes <= Budget);
+        return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p), new List<string>()) == Truth.True));
+    }
+
+    /// <summary>
+    /// The search for a conjunction of literals, split as it goes: once the literals still open share no fact still to
+    /// give, each group is solved on its own and the cases are joined (their facts are disjoint). Two hundred
+    /// requirements that share one fact cost one search per value of that fact, then one small search per requirement,
+    /// instead of one search over all of them at once.
+    /// </summary>
+    private PartialCase? Solve(PartialCase partial, IReadOnlyList<Goal> literals)
+    {
+        if (++nodes > Budget) return null;
+        var probe = new Probe(interpreter, partial);
+        var open = new List<Goal>();
+        var missing = new List<string>();
+        var sharedBy = new Dictionary<string, int>();
+        foreach (var literal in literals)
+        {
+            var own = new List<string>();
+            var truth = literal.Evaluate(probe, own);
+            if (truth == Truth.False) return null;
+            if (truth == Truth.Unknown)
+            {
+                open.Add(literal);
+                missing.AddRange(own);
+                foreach (var fact in own.Distinct()) sharedBy[fact] = (sharedBy.TryGetValue(fact, out var n) ? n : 0) + 1;
+            }
+        }
+        if (open.Count == 0) return partial;
+        var groups = Independent(open, partial);
+        if (groups.Count > 1)
+        {
+            var joined = partial;
+            // The largest group first: it is the likeliest to fail, and one failure settles the whole node.
+            foreach (var group in groups.OrderByDescending(g => g.Count))
+            {
+                if (Solve(partial, group) is not { } part) return null;
+                joined = joined.With(part.Values.Where(v => !partial.Has(v.Key)));
+            }
+            return joined;
+        }
+        // The fact most open literals miss first: giving it is what splits the rest into independent groups.
+        var next = Choose(probe, missing.Distinct().OrderByDescending(f => sharedBy[f]).ToList());
+        if (next is null) return null;
+        foreach (var step in Steps(next, partial))
+        {
+            if (Solve(step, open) is { } found) return found;
+            if (nodes > Budget) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The literals in groups that share no fact still open (not given; a list stays open while its elements' fields may be given).</summary>
+    private List<List<Goal>> Independent(List<Goal> literals, PartialCase partial)
+    {
+        var parent = Enumerable.Range(0, literals.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        var owner = new Dictionary<string, int>();
+        for (var i = 0; i < literals.Count; i++)
+        {
+            foreach (var rule in literals[i].Rules)
+            {
+                foreach (var fact in factsOf(rule))
+                {
+                    var given = fact == CaseSpace.PartiesSlot ? partial.Has(ContractFacts.SentencingCountry) : partial.Has(fact) && partial.Values[fact] is not ListLength;
+                    if (given) continue;
+                    if (owner.TryGetValue(fact, out var other)) parent[Find(i)] = Find(other);
+                    else owner[fact] = i;
+                }
+            }
+        }
+        return Enumerable.Range(0, literals.Count).GroupBy(Find).Select(g => g.Select(i => literals[i]).ToList()).ToList();
     }
 
     /// <summary>
@@ -63,8 +140,8 @@ internal sealed class CaseSearch
         nodes = 0;
         exact = true;
         var found = Where(space.Start, rule, others, holds, branchRule, branchOthers, withholdable);
-        if (found is null) return new SearchResult(null, exact && nodes <= Budget);
-        return new SearchResult(Minimize(found, p => Qualifies(new Probe(interpreter, p), rule, others, holds)), true);
+        if (found is null) return SearchResult.None(exact && nodes <= Budget);
+        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p), rule, others, holds)));
     }
 
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
@@ -200,11 +277,32 @@ internal sealed class CaseSearch
     }
 }
 
-/// <summary>What a search found: a witness, or none; <see cref="Exhaustive"/> says whether "none" is a proof.</summary>
-internal sealed record SearchResult(PartialCase? Witness, bool Exhaustive)
+/// <summary>
+/// What a search found: a witness, or none, and whether "none" is a proof. The witness is made as small as it can be
+/// only when asked for: most searches only need to know that a case exists.
+/// </summary>
+internal sealed class SearchResult
 {
-    public bool Found => Witness is not null;
+    private readonly System.Lazy<PartialCase>? witness;
+
+    public SearchResult(PartialCase found, System.Func<PartialCase> minimize)
+    {
+        witness = new System.Lazy<PartialCase>(minimize);
+        Exhaustive = true;
+    }
+
+    private SearchResult(bool exhaustive) => Exhaustive = exhaustive;
+
+    public static SearchResult None(bool exhaustive) => new(exhaustive);
+
+    /// <summary>The witness, with every fact it does not need dropped; null when none was found.</summary>
+    public PartialCase? Witness => witness?.Value;
+
+    /// <summary>Whether the search covered every class of values (always true when a witness was found).</summary>
+    public bool Exhaustive { get; }
+
+    public bool Found => witness is not null;
 
     /// <summary>No case exists, and the search covered every class of values: a proof.</summary>
-    public bool ProvedNone => Witness is null && Exhaustive;
+    public bool ProvedNone => witness is null && Exhaustive;
 }

@@ -17,6 +17,12 @@ internal abstract class Goal
     /// <summary>The rules the goal reads (for exactness: a goal over a rule outside the fragment proves nothing by failing).</summary>
     public abstract IEnumerable<RuleModel> Rules { get; }
 
+    /// <summary>
+    /// The goal as a conjunction of literals ("this rule met", "that rule not met"), or null when it is not one. A
+    /// conjunction of literals is what lets the search split a question into independent parts.
+    /// </summary>
+    public virtual IReadOnlyList<Goal>? Literals() => null;
+
     public static Goal Met(RuleModel rule) => new MetGoal(rule);
 
     public static Goal NotMet(RuleModel rule) => new NotGoal(new MetGoal(rule));
@@ -34,6 +40,8 @@ internal abstract class Goal
         public MetGoal(RuleModel rule) => this.rule = rule;
 
         public override IEnumerable<RuleModel> Rules { get { yield return rule; } }
+
+        public override IReadOnlyList<Goal>? Literals() => new[] { this };
 
         public override Truth Evaluate(Probe probe, List<string> missing)
         {
@@ -53,6 +61,8 @@ internal abstract class Goal
 
         public override IEnumerable<RuleModel> Rules => inner.Rules;
 
+        public override IReadOnlyList<Goal>? Literals() => inner is MetGoal ? new[] { this } : null;
+
         public override Truth Evaluate(Probe probe, List<string> missing) => Logic.Not(inner.Evaluate(probe, missing));
     }
 
@@ -61,6 +71,17 @@ internal abstract class Goal
         private readonly List<Goal> goals;
 
         public AllGoal(List<Goal> goals) => this.goals = goals;
+
+        public override IReadOnlyList<Goal>? Literals()
+        {
+            var literals = new List<Goal>();
+            foreach (var goal in goals)
+            {
+                if (goal.Literals() is not { } inner) return null;
+                literals.AddRange(inner);
+            }
+            return literals;
+        }
 
         public override IEnumerable<RuleModel> Rules
         {

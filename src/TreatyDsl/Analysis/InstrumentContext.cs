@@ -23,8 +23,8 @@ internal sealed class InstrumentContext
         Vocabulary = vocabulary;
         Instrument = instrument;
         Period = period;
-        Interpreter = new Interpreter(vocabulary, instrument);
-        Search = new CaseSearch(Interpreter, new CaseSpace(vocabulary, atoms, period.Parties, period.Date), vocabulary);
+        Interpreter = new Interpreter(vocabulary, instrument, explain: false);
+        Search = new CaseSearch(Interpreter, new CaseSpace(vocabulary, atoms, period.Parties, period.Date), vocabulary, FactsOf);
         foreach (var rule in instrument.Rules)
         {
             if (!rule.Versions.All(v => Atoms.IsExact(vocabulary, instrument, v.Condition) && v.Exceptions.All(e => Atoms.IsExact(vocabulary, instrument, e.Condition))))
@@ -33,6 +33,60 @@ internal sealed class InstrumentContext
             }
         }
         Rules = instrument.Rules.Where(r => InEffect(r) is not null).ToList();
+        Components = IndependentGroups();
+    }
+
+    /// <summary>
+    /// The period's rules in groups that share no fact (through their conditions, derived facts, periods, the facts an
+    /// expectation reads, or the countries, which are given together). Rules of different groups cannot constrain each
+    /// other, so every question about a rule needs only its own group: the instrument is satisfiable when each group is,
+    /// and a case for one group combines with a case for any other. This keeps the cost of a question to the size of
+    /// its group, not of the instrument.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<RuleModel>> Components { get; }
+
+    /// <summary>The group of <paramref name="rule"/> (see <see cref="Components"/>).</summary>
+    public IReadOnlyList<RuleModel> ComponentOf(RuleModel rule) => Components.First(c => c.Contains(rule));
+
+    private List<IReadOnlyList<RuleModel>> IndependentGroups()
+    {
+        var owner = new Dictionary<string, int>();
+        var parent = Enumerable.Range(0, Rules.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        for (var i = 0; i < Rules.Count; i++)
+        {
+            foreach (var fact in FactsOf(Rules[i]))
+            {
+                if (owner.TryGetValue(fact, out var other)) parent[Find(i)] = Find(other);
+                else owner[fact] = i;
+            }
+        }
+        return Enumerable.Range(0, Rules.Count).GroupBy(Find).Select(g => (IReadOnlyList<RuleModel>)g.Select(i => Rules[i]).ToList()).ToList();
+    }
+
+    private readonly Dictionary<RuleModel, ISet<string>> factsOf = new(ReferenceEqualityComparer<RuleModel>.Instance);
+
+    /// <summary>
+    /// Every fact a rule (or a variant of it) can read: its conditions' facts, derived facts and periods expanded, and the
+    /// facts that decide whether those are expected; the two countries and the nationality as one, since they are given together.
+    /// </summary>
+    public ISet<string> FactsOf(RuleModel rule)
+    {
+        rule = Original(rule);
+        if (factsOf.TryGetValue(rule, out var known)) return known;
+        var facts = ReadPaths(rule);
+        var pending = new Stack<string>(facts);
+        while (pending.Count > 0)
+        {
+            var path = pending.Pop();
+            if (Vocabulary.Facts.FirstOrDefault(f => f.Path == path) is not { ExpectedWhen: { } expectation }) continue;
+            var more = new HashSet<string>();
+            ReadPaths(expectation, more);
+            foreach (var m in more) if (facts.Add(m)) pending.Push(m);
+        }
+        var result = new HashSet<string>(facts.Select(f => CaseSpace.IsPartyFact(f) ? CaseSpace.PartiesSlot : f));
+        factsOf[rule] = result;
+        return result;
     }
 
     public VocabularyModel Vocabulary { get; }

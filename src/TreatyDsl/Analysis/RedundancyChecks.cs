@@ -16,7 +16,8 @@ internal static class RedundancyChecks
     {
         foreach (var rule in context.Rules.Where(r => r.Origin == context.Instrument.Id))
         {
-            var others = context.Rules.Where(r => r != rule).ToList();
+            // Rules outside its group read none of its facts and can all be met: only the group can make it decide or not.
+            var others = context.ComponentOf(rule).Where(r => r != rule).ToList();
             // It decides a verdict if it fails where nothing else does (ineligible rather than eligible or undetermined):
             // such a case needs only the facts the rule reads. Or if it stays unknown where everything else is met
             // (undetermined rather than eligible): such a case needs only the other rules' facts, with the rule's own

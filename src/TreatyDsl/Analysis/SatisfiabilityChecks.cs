@@ -15,43 +15,49 @@ internal static class SatisfiabilityChecks
     /// <summary>Runs the checks; false when the instrument is vacuous or undecided, so the checks that compare eligible cases have nothing to compare.</summary>
     public static bool Run(InstrumentContext context)
     {
-        var eligible = context.Eligible();
-        var result = context.Search.Find(eligible);
-        if (result.Found)
+        // The instrument is satisfiable when each group of rules that share facts is (see InstrumentContext.Components).
+        foreach (var component in context.Components)
         {
-            AlwaysMet(context);
-            return true;
-        }
-        if (!context.Proves(result, eligible))
-        {
-            NotAnalysed(context, "whether any case is eligible");
+            var eligible = context.Eligible(component);
+            var result = context.Search.Find(eligible);
+            if (result.Found) continue;
+            if (!context.Proves(result, eligible))
+            {
+                NotAnalysed(context, "whether any case is eligible");
+                return false;
+            }
+            Vacuous(context, Core(context, component));
             return false;
         }
-        var core = Core(context);
+        AlwaysMet(context);
+        return true;
+    }
+
+    private static void Vacuous(InstrumentContext context, List<RuleModel> core)
+    {
         var names = string.Join(", ", core.Select(r => "'" + r.Id + "'"));
         context.Report(DiagnosticCatalog.VacuousInstrument, context.Instrument.Span, "vacuous", instruments => new object[] { instruments, names });
         if (core.Count == 1)
         {
             var rule = core[0];
             context.Report(DiagnosticCatalog.RuleNeverMet, context.InEffect(rule)!.Span, rule.Id, instruments => new object[] { rule.Id, instruments }, rule: rule);
-            return false;
+            return;
         }
         foreach (var rule in core.Where(r => r.Origin == context.Instrument.Id))
         {
             var others = string.Join(", ", core.Where(r => r != rule).Select(r => "'" + r.Id + "'"));
             context.Report(DiagnosticCatalog.ConflictingRequirements, context.InEffect(rule)!.Span, rule.Id + "|" + others, instruments => new object[] { rule.Id, others, instruments }, rule: rule);
         }
-        return false;
     }
 
     /// <summary>
     /// A set of rules that cannot all be met and from which no rule can be dropped (deletion: drop each rule in turn and
     /// keep it dropped while the rest still cannot all be met). Irreducible, not necessarily the smallest of all such sets.
     /// </summary>
-    private static List<RuleModel> Core(InstrumentContext context)
+    private static List<RuleModel> Core(InstrumentContext context, IReadOnlyList<RuleModel> rules)
     {
-        var core = context.Rules.ToList();
-        foreach (var rule in context.Rules)
+        var core = rules.ToList();
+        foreach (var rule in rules)
         {
             var trial = core.Where(r => r != rule).ToList();
             var goal = context.Eligible(trial);

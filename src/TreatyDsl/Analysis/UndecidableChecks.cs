@@ -13,7 +13,7 @@ internal static class UndecidableChecks
     {
         foreach (var rule in context.Rules)
         {
-            var others = context.Rules.Where(r => r != rule).ToList();
+            var others = context.ComponentOf(rule).Where(r => r != rule).ToList();
             var result = context.Search.FindUnsettled(rule, others);
             if (!result.Found) continue;
             var witness = context.Witness(result.Witness!, rule);

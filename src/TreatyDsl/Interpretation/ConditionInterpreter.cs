@@ -74,7 +74,7 @@ internal sealed class ConditionInterpreter
                 var (value, path, name) = Read(expression, context);
                 var flag = Logic.Of(value as bool?);
                 if (flag == Truth.Unknown && path is not null) sink.Missing(path);
-                sink.Flag(FactFormat.Fact(name, FactFormat.Value(value as bool?)), flag, direct, wantTrue);
+                if (!sink.IsQuiet) sink.Flag(FactFormat.Fact(name, FactFormat.Value(value as bool?)), flag, direct, wantTrue);
                 return flag;
         }
     }
@@ -99,6 +99,7 @@ internal sealed class ConditionInterpreter
             if (unbounded != Truth.True && end is null) sink.Missing(definition.PeriodTo!);
             var duration = right as DurationValue?;
             var truth = rightKnown ? Compare.Remaining(unbounded, start, end, relation, duration is null ? null : Conversions.ToPeriod(duration.Value)) : Truth.Unknown;
+            if (sink.IsQuiet) return truth;
             var valuePhrase = definition.UnboundedWhen is null
                 ? FactFormat.Remaining(period.Name, definition.Label, start, end)
                 : FactFormat.Remaining(period.Name, definition.Label, start, end, unbounded, ConditionPrinter.Print(definition.UnboundedWhen));
@@ -117,6 +118,12 @@ internal sealed class ConditionInterpreter
                 TypeKind.Bool => Compare.Bools((bool)left, relation, (bool)right),
                 _ => Compare.Names((string)left, relation, (string)right),
             };
+        if (sink.IsQuiet)
+        {
+            // Only the missing facts are wanted: the right operand's, if it is a fact, is still one.
+            if (comparison.Right is not (ConstantExpression or ThresholdReference) && right is null && Read(comparison.Right, context).Path is { } missingRight) sink.Missing(missingRight);
+            return result;
+        }
         var phrase = FactFormat.Fact(leftName, Format(left, comparison.Left.Type));
         if (comparison.Right is not (ConstantExpression or ThresholdReference))
         {
@@ -146,6 +153,7 @@ internal sealed class ConditionInterpreter
         var truth = !elementKnown || element is null || list is null
             ? Truth.Unknown
             : Logic.Of(list.Contains(element) != inList.Negated);
+        if (sink.IsQuiet) return truth;
         var listText = FactFormat.Value(list?.Select(o => Format(o, elementType)).ToList());
         var phrase = inList.Element is ConstantExpression
             ? FactFormat.Fact(listName, listText)
@@ -156,14 +164,14 @@ internal sealed class ConditionInterpreter
 
     private Truth EvalQuantifier(QuantifierExpression quantifier, Context context, ExplanationSink sink, bool wantTrue)
     {
-        var text = ConditionPrinter.Print(quantifier);
+        var text = sink.IsQuiet ? string.Empty : ConditionPrinter.Print(quantifier);
         if (context.Facts.GetList(quantifier.Source.Path) is not { } list)
         {
             sink.Missing(quantifier.Source.Path);
             sink.Quantifier(text, Truth.Unknown, quantifier.Source.Path + " is not known");
             return Truth.Unknown;
         }
-        var tally = new QuantifierTally(quantifier.Quantifier == Quantifier.All, quantifier.Source.Path, explain: true);
+        var tally = new QuantifierTally(quantifier.Quantifier == Quantifier.All, quantifier.Source.Path, explain: !sink.IsQuiet);
         sink.EnterQuiet();
         for (var i = 0; i < list.Count; i++)
         {

@@ -16,10 +16,15 @@ public sealed class Interpreter
 {
     private readonly InstrumentModel instrument;
     private readonly ConditionInterpreter conditions;
+    private readonly bool explain;
 
-    public Interpreter(VocabularyModel vocabulary, InstrumentModel instrument)
+    /// <param name="vocabulary">The facts and the vocabulary's derived facts.</param>
+    /// <param name="instrument">The instrument to evaluate.</param>
+    /// <param name="explain">False for callers that want only outcomes and missing facts (the analysis): no sentences are built.</param>
+    public Interpreter(VocabularyModel vocabulary, InstrumentModel instrument, bool explain = true)
     {
         this.instrument = instrument;
+        this.explain = explain;
         conditions = new ConditionInterpreter(vocabulary.Derived.Concat(instrument.Derived), instrument.Thresholds);
     }
 
@@ -33,6 +38,7 @@ public sealed class Interpreter
     public RequirementResult EvaluateRule(RuleModel rule, CaseFacts facts)
     {
         var sink = new ExplanationSink();
+        if (!explain) sink.EnterQuiet();
         var applicationDate = facts.GetDate(ContractFacts.ApplicationDate);
         var chosen = EffectiveDates.Choose(applicationDate,
             rule.Versions.Select(v => Conversions.ToLocalDate(v.Effective.From)).ToArray(),
