@@ -42,6 +42,8 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor BaselineIncludedTwice = Create("TDSL0123", Catalog.BaselineIncludedTwice, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnboundedNotAPeriod = Create("TDSL0124", Catalog.UnboundedNotAPeriod, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotAnAnalysisFinding = Create("TDSL0125", Catalog.NotAnAnalysisFinding, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownColumn = Create("TDSL0126", Catalog.UnknownColumn, "TreatyDsl.Binding", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UsageOfUnknownCountry = Create("TDSL0127", Catalog.UsageOfUnknownCountry, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidNamespace = Create("TDSL0201", Catalog.InvalidNamespace, "TreatyDsl.Build", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotGenerated = Create("TDSL0202", Catalog.NotGenerated, "TreatyDsl.Build", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor NoBaseline = Create("TDSL0301", Catalog.NoBaseline, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
@@ -61,6 +63,11 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor UndecidableRule = Create("TDSL0315", Catalog.UndecidableRule, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor VersionGap = Create("TDSL0316", Catalog.VersionGap, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor NothingAccepted = Create("TDSL0317", Catalog.NothingAccepted, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ColumnsDisagree = Create("TDSL0318", Catalog.ColumnsDisagree, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor DateDiffersFromNote = Create("TDSL0319", Catalog.DateDiffersFromNote, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor AmbiguousDate = Create("TDSL0320", Catalog.AmbiguousDate, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NoteNamesOtherInstrument = Create("TDSL0321", Catalog.NoteNamesOtherInstrument, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PreferenceContradicted = Create("TDSL0322", Catalog.PreferenceContradicted, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
@@ -93,6 +100,8 @@ internal static class TreatyDescriptors
         BaselineIncludedTwice,
         UnboundedNotAPeriod,
         NotAnAnalysisFinding,
+        UnknownColumn,
+        UsageOfUnknownCountry,
         InvalidNamespace,
         NotGenerated,
         NoBaseline,
@@ -112,6 +121,11 @@ internal static class TreatyDescriptors
         UndecidableRule,
         VersionGap,
         NothingAccepted,
+        ColumnsDisagree,
+        DateDiffersFromNote,
+        AmbiguousDate,
+        NoteNamesOtherInstrument,
+        PreferenceContradicted,
         InternalError);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);

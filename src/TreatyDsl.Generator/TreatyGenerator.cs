@@ -28,9 +28,10 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (file, _) => TreatyParser.Parse(file.Path, file.Text))
             .WithTrackingName(TrackingNames.Parse);
 
-        // Binding needs every file at once (instruments include baselines, rules read the vocabulary).
+        // Binding needs every file at once (instruments include baselines, rules read the vocabulary). The loader also
+        // checks the country table, whose notes the generated table carries; the case analysis is the analyzer's job.
         var model = parsed.Collect()
-            .Select(static (all, _) => Binder.Bind(all.OrderBy(p => p.File.Path, System.StringComparer.Ordinal).Select(p => p.File), all.SelectMany(p => p.Diagnostics)))
+            .Select(static (all, _) => TreatyLoader.Load(all, analyse: false))
             .WithTrackingName(TrackingNames.Bind);
 
         var ns = context.AnalyzerConfigOptionsProvider

@@ -19,13 +19,16 @@ public static class TreatyLoader
     public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles) => Load(parsedFiles, analyse: true);
 
     /// <summary>
-    /// Binds files already parsed and, when <paramref name="analyse"/> is true, analyses them (docs/analysis.md). The
-    /// generator needs only the bound model; the analysis findings are the analyzer's and <c>treaty check</c>'s.
+    /// Binds files already parsed, checks the country table, and, when <paramref name="analyse"/> is true, analyses the
+    /// cases (docs/analysis.md). The generator needs only the bound model and the table's notes; the case analysis
+    /// findings are the analyzer's and <c>treaty check</c>'s.
     /// </summary>
     public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles, bool analyse)
     {
         var parsed = parsedFiles.OrderBy(p => p.File.Path, StringComparer.Ordinal).ToList();
         var model = Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics));
+        // The table checks add notes that cases print, so they run for the generator too; the case analysis does not.
+        model = Analysis.CountryTableChecks.Run(model);
         return analyse ? Analysis.TreatyAnalysis.Run(model) : model;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using TreatyDsl.Binding;
 
@@ -16,12 +17,10 @@ public static class TreatyAnalysis
         if (model.HasErrors) return model;
         var findings = CompletenessChecks.Run(model).Concat(CaseChecks.Run(model)).ToList();
         if (findings.Count == 0) return model;
-        return model with
-        {
-            Diagnostics = model.Diagnostics.Concat(findings)
-                .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
-                .ThenBy(d => d.Span.Offset)
-                .ToEquatableArray(),
-        };
+        return model with { Diagnostics = InFileOrder(model.Diagnostics.Concat(findings)) };
     }
+
+    /// <summary>Diagnostics by file, then by place in the file (stable, so findings at one place keep their order).</summary>
+    internal static EquatableArray<Diagnostics.TreatyDiagnostic> InFileOrder(IEnumerable<Diagnostics.TreatyDiagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Offset).ToEquatableArray();
 }

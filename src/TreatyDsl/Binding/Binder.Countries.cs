@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TreatyDsl.Diagnostics;
+using TreatyDsl.Syntax;
 using TreatyDsl.Text;
 
 namespace TreatyDsl.Binding;
@@ -30,19 +31,58 @@ public static partial class Binder
                 {
                     diagnostics.Add(DiagnosticCatalog.UnknownInstrument.Create(p.Span, id));
                 }
-                practice = new PracticeModel(p.Note, p.Kind, p.Instruments);
+                practice = new PracticeModel(p.Note, p.Kind, p.Instruments, p.Span);
             }
-            var memberships = c.Memberships.Select(m => new MembershipModel(m.Instrument, m.Date, m.Note)).ToEquatableArray();
+            var memberships = c.Memberships.Select(m => new MembershipModel(m.Instrument, m.Date, m.Note, m.Span)).ToEquatableArray();
             var notes = new List<CountryNoteModel>();
             foreach (var note in c.Notes)
             {
                 if (note.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(note.Span, "The note of country", c.Code));
                 notes.Add(new CountryNoteModel(note.Text, note.Citation ?? string.Empty));
             }
-            countries.Add(new CountryModel(c.Code, c.Name, memberships, practice, c.Span, null, notes.ToEquatableArray()));
+            countries.Add(new CountryModel(c.Code, c.Name, memberships, practice, c.Span, null, notes.ToEquatableArray(),
+                BindColumns(c.Columns, instruments, diagnostics), BindAccepts(c.Accepts, diagnostics)));
         }
         BindTerritories(sections, countries, diagnostics);
-        return new CountryTableModel(header?.Title ?? "Country table", header?.Citation ?? string.Empty, countries.ToEquatableArray());
+        var usages = BindUsages(sections, defined, countries, diagnostics);
+        return new CountryTableModel(header?.Title ?? "Country table", header?.Citation ?? string.Empty, countries.ToEquatableArray(), usages);
+    }
+
+    /// <summary>A row's marked columns; each must name an instrument or an instrument kind, so the analysis can match entries to columns.</summary>
+    private static ColumnsModel? BindColumns(ColumnsSyntax? columns, List<InstrumentModel> instruments, List<TreatyDiagnostic> diagnostics)
+    {
+        if (columns is null) return null;
+        foreach (var name in columns.Names)
+        {
+            if (instruments.Any(i => i.Id == name) || KindName(name) is not null) continue;
+            diagnostics.Add(DiagnosticCatalog.UnknownColumn.Create(columns.Span, name));
+        }
+        return new ColumnsModel(columns.Names, columns.Span);
+    }
+
+    /// <summary>The instrument kind a column name stands for (<c>bilateral</c>, <c>multilateral</c>), or null.</summary>
+    internal static InstrumentKind? KindName(string name) => name switch
+    {
+        "bilateral" => InstrumentKind.Bilateral,
+        "multilateral" => InstrumentKind.Multilateral,
+        _ => null,
+    };
+
+    /// <summary>Other sources' statements on which instrument some countries use: the instrument must exist, the countries have rows, the statement a citation.</summary>
+    private static EquatableArray<UsageModel> BindUsages(Sections sections, HashSet<string> defined, List<CountryModel> countries, List<TreatyDiagnostic> diagnostics)
+    {
+        var result = new List<UsageModel>();
+        foreach (var u in sections.Usages)
+        {
+            if (!defined.Contains(u.Instrument)) diagnostics.Add(DiagnosticCatalog.UndefinedInstrument.Create(u.Span, u.Instrument));
+            foreach (var code in u.Countries.Where(code => countries.All(c => c.Code != code)))
+            {
+                diagnostics.Add(DiagnosticCatalog.UsageOfUnknownCountry.Create(u.Span, code));
+            }
+            if (u.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(u.Span, "The usage statement on", u.Instrument));
+            result.Add(new UsageModel(u.Instrument, u.Countries, u.Text ?? string.Empty, u.Citation ?? string.Empty, u.Span));
+        }
+        return result.ToEquatableArray();
     }
 
     /// <summary>

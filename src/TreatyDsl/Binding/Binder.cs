@@ -350,7 +350,7 @@ public static partial class Binder
                         r.Exceptions.Count == 1 ? "unless" : $"unless-{i + 1}", null, u.Citation ?? r.Citation ?? string.Empty,
                         expressions.BindCondition(u.Condition, scope), u.Span))
                     .ToEquatableArray();
-                versions.Add(new RuleVersion(Effective(r.Effective), r.Text ?? string.Empty, r.Citation ?? string.Empty, condition, exceptions, r.Span, BindAccepts(r, diagnostics)));
+                versions.Add(new RuleVersion(Effective(r.Effective), r.Text ?? string.Empty, r.Citation ?? string.Empty, condition, exceptions, r.Span, BindAccepts(r.Accepts, diagnostics)));
             }
             CheckOverlaps(first.Id, versions.Select(v => (v.Effective, v.Span)), diagnostics);
             versions.Sort((a, b) => Nullable.Compare(a.Effective.From, b.Effective.From));
@@ -424,11 +424,11 @@ public static partial class Binder
     private static EffectivePeriod Effective(EffectiveSyntax? syntax) =>
         syntax is null ? EffectivePeriod.Always : new EffectivePeriod(syntax.From, syntax.Before);
 
-    /// <summary>A rule's accepted findings; each must name an analysis finding (TDSL03xx) and say why.</summary>
-    private static EquatableArray<AcceptanceModel> BindAccepts(RuleSyntax rule, List<TreatyDiagnostic> diagnostics)
+    /// <summary>A rule's or a country row's accepted findings; each must name an analysis finding (TDSL03xx) and say why.</summary>
+    private static EquatableArray<AcceptanceModel> BindAccepts(EquatableArray<AcceptSyntax> accepts, List<TreatyDiagnostic> diagnostics)
     {
         var result = new List<AcceptanceModel>();
-        foreach (var accept in rule.Accepts)
+        foreach (var accept in accepts)
         {
             if (DiagnosticCatalog.Find(accept.DiagnosticId) is not { Category: DiagnosticCatalog.Analysis })
             {

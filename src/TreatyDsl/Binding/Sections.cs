@@ -19,6 +19,7 @@ internal sealed class Sections
     public List<CountriesSyntax> CountriesHeaders { get; } = new();
     public List<CountrySyntax> Countries { get; } = new();
     public List<TerritorySyntax> Territories { get; } = new();
+    public List<UsageSyntax> Usages { get; } = new();
     public List<AdvisorySetSection> AdvisorySets { get; } = new();
 
     public static Sections Collect(IEnumerable<TreatyFileSyntax> files, List<TreatyDiagnostic> diagnostics)
@@ -81,6 +82,9 @@ internal sealed class Sections
                         break;
                     case TerritorySyntax t when Expect<CountriesSyntax>(current, t, "territory", "a 'countries' header", diagnostics):
                         sections.Territories.Add(t);
+                        break;
+                    case UsageSyntax u when Expect<CountriesSyntax>(current, u, "usage", "a 'countries' header", diagnostics):
+                        sections.Usages.Add(u);
                         break;
                 }
             }

@@ -115,9 +115,9 @@ public sealed record InstrumentModel(
     EquatableArray<DerivedModel> Derived,
     SourceSpan Span);
 
-public sealed record MembershipModel(string Instrument, DateValue? Since, string? Note);
+public sealed record MembershipModel(string Instrument, DateValue? Since, string? Note, SourceSpan Span = default);
 
-public sealed record PracticeModel(string Note, PracticeKind Kind, EquatableArray<string> Instruments);
+public sealed record PracticeModel(string Note, PracticeKind Kind, EquatableArray<string> Instruments, SourceSpan Span = default);
 
 /// <summary>A procedural note for cases with a country (such as transmission by diplomatic note), with its citation.</summary>
 public sealed record CountryNoteModel(string Text, string Citation)
@@ -134,9 +134,17 @@ public sealed record CountryModel(
     PracticeModel? Practice,
     SourceSpan Span,
     string? TerritoryOf = null,
-    EquatableArray<CountryNoteModel> Notes = default);
+    EquatableArray<CountryNoteModel> Notes = default,
+    ColumnsModel? Columns = null,
+    EquatableArray<AcceptanceModel> Accepts = default);
 
-public sealed record CountryTableModel(string Title, string Citation, EquatableArray<CountryModel> Countries);
+/// <summary>The columns the source table marks for a row: instrument ids or instrument kinds (<c>bilateral</c>).</summary>
+public sealed record ColumnsModel(EquatableArray<string> Names, SourceSpan Span);
+
+/// <summary>Another source's statement that some countries use an instrument, to compare with the rows' usage notes.</summary>
+public sealed record UsageModel(string Instrument, EquatableArray<string> Countries, string Text, string Citation, SourceSpan Span);
+
+public sealed record CountryTableModel(string Title, string Citation, EquatableArray<CountryModel> Countries, EquatableArray<UsageModel> Usages = default);
 
 /// <summary>A discretionary factor: reported with the way it weighs when its condition holds. Never part of a verdict.</summary>
 public sealed record AdvisoryModel(string Id, Weighs Weighs, string Text, string Citation, BoundExpression Condition, SourceSpan Span)

@@ -157,7 +157,17 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor NotAnAnalysisFinding = new(
         "TDSL0125", "'accept' of something that is not an analysis finding",
-        "'{0}' is not the id of an analysis finding (TDSL0301 to TDSL0316); 'accept' justifies a finding of the analysis, not an error",
+        "'{0}' is not the id of an analysis finding (TDSL03xx); 'accept' justifies a finding of the analysis, not an error",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownColumn = new(
+        "TDSL0126", "Unknown column",
+        "'{0}' is neither an instrument nor an instrument kind ('bilateral', 'multilateral'); 'columns' names what each marked column of the source table stands for",
+        Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UsageOfUnknownCountry = new(
+        "TDSL0127", "Usage statement on a country not in the table",
+        "'{0}' has no row in the country table, so there is no usage note to compare this statement with; add the row or remove the code",
         Binding, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidNamespace = new(
@@ -255,6 +265,31 @@ public static class DiagnosticCatalog
         "The analysis no longer reports {0} for '{1}', so there is nothing to accept; remove the 'accept' clause",
         Analysis, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ColumnsDisagree = new(
+        "TDSL0318", "Row's columns and entries disagree",
+        "The table marks {0} for {1}, but the row lists {2}: {3}",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DateDiffersFromNote = new(
+        "TDSL0319", "Date differs from its note",
+        "{0} for {1} is in force from {2}, but its note gives {3} (\"{4}\")",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor AmbiguousDate = new(
+        "TDSL0320", "Ambiguous date",
+        "The note of {0} for {1} writes {2}, which is {3} read month first and {4} read day first: {5}",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoteNamesOtherInstrument = new(
+        "TDSL0321", "Note names another instrument",
+        "The row of {0} lists {1}, but its note speaks of {2} (\"{3}\")",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PreferenceContradicted = new(
+        "TDSL0322", "Usage note contradicted by another source",
+        "The usage note of {0} (\"{1}\") {2}, but {3} says it uses {4} (\"{5}\")",
+        Analysis, DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "TDSL0900", "Internal error in TreatyDsl",
         "TreatyDsl could not {0} ({1}: {2}); nothing was generated for it. This is a bug in TreatyDsl, not in the treaty files: please report it with the files",
@@ -274,8 +309,10 @@ public static class DiagnosticCatalog
         ThresholdRedefined, NothingToOverride, UnknownRule, UndefinedInstrument, InvalidCountryCode, MissingVocabulary,
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
         InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice, UnboundedNotAPeriod, NotAnAnalysisFinding,
+        UnknownColumn, UsageOfUnknownCountry,
         InvalidNamespace, NotGenerated, NoBaseline, UnreachableInstrument, UnreadFact, UnevenEnumValue,
         VacuousInstrument, ConflictingRequirements, RuleNeverMet, RuleAlwaysMet, NotAnalysed, DeadException, SwallowingException,
-        MaskedAllowance, RedundantAlternative, RedundantRequirement, UndecidableRule, VersionGap, NothingAccepted, InternalError,
+        MaskedAllowance, RedundantAlternative, RedundantRequirement, UndecidableRule, VersionGap, NothingAccepted,
+        ColumnsDisagree, DateDiffersFromNote, AmbiguousDate, NoteNamesOtherInstrument, PreferenceContradicted, InternalError,
     };
 }

@@ -20,7 +20,7 @@ internal sealed class TreatyGrammar
     {
         "and", "or", "not", "in", "any", "all", "true", "false", "when", "unless", "cite", "effective",
         "from", "before", "to", "label", "period", "title", "kind", "parties", "includes", "practice",
-        "only", "prefers", "required", "nonempty", "list", "of", "note", "unbounded", "expected", "accept",
+        "only", "prefers", "required", "nonempty", "list", "of", "note", "unbounded", "expected", "accept", "columns",
     };
 
     private readonly string path;
@@ -546,14 +546,32 @@ internal sealed class TreatyGrammar
             from cite in OptionalCitation
             select new CountryNoteSyntax(text, cite, kw);
 
+        var columns =
+            from kw in Keyword("columns")
+            from names in Identifier.DelimitedBy(Tok(Parse.Char(',')))
+            select new ColumnsSyntax(names.Select(n => n.Value).ToEquatableArray(), kw);
+
         var country =
             from kw in Keyword("country")
             from code in CountryCode
             from name in QuotedText
+            from marked in columns.Optional()
             from members in membership.XMany()
             from practiceNote in practice.Optional()
             from notes in countryNote.XMany()
-            select (DeclarationSyntax)new CountrySyntax(code.Value, name, members.ToEquatableArray(), practiceNote.GetOrDefault(), notes.ToEquatableArray(), code.Span);
+            from accepts in accept.XMany()
+            select (DeclarationSyntax)new CountrySyntax(code.Value, name, members.ToEquatableArray(), practiceNote.GetOrDefault(), notes.ToEquatableArray(), code.Span,
+                marked.GetOrDefault(), accepts.ToEquatableArray());
+
+        var usage =
+            from kw in Keyword("usage")
+            from id in Identifier
+            from forKw in Keyword("for")
+            from codes in CountryCode.DelimitedBy(Tok(Parse.Char(',')))
+            from colon in Colon
+            from text in QuotedText
+            from cite in OptionalCitation
+            select (DeclarationSyntax)new UsageSyntax(id.Value, codes.Select(c => c.Value).ToEquatableArray(), text, cite, id.Span);
 
         var territory =
             from kw in Keyword("territory")
@@ -595,7 +613,7 @@ internal sealed class TreatyGrammar
         return vocabulary.Or(enumeration).Or(record).Or(fact).Or(derive)
             .Or(instrument).Or(baseline).Or(threshold).Or(overrideThreshold)
             .Or(Rule("require", RuleKind.Requirement)).Or(Rule("bar", RuleKind.Bar)).Or(exception)
-            .Or(countries).Or(country).Or(territory)
+            .Or(countries).Or(country).Or(territory).Or(usage)
             .Or(advisories).Or(advisory);
     }
 

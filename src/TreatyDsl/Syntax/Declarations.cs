@@ -123,7 +123,27 @@ public sealed record PracticeSyntax(string Note, PracticeKind Kind, EquatableArr
 /// <summary>A procedural note for cases with a country, shown to the caseworker beside the verdict: <c>note "..." cite "..."</c>.</summary>
 public sealed record CountryNoteSyntax(string Text, string? Citation, SourceSpan Span);
 
-public sealed record CountrySyntax(string Code, string Name, EquatableArray<MembershipSyntax> Memberships, PracticeSyntax? Practice, EquatableArray<CountryNoteSyntax> Notes, SourceSpan Span) : DeclarationSyntax(Span);
+/// <summary>
+/// The columns the source table marks for a row, as it marks them (<c>columns bilateral, coe</c>): each an instrument id or
+/// an instrument kind. Kept beside the row's entries so the analysis can show where the table disagrees with itself.
+/// </summary>
+public sealed record ColumnsSyntax(EquatableArray<string> Names, SourceSpan Span);
+
+public sealed record CountrySyntax(
+    string Code,
+    string Name,
+    EquatableArray<MembershipSyntax> Memberships,
+    PracticeSyntax? Practice,
+    EquatableArray<CountryNoteSyntax> Notes,
+    SourceSpan Span,
+    ColumnsSyntax? Columns = null,
+    EquatableArray<AcceptSyntax> Accepts = default) : DeclarationSyntax(Span);
+
+/// <summary>
+/// What another source says about which instrument some countries use, for the analysis to compare with the table's
+/// usage notes: <c>usage coe for CA, FR, PA, TR: "..." cite "7 FAM 481.3-1 b NOTE"</c>.
+/// </summary>
+public sealed record UsageSyntax(string Instrument, EquatableArray<string> Countries, string? Text, string? Citation, SourceSpan Span) : DeclarationSyntax(Span);
 
 /// <summary>
 /// A territory of a country in the table (7 FAM Exhibit 481, Table A): <c>territory AW "Aruba" of NL</c>. It has the

@@ -51,4 +51,30 @@ public class ShippedTreatyAnalysisTests
         Assert.Equal(DiagnosticSeverity.Warning, life.Severity);
         SoundnessProperties.AssertReproduced(life, InterpretedCatalog.Create(model), InterpretedCatalog.SchemaOf(model.Vocabulary));
     }
+
+    [Fact]
+    public void Without_its_justifications_the_country_table_shows_unaided_where_Exhibit_481_disagrees_with_itself_and_with_7_FAM_481_3()
+    {
+        var files = Shipped().Select(f => f.Path.EndsWith("countries.treaty")
+            ? (f.Path, string.Join("\n", f.Text.Split('\n').Where(line => !line.TrimStart().StartsWith("accept ", System.StringComparison.Ordinal))))
+            : f).ToArray();
+
+        var model = TreatyLoader.Load(files);
+
+        var table = model.Diagnostics.Where(d => string.CompareOrdinal(d.Id, "TDSL0318") >= 0 && string.CompareOrdinal(d.Id, "TDSL0322") <= 0).ToList();
+        Assert.All(table, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal(new[]
+        {
+            ("TDSL0320", "Azerbaijan (AZ)"), // 01/05/2001: every other COE date is the first of a month
+            ("TDSL0322", "France (FR)"),     // "Prefers the Bilateral" against 7 FAM 481.3-1 b NOTE
+            ("TDSL0320", "Greece (GR)"),     // 01/02/1988
+            ("TDSL0320", "Honduras (HN)"),   // 1/7/2009
+            ("TDSL0318", "Mongolia (MN)"),   // Bilateral column, COE note
+            ("TDSL0318", "Saudi Arabia (SA)"), // OAS column, COE note
+            ("TDSL0318", "United States (US)"), // Bilateral column: the bilaterals are under their foreign parties
+            ("TDSL0319", "United States (US)"), // OAS deposit 05/25/2001 against entry into force 2001-06-24 (7 FAM 481.3-3)
+        }, table.Select(d => (d.Id, new[] { "Azerbaijan (AZ)", "France (FR)", "Greece (GR)", "Honduras (HN)", "Mongolia (MN)", "Saudi Arabia (SA)", "United States (US)" }.Single(d.Message.Contains))));
+        Assert.All(new[] { "AZ", "FR", "GR", "HN", "MN", "SA", "US" }, code =>
+            Assert.Contains(model.Countries.Countries.Single(c => c.Code == code).Notes, n => n.Text.StartsWith("The sources disagree on this country's row", System.StringComparison.Ordinal)));
+    }
 }
