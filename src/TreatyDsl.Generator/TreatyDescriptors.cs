@@ -68,6 +68,8 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor AmbiguousDate = Create("TDSL0320", Catalog.AmbiguousDate, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor NoteNamesOtherInstrument = Create("TDSL0321", Catalog.NoteNamesOtherInstrument, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor PreferenceContradicted = Create("TDSL0322", Catalog.PreferenceContradicted, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ContractPropertyNotCovered = Create("TDSL0323", Catalog.ContractPropertyNotCovered, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor FactOutsideContract = Create("TDSL0324", Catalog.FactOutsideContract, "TreatyDsl.Analysis", DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
@@ -126,6 +128,8 @@ internal static class TreatyDescriptors
         AmbiguousDate,
         NoteNamesOtherInstrument,
         PreferenceContradicted,
+        ContractPropertyNotCovered,
+        FactOutsideContract,
         InternalError);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);

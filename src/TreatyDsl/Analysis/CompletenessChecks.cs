@@ -8,7 +8,8 @@ namespace TreatyDsl.Analysis;
 
 /// <summary>
 /// What a set of treaty files leaves out: an instrument without the statutory baseline, an instrument no case can reach,
-/// a fact nothing reads, an enum value some instruments decide and others never mention. Each is a place to look, not a
+/// a case-file property the vocabulary does not cover (<see cref="ContractChecks"/>), a fact nothing reads, an enum
+/// value some instruments decide and others never mention. Each is a place to look, not a
 /// proof of a mistake: the first two are warnings, the others information.
 /// </summary>
 internal static class CompletenessChecks
@@ -27,6 +28,7 @@ internal static class CompletenessChecks
                 yield return DiagnosticCatalog.UnreachableInstrument.Create(instrument.Span, instrument.Id);
             }
         }
+        foreach (var finding in ContractChecks.Run(model.Vocabulary)) yield return finding;
         foreach (var finding in UnreadFacts(model)) yield return finding;
         foreach (var finding in UnevenEnumValues(model)) yield return finding;
     }

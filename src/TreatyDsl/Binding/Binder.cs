@@ -162,8 +162,9 @@ public static partial class Binder
         }
         var derived = BindDerived(sections.VocabularyDerived, scope, derivedTypes, expressions, diagnostics, enums, recordNames);
 
-        var name = sections.VocabularyHeaders.Count > 0 ? sections.VocabularyHeaders[0].Name : "case-file";
-        return new VocabularyModel(name, enums.Values.ToEquatableArray(), records.Values.ToEquatableArray(), facts.Values.ToEquatableArray(), derived.ToEquatableArray());
+        var header = sections.VocabularyHeaders.FirstOrDefault();
+        return new VocabularyModel(header?.Name ?? "case-file", enums.Values.ToEquatableArray(), records.Values.ToEquatableArray(), facts.Values.ToEquatableArray(), derived.ToEquatableArray(),
+            header?.Span ?? default);
     }
 
     /// <summary>Binds derived facts in order; each sees only the ones declared before it, so definitions cannot loop.</summary>

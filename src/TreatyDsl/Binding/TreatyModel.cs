@@ -30,7 +30,8 @@ public sealed record VocabularyModel(
     EquatableArray<EnumModel> Enums,
     EquatableArray<RecordModel> Records,
     EquatableArray<FactModel> Facts,
-    EquatableArray<DerivedModel> Derived);
+    EquatableArray<DerivedModel> Derived,
+    SourceSpan Span = default);
 
 public sealed record EnumModel(string Name, EquatableArray<string> Members, SourceSpan Span);
 

@@ -290,6 +290,16 @@ public static class DiagnosticCatalog
         "The usage note of {0} (\"{1}\") {2}, but {3} says it uses {4} (\"{5}\")",
         Analysis, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ContractPropertyNotCovered = new(
+        "TDSL0323", "Case-file property no fact covers",
+        "The case-file contract defines '{0}' ({1}), but {2}: {3}",
+        Analysis, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FactOutsideContract = new(
+        "TDSL0324", "Fact outside the case-file contract",
+        "'{0}' is not a property of the case-file contract, so case files written to the contract never carry it: a rule that needs it stays unknown unless the case file adds it",
+        Analysis, DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "TDSL0900", "Internal error in TreatyDsl",
         "TreatyDsl could not {0} ({1}: {2}); nothing was generated for it. This is a bug in TreatyDsl, not in the treaty files: please report it with the files",
@@ -313,6 +323,7 @@ public static class DiagnosticCatalog
         InvalidNamespace, NotGenerated, NoBaseline, UnreachableInstrument, UnreadFact, UnevenEnumValue,
         VacuousInstrument, ConflictingRequirements, RuleNeverMet, RuleAlwaysMet, NotAnalysed, DeadException, SwallowingException,
         MaskedAllowance, RedundantAlternative, RedundantRequirement, UndecidableRule, VersionGap, NothingAccepted,
-        ColumnsDisagree, DateDiffersFromNote, AmbiguousDate, NoteNamesOtherInstrument, PreferenceContradicted, InternalError,
+        ColumnsDisagree, DateDiffersFromNote, AmbiguousDate, NoteNamesOtherInstrument, PreferenceContradicted,
+        ContractPropertyNotCovered, FactOutsideContract, InternalError,
     };
 }
