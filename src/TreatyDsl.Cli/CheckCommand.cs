@@ -7,11 +7,18 @@ namespace TreatyDsl.Cli;
 /// <c>treaty check [DIR] [--format text|json|sarif] [--witnesses OUT]</c>: parses and checks the treaty files and lists
 /// every problem with its place: as compiler-style lines with a summary (text), as one JSON document (json), or as SARIF
 /// 2.1.0 (sarif). With --witnesses, each analysis finding's witness case is also written to OUT as a case file that
-/// <c>treaty eval --treaties DIR</c> reproduces the finding with.
+/// <c>treaty eval --treaties DIR</c> reproduces the finding with. Exit status: 0 no errors, 1 the files have errors,
+/// 2 the witnesses could not be written.
 /// </summary>
 public static class CheckCommand
 {
     public static readonly string[] Formats = { "text", "json", "sarif" };
+
+    /// <summary>Exit status when the treaty files have errors, as a compiler's (warnings and information alone exit 0).</summary>
+    public const int FilesHaveErrors = 1;
+
+    /// <summary>Exit status when check could not do what was asked (the witness folder cannot be written).</summary>
+    public const int CannotComplete = 2;
 
     public static int Run(string directory, TextWriter output, TextWriter errors) => Run(directory, "text", output, errors);
 
@@ -23,8 +30,8 @@ public static class CheckCommand
         // in file order, so the listing reads top to bottom like a compiler's.
         var model = TreatyLoader.LoadDirectory(directory);
         var errorCount = model.Diagnostics.Count(d => d.IsError);
-        var status = errorCount > 0 ? EvalCommand.InputRefused : EvalCommand.Success;
-        if (witnesses is not null && !WriteWitnesses(model.Diagnostics, witnesses, errors)) return EvalCommand.InputRefused;
+        var status = errorCount > 0 ? FilesHaveErrors : EvalCommand.Success;
+        if (witnesses is not null && !WriteWitnesses(model.Diagnostics, witnesses, errors)) return CannotComplete;
         switch (format)
         {
             case "json":

@@ -23,7 +23,7 @@ public class CheckFormatTests
 
         var (exit, sarif) = Check(folder, "sarif");
 
-        Assert.Equal(2, exit);
+        Assert.Equal(CheckCommand.FilesHaveErrors, exit);
         Assert.Equal("2.1.0", sarif.GetProperty("version").GetString());
         Assert.Equal(SarifWriter.Schema, sarif.GetProperty("$schema").GetString());
         var run = Assert.Single(sarif.GetProperty("runs").EnumerateArray());
@@ -56,7 +56,7 @@ public class CheckFormatTests
     {
         var (exit, json) = Check(Paths.BrokenTreatyFolder(), "json");
 
-        Assert.Equal(2, exit);
+        Assert.Equal(CheckCommand.FilesHaveErrors, exit);
         var d = Assert.Single(json.GetProperty("diagnostics").EnumerateArray());
         Assert.Equal("TDSL0102", d.GetProperty("id").GetString());
         Assert.Equal("error", d.GetProperty("severity").GetString());
