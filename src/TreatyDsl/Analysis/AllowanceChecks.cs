@@ -7,10 +7,12 @@ using TreatyDsl.Syntax;
 namespace TreatyDsl.Analysis;
 
 /// <summary>
-/// The parts of a rule that let a case through: each exception, and each alternative of a requirement's condition (an
-/// operand of an 'or' reached through 'and' and 'or' only). One that never changes the rule's outcome is dead (an
-/// exception) or redundant (an alternative the others cover); one that changes the rule but never the instrument's
-/// verdict is masked: whenever it applies, some other requirement fails or stays unknown.
+/// The parts of a rule that let a case through: each exception, and each alternative way of meeting the rule: in a
+/// requirement an operand of an 'or' reached through 'and' and 'or' only; in a bar, which is met where its condition
+/// is false, an operand of an 'and' reached the same way ('bar when A and B' is met by 'not A' or by 'not B'). One that
+/// never changes the rule's outcome is dead (an exception) or redundant (an alternative the others cover); one that
+/// changes the rule but never the instrument's verdict is masked: whenever it applies, some other requirement fails or
+/// stays unknown.
 /// </summary>
 internal static class AllowanceChecks
 {
@@ -36,13 +38,14 @@ internal static class AllowanceChecks
                 }
                 Masked(context, rule, context.Without(rule, exception), applies, applied.Witness!, exception.Span, $"exception '{exception.Id}' of '{rule.Id}'", main, holds);
             }
-            if (rule.Kind != RuleKind.Requirement) continue;
-            foreach (var alternative in Alternatives(version.Condition))
+            var bar = rule.Kind == RuleKind.Bar;
+            foreach (var alternative in Alternatives(version.Condition, bar))
             {
                 var without = context.Without(rule, alternative);
                 var matters = Goal.All(Goal.Met(rule), Goal.NotMet(without));
                 var mattered = context.Search.Find(matters);
-                var text = ConditionPrinter.Print(alternative);
+                // A bar's alternative is its operand's negation: the way a case escapes the bar.
+                var text = ConditionPrinter.Print(!bar ? alternative : alternative is NotExpression not ? not.Operand : new NotExpression(alternative, alternative.Span));
                 if (!mattered.Found)
                 {
                     if (context.Proves(mattered, matters))
@@ -85,30 +88,33 @@ internal static class AllowanceChecks
             instruments => new object[] { Capitalize(what), instruments, blockedBy, witness.Fragment }, witness, rule);
     }
 
-    /// <summary>The operands of 'or' reached from the condition's top through 'and' and 'or' only: each lets cases through on its own.</summary>
-    public static IEnumerable<BoundExpression> Alternatives(BoundExpression condition)
+    /// <summary>
+    /// The parts of a condition that each let cases through on their own, reached from its top through 'and' and 'or'
+    /// only: for a requirement the operands of 'or'; for a bar (<paramref name="bar"/>), met where the condition is
+    /// false, the operands of 'and'.
+    /// </summary>
+    public static IEnumerable<BoundExpression> Alternatives(BoundExpression condition, bool bar = false)
     {
-        var pending = new Stack<(BoundExpression Node, bool UnderOr)>();
+        var pending = new Stack<(BoundExpression Node, bool UnderSplit)>();
         pending.Push((condition, false));
         var result = new List<BoundExpression>();
         while (pending.Count > 0)
         {
-            var (node, underOr) = pending.Pop();
-            switch (node)
+            var (node, underSplit) = pending.Pop();
+            var (splits, left, right) = node switch
             {
-                case OrExpression or:
-                    pending.Push((or.Right, true));
-                    pending.Push((or.Left, true));
-                    break;
-                case AndExpression and:
-                    if (underOr) result.Add(node);
-                    pending.Push((and.Right, false));
-                    pending.Push((and.Left, false));
-                    break;
-                default:
-                    if (underOr) result.Add(node);
-                    break;
+                OrExpression or => (!bar, or.Left, or.Right),
+                AndExpression and => (bar, and.Left, and.Right),
+                _ => (false, null, null),
+            };
+            if (left is null || right is null)
+            {
+                if (underSplit) result.Add(node);
+                continue;
             }
+            if (!splits && underSplit) result.Add(node);
+            pending.Push((right, splits));
+            pending.Push((left, splits));
         }
         return result;
     }

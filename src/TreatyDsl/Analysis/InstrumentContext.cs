@@ -132,11 +132,15 @@ internal sealed class InstrumentContext
         return Variant(rule, version with { Exceptions = version.Exceptions.Where(e => !ReferenceEquals(e, exception)).ToEquatableArray() });
     }
 
-    /// <summary>The rule with one part of its condition replaced by false: the rule as if that alternative were not written.</summary>
+    /// <summary>
+    /// The rule as if one of its alternatives were not written: in a requirement the part is replaced by false (an 'or'
+    /// operand that lets no case through); in a bar by true (an 'and' operand that no longer lets a case escape the bar).
+    /// </summary>
     public RuleModel Without(RuleModel rule, BoundExpression part)
     {
         var version = InEffect(rule)!;
-        return Variant(rule, version with { Condition = Replace(version.Condition, part, new ConstantExpression(ConstantValue.Of(false), TypeRef.Bool, part.Span)) });
+        var removed = new ConstantExpression(ConstantValue.Of(rule.Kind == RuleKind.Bar), TypeRef.Bool, part.Span);
+        return Variant(rule, version with { Condition = Replace(version.Condition, part, removed) });
     }
 
     /// <summary>A condition as a requirement of its own (an exception's condition: "it holds").</summary>

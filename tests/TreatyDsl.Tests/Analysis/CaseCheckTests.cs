@@ -78,6 +78,30 @@ public class CaseCheckTests
     }
 
     [Fact]
+    public void A_bar_is_escaped_through_any_operand_of_its_and_so_each_is_an_alternative_that_can_be_redundant()
+    {
+        var finding = Assert.Single(Verify(Instrument(
+            Rule("long-residence", "prisoner.yearsResidentInSentencingCountry >= 10 and {|TDSL0313:prisoner.yearsResidentInSentencingCountry >= 5|}", "bar"))));
+
+        Assert.StartsWith("The alternative 'not prisoner.yearsResidentInSentencingCountry >= 5' of 'long-residence' never changes whether the rule is met", finding.Message);
+        Verify(Instrument(Rule("long-residence", "prisoner.yearsResidentInSentencingCountry >= 10 and consent.prisoner", "bar")));
+    }
+
+    [Fact]
+    public void A_way_out_of_a_bar_that_another_requirement_always_blocks_is_masked()
+    {
+        var finding = Assert.Single(Verify(Instrument(
+            Rule("no-death", "sentence.type = death and {|TDSL0312:not exceptionalCircumstances|}", "bar") + Rule("ordinary", "not exceptionalCircumstances"))));
+
+        Assert.StartsWith("The alternative 'exceptionalCircumstances' of 'no-death' never makes a case eligible under us-mx: wherever it applies, 'ordinary' is never met", finding.Message);
+        SoundnessProperties.AssertReproduced(finding, TreatyDsl.Interpretation.InterpretedCatalog.Create(Loaded(Instrument(
+            Rule("no-death", "sentence.type = death and not exceptionalCircumstances", "bar") + Rule("ordinary", "not exceptionalCircumstances")))),
+            TreatyDsl.Interpretation.InterpretedCatalog.SchemaOf(Loaded(string.Empty).Vocabulary));
+    }
+
+    private static Binding.TreatyModel Loaded(string text) => TreatyLoader.Load(new[] { ("case-file.treaty", Vocabulary), ("test.treaty", text) });
+
+    [Fact]
     public void A_requirement_the_baseline_already_imposes_is_redundant_and_one_that_adds_something_is_not()
     {
         // With one instrument, the baseline's territory exception is dead (no territory reaches it) and its accepted
