@@ -107,6 +107,20 @@ internal static class CaseChecks
         }
     }
 
+    /// <summary>
+    /// A case file the analysis proves eligible under <paramref name="instrument"/> in its latest period of application
+    /// dates, or null when it finds none (vacuous, or not analysed). The soundness property checks it with the evaluator.
+    /// </summary>
+    internal static string? EligibleCase(TreatyModel model, InstrumentModel instrument)
+    {
+        var atoms = Atoms.Collect(model.Vocabulary, instrument);
+        var periods = AnalysisPeriods.Of(instrument, model.Countries, new HashSet<object>(atoms.Constants.Values.SelectMany(c => c)));
+        if (periods.Count == 0) return null;
+        var context = new InstrumentContext(model.Vocabulary, instrument, periods[periods.Count - 1], atoms);
+        if (!SatisfiabilityChecks.Run(context) || context.EligibleCase is not { } eligible) return null;
+        return context.Witness(eligible, context.Rules.ToArray()).ToCaseFile("eligible-" + instrument.Id);
+    }
+
     /// <summary>Whether the instrument has this rule (a baseline rule is shared, by reference, by every instrument that includes it).</summary>
     private static bool Includes(InstrumentModel instrument, RuleModel rule) => instrument.Rules.Any(r => r.Id == rule.Id && r.Origin == rule.Origin);
 

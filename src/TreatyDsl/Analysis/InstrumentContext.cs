@@ -104,6 +104,9 @@ internal sealed class InstrumentContext
 
     public List<Finding> Findings { get; } = new();
 
+    /// <summary>A case eligible under the instrument in this period, once the satisfiability check has found one (null before, or when none exists).</summary>
+    public PartialCase? EligibleCase { get; set; }
+
     /// <summary>The version of <paramref name="rule"/> in effect in the period, or null.</summary>
     public RuleVersion? InEffect(RuleModel rule)
     {

@@ -15,12 +15,18 @@ internal static class SatisfiabilityChecks
     /// <summary>Runs the checks; false when the instrument is vacuous or undecided, so the checks that compare eligible cases have nothing to compare.</summary>
     public static bool Run(InstrumentContext context)
     {
-        // The instrument is satisfiable when each group of rules that share facts is (see InstrumentContext.Components).
+        // The instrument is satisfiable when each group of rules that share facts is (see InstrumentContext.Components);
+        // the groups read disjoint facts, so their cases together make one eligible case.
+        var eligibleCase = PartialCase.Empty;
         foreach (var component in context.Components)
         {
             var eligible = context.Eligible(component);
             var result = context.Search.Find(eligible);
-            if (result.Found) continue;
+            if (result.Found)
+            {
+                eligibleCase = eligibleCase.With(result.Witness!.Values);
+                continue;
+            }
             if (!context.Proves(result, eligible))
             {
                 NotAnalysed(context, "whether any case is eligible");
@@ -29,6 +35,7 @@ internal static class SatisfiabilityChecks
             Vacuous(context, Core(context, component));
             return false;
         }
+        context.EligibleCase = eligibleCase;
         AlwaysMet(context);
         return true;
     }

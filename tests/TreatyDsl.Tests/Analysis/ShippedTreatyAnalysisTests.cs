@@ -77,4 +77,22 @@ public class ShippedTreatyAnalysisTests
         Assert.All(new[] { "AZ", "FR", "GR", "HN", "MN", "SA", "US" }, code =>
             Assert.Contains(model.Countries.Countries.Single(c => c.Code == code).Notes, n => n.Text.StartsWith("The sources disagree on this country's row", System.StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Every_shipped_instrument_has_a_case_the_analysis_proves_eligible_and_the_evaluator_agrees()
+    {
+        var model = TreatyLoader.Load(Shipped());
+        var catalog = InterpretedCatalog.Create(model);
+        var schema = InterpretedCatalog.SchemaOf(model.Vocabulary);
+
+        Assert.All(model.Instruments, instrument =>
+        {
+            var eligible = TreatyDsl.Analysis.CaseChecks.EligibleCase(model, instrument);
+            Assert.NotNull(eligible);
+            var read = TreatyDsl.Runtime.CaseFileReader.Read(eligible!, schema);
+            Assert.False(read.Refused, string.Join("; ", read.Errors));
+            var report = TreatyDsl.Runtime.CaseEvaluator.Evaluate(catalog, read.Facts!);
+            Assert.Equal(TreatyDsl.Runtime.Verdict.Eligible, report.Instruments.Single(i => i.Id == instrument.Id).Verdict);
+        });
+    }
 }

@@ -56,9 +56,27 @@ public class SoundnessProperties
             var schema = InterpretedCatalog.SchemaOf(model.Vocabulary);
             var findings = model.Diagnostics.Where(d => d.Span.Path == "test.treaty").ToList();
             foreach (var finding in findings.Where(f => f.Witness is not null)) AssertReproduced(finding, catalog, schema);
+            AssertSatisfiableHasEligibleWitness(model, findings, catalog, schema);
             var interpreter = new Interpreter(model.Vocabulary, model.Instruments.Single());
             foreach (var sample in RandomCases(text.GetHashCode()).Take(300)) AssertNotContradicted(findings, model.Instruments.Single(), interpreter, sample);
         }));
+    }
+
+    /// <summary>An instrument the analysis does not call vacuous (nor leaves undecided) has a case it proves eligible, and the evaluator agrees.</summary>
+    private static void AssertSatisfiableHasEligibleWitness(Binding.TreatyModel model, List<TreatyDiagnostic> findings, TreatyCatalog catalog, FactSchema schema)
+    {
+        var instrument = model.Instruments.Single();
+        var eligible = TreatyDsl.Analysis.CaseChecks.EligibleCase(model, instrument);
+        if (findings.Any(f => f.Id is "TDSL0305" or "TDSL0309"))
+        {
+            if (findings.Any(f => f.Id == "TDSL0305" && !f.Message.Contains(" for applications "))) Assert.Null(eligible);
+            return;
+        }
+        Assert.NotNull(eligible);
+        var read = CaseFileReader.Read(eligible!, schema);
+        Assert.False(read.Refused, string.Join("; ", read.Errors));
+        var report = CaseEvaluator.Evaluate(catalog, read.Facts!);
+        Assert.Equal(Verdict.Eligible, report.Instruments.Single(i => i.Id == instrument.Id).Verdict);
     }
 
     /// <summary>The witness, read as a case file and evaluated as treaty eval does, shows the claim.</summary>
