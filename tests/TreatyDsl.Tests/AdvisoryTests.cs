@@ -104,11 +104,11 @@ public class AdvisoryTests
     }
 
     [Fact]
-    public void The_guidelines_do_not_weigh_a_US_national_coming_home()
+    public void The_guidelines_do_not_weigh_a_US_national_coming_home_and_only_the_7_FAM_advice_on_restitution_applies()
     {
         var report = CaseBuilder.Incoming("TH").Set("prisoner.priorTransfer", true).Set("financial.restitutionUnpaid", true).Evaluate();
 
-        Assert.Empty(report.Advisory);
+        Assert.Equal(new[] { "unpaid-restitution-foreign-sentence" }, report.Advisory.Select(a => a.Factor));
     }
 
     [Fact]

@@ -42,9 +42,16 @@ public class EveryRequirementTests
     public static IEnumerable<object[]> EveryRuleOfEveryInstrument() =>
         Model.Instruments.SelectMany(i => i.Rules.Select(r => new object[] { i.Id, r.Id }));
 
-    /// <summary>A federal prisoner of a country party to the instrument, meeting every requirement (samples/cases/mx-eligible.json, adapted).</summary>
-    private static CaseBuilder Eligible(string instrument) =>
-        CaseBuilder.Outgoing(CountryFor(instrument)).Set("prisoner.domiciliaryOfSentencingCountry", false);
+    /// <summary>Rules the sources state for one direction only: they bind when the foreign party imposed the sentence.</summary>
+    private static readonly HashSet<string> ForeignSentenceOnly = new() { "fines-paid" };
+
+    /// <summary>
+    /// A federal prisoner of a country party to the instrument, meeting every requirement (samples/cases/mx-eligible.json,
+    /// adapted); for a rule that binds only on a foreign sentence, a US national held in that country.
+    /// </summary>
+    private static CaseBuilder Eligible(string instrument, string rule) =>
+        (ForeignSentenceOnly.Contains(rule) ? CaseBuilder.Incoming(CountryFor(instrument)) : CaseBuilder.Outgoing(CountryFor(instrument)))
+            .Set("prisoner.domiciliaryOfSentencingCountry", false);
 
     /// <summary>The bilateral's foreign party, or the first country in the table that has the convention.</summary>
     private static string CountryFor(string instrument)
@@ -68,8 +75,8 @@ public class EveryRequirementTests
     {
         Assert.True(Breakers.TryGetValue(rule, out var breakIt), $"No failing case for rule '{rule}' of {instrument}: add one to Breakers");
 
-        var met = Eligible(instrument).Evaluate();
-        var failed = breakIt!(Eligible(instrument)).Evaluate();
+        var met = Eligible(instrument, rule).Evaluate();
+        var failed = breakIt!(Eligible(instrument, rule)).Evaluate();
 
         Assert.Equal(Outcome.Met, OutcomeOf(met, instrument, rule));
         Assert.Equal(Outcome.NotMet, OutcomeOf(failed, instrument, rule));

@@ -58,18 +58,25 @@ public class InstrumentRequirementTests
     [Theory]
     [InlineData("PA")]
     [InlineData("TR")]
-    public void Panama_and_Turkey_bar_a_domiciliary_and_an_undetermined_domicile_is_unknown_never_met(string country)
+    public void Panama_and_Turkey_bar_a_domiciliary_settle_no_intent_to_remain_and_leave_the_rest_unknown_never_met(string country)
     {
         var instrument = "us-" + country.ToLowerInvariant();
-        var unknown = CaseBuilder.Outgoing(country).Evaluate();
-        var domiciliary = CaseBuilder.Outgoing(country).Set("prisoner.domiciliaryOfSentencingCountry", true).Evaluate();
-        var notDomiciliary = CaseBuilder.Outgoing(country).Set("prisoner.domiciliaryOfSentencingCountry", false).Evaluate();
+        var intends = CaseBuilder.Outgoing(country).Set("prisoner.intendsToRemainInSentencingCountry", true);
+        var unknown = intends.Evaluate();
+        var domiciliary = CaseBuilder.Outgoing(country).Set("prisoner.intendsToRemainInSentencingCountry", true).Set("prisoner.domiciliaryOfSentencingCountry", true).Evaluate();
+        var notDomiciliary = CaseBuilder.Outgoing(country).Set("prisoner.intendsToRemainInSentencingCountry", true).Set("prisoner.domiciliaryOfSentencingCountry", false).Evaluate();
+        var noIntent = CaseBuilder.Outgoing(country).Set("prisoner.intendsToRemainInSentencingCountry", false).Evaluate();
+        var nothingKnown = CaseBuilder.Outgoing(country).Remove("prisoner.intendsToRemainInSentencingCountry").Evaluate();
 
         Assert.Equal(Outcome.Unknown, Requirement(unknown, instrument, "domiciliary").Outcome);
         Assert.Equal(Verdict.Undetermined, Instrument(unknown, instrument).Verdict);
         Assert.Equal(new[] { "prisoner.domiciliaryOfSentencingCountry" }, Instrument(unknown, instrument).MissingFacts);
         Assert.Equal(Outcome.NotMet, Requirement(domiciliary, instrument, "domiciliary").Outcome);
         Assert.Equal(Outcome.Met, Requirement(notDomiciliary, instrument, "domiciliary").Outcome);
+        // DOJ Guidelines n.2: a domiciliary intends to remain; the contract's own fact settles the case without the determination.
+        Assert.Equal(Outcome.Met, Requirement(noIntent, instrument, "domiciliary").Outcome);
+        Assert.Equal(Outcome.Unknown, Requirement(nothingKnown, instrument, "domiciliary").Outcome);
+        Assert.Equal(new[] { "prisoner.domiciliaryOfSentencingCountry", "prisoner.intendsToRemainInSentencingCountry" }, Instrument(nothingKnown, instrument).MissingFacts.OrderBy(f => f));
     }
 
     [Fact]
@@ -90,8 +97,8 @@ public class InstrumentRequirementTests
     [InlineData("BO", "us-bo", "us-bo,coe")]      // "Prefers bilateral"
     [InlineData("FR", "us-fr", "us-fr,coe")]      // "Prefers the Bilateral"
     [InlineData("CA", "coe", "us-ca,coe,oas")]    // "Generally Uses COE"
-    [InlineData("PA", "coe", "coe,oas")]          // "Prefers COE" (us-pa undetermined: domicile unknown)
-    [InlineData("TR", "coe", "coe")]              // "Prefers COE" (us-tr undetermined: domicile unknown)
+    [InlineData("PA", "coe", "coe,oas,us-pa")]    // "Prefers COE" (us-pa: no intent to remain, so no domicile)
+    [InlineData("TR", "coe", "coe,us-tr")]        // "Prefers COE" (us-tr: likewise)
     [InlineData("PE", "us-pe", "us-pe")]          // no note, one instrument
     [InlineData("CL", "coe", "coe,oas")]          // no note: catalog order among the eligible
     public void The_recorded_practice_decides_what_is_usable_and_recommended(string country, string recommended, string eligibleAndUsable)

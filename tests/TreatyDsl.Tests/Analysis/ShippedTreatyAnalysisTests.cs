@@ -22,9 +22,10 @@ public class ShippedTreatyAnalysisTests
         var accepted = model.Diagnostics.Where(d => d.Id == "TDSL0315").ToList();
         // One per class of case: death sentences, and juvenile sentences (under OAS, and under Canada and Thailand, which allow them).
         Assert.Equal(3, accepted.Count);
+        var minRemaining = 1 + File.ReadAllText(Path.Combine(Paths.Root, "treaties", "baseline.treaty")).Split('\n').ToList().FindIndex(l => l.StartsWith("require min-remaining", System.StringComparison.Ordinal));
         Assert.All(accepted, finding =>
         {
-            Assert.Equal(("treaties/baseline.treaty", 53), (finding.Span.Path, finding.Span.Line));
+            Assert.Equal(("treaties/baseline.treaty", minRemaining), (finding.Span.Path, finding.Span.Line));
             Assert.Contains(". Accepted: Death and juvenile sentences have no full-term date", finding.Message);
             SoundnessProperties.AssertReproduced(finding, InterpretedCatalog.Create(model), InterpretedCatalog.SchemaOf(model.Vocabulary));
         });
