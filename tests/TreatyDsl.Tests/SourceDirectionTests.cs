@@ -69,4 +69,17 @@ public class SourceDirectionTests
 
         Assert.Equal(expected, Requirement(report, "coe", "dual-criminality").Outcome);
     }
+
+    [Fact]
+    public void Where_no_usage_preference_is_recorded_the_report_says_the_recommendation_is_only_the_catalogs_order()
+    {
+        var chile = CaseBuilder.Outgoing("CL").Evaluate();
+
+        Assert.Equal("coe", chile.Recommended);
+        Assert.Contains("The country table records no usage preference for Chile (CL): coe is recommended only because it comes first in the catalog's order; " +
+            "oas is also eligible, and the choice between them is the caseworker's", chile.Notes);
+        // One eligible instrument leaves nothing to choose; a recorded preference that names the recommended one needs no note.
+        Assert.DoesNotContain(CaseBuilder.Outgoing("PE").Evaluate().Notes, n => n.Contains("catalog's order"));
+        Assert.DoesNotContain(CaseBuilder.Outgoing("CA").Evaluate().Notes, n => n.Contains("catalog's order"));
+    }
 }

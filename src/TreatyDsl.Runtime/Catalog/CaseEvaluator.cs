@@ -66,6 +66,7 @@ public static class CaseEvaluator
         }
         var (recommended, waitingFor) = RecommendOrWait(reports, practice);
         if (WaitingNote(reports, waitingFor) is { } waiting) notes.Add(waiting);
+        if (UnrecordedPreferenceNote(reports, recommended, partner) is { } unrecorded) notes.Add(unrecorded);
         return new CaseReport(facts.CaseId, CaseVerdict(reports), recommended, reports, advisory, notes);
     }
 
@@ -135,6 +136,24 @@ public static class CaseEvaluator
         if (waiting is null || eligible.Count == 0) return null;
         var missing = waiting.MissingFacts.Count == 0 ? string.Empty : $" (missing: {string.Join(", ", waiting.MissingFacts)})";
         return $"No instrument is recommended yet: {string.Join(", ", eligible)} is eligible, but {waiting.Id} comes first in the order of preference and is undetermined{missing}";
+    }
+
+    /// <summary>
+    /// The note that says the recommendation is the tool's order, not a recorded practice: when several usable
+    /// instruments are eligible and the country's usage note names none of them, the first in catalog order is
+    /// recommended, and the report says so and names the others, so the caseworker knows the choice is theirs.
+    /// </summary>
+    private static string? UnrecordedPreferenceNote(IReadOnlyList<InstrumentReport> reports, string? recommended, CountryEntry? partner)
+    {
+        if (recommended is null) return null;
+        var practice = partner?.Practice;
+        if (practice is not null && practice.Instruments.Contains(recommended)) return null;
+        var others = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible && r.Id != recommended).Select(r => r.Id).ToList();
+        if (others.Count == 0) return null;
+        var country = partner is null ? "this country" : $"{partner.Name} ({partner.Code})";
+        var recorded = practice is null ? "records no usage preference for " + country : $"records a usage preference for {country} (\"{practice.Note}\") that names none of the eligible instruments";
+        return $"The country table {recorded}: {recommended} is recommended only because it comes first in the catalog's order; " +
+            $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} also eligible, and the choice between them is the caseworker's";
     }
 
     /// <summary>The country whose practice with the United States decides usability: the one that is not the US.</summary>
