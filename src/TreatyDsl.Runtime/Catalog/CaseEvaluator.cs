@@ -23,8 +23,15 @@ public static class CaseEvaluator
     /// </summary>
     public static CaseReport Evaluate(TreatyCatalog catalog, CaseFacts facts)
     {
+        var territoryNotes = new List<string>();
+        facts = AsUnitedStates(facts, territoryNotes);
         var sentencing = facts.GetText(ContractFacts.SentencingCountry);
         var receiving = facts.GetText(ContractFacts.ReceivingCountry);
+        if (sentencing == UnitedStates && receiving == UnitedStates)
+        {
+            territoryNotes.Add(WithinTheUnitedStates);
+            return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, new List<InstrumentReport>(), new List<AdvisoryItem>(), territoryNotes);
+        }
         if (sentencing != UnitedStates && receiving != UnitedStates)
         {
             // Outside the program, not a question for any instrument: COE or OAS between two foreign states is theirs to apply.
@@ -57,7 +64,8 @@ public static class CaseEvaluator
             reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable));
         }
 
-        var notes = UndefinedInstruments(catalog, sentencing, receiving, partner);
+        var notes = territoryNotes;
+        notes.AddRange(UndefinedInstruments(catalog, sentencing, receiving, partner));
         if (partner?.Notes is { } countryNotes) notes.AddRange(countryNotes);
         var advisory = Advise(catalog, facts);
         if (reports.Count == 0)
@@ -69,6 +77,40 @@ public static class CaseEvaluator
         if (UnrecordedPreferenceNote(reports, recommended, partner) is { } unrecorded) notes.Add(unrecorded);
         return new CaseReport(facts.CaseId, CaseVerdict(reports), recommended, reports, advisory, notes);
     }
+
+    /// <summary>The note of a case whose two sides are both the United States (a territory counts as the US).</summary>
+    public const string WithinTheUnitedStates =
+        "Both sides of this transfer are in the United States (a territory or commonwealth counts as the United States, 28 CFR 527.41(b)): " +
+        "the transfer program covers transfers between the United States and another country (7 FAM 481.2 b(1)), so no instrument was evaluated";
+
+    /// <summary>
+    /// A sentence imposed in a US territory or commonwealth is a US sentence of a state prisoner (28 CFR 527.41(b)): the
+    /// territory's code becomes the United States' and the custody a state's, so the state-prisoner rules apply (the
+    /// territory's approval is the state's consent); a transfer to a territory is a transfer to the United States. Each
+    /// change is said in a note, with what the case file said.
+    /// </summary>
+    private static CaseFacts AsUnitedStates(CaseFacts facts, List<string> notes)
+    {
+        var sentencing = facts.GetText(ContractFacts.SentencingCountry);
+        if (UsTerritories.Contains(sentencing))
+        {
+            var custody = facts.GetText(ContractFacts.Custody);
+            var read = custody is null || custody == StateCustody ? string.Empty : $" (the case file's custody '{custody}' is read as 'state')";
+            notes.Add($"The sentence was imposed in {UsTerritories.NameOf(sentencing!)} ({sentencing}), a territory or commonwealth of the United States: " +
+                $"it is evaluated as a US sentence of a state prisoner, whose transfer needs the territory's approval as a state's{read} (28 CFR 527.41(b); DOJ Guidelines IV)");
+            facts = facts.With(ContractFacts.SentencingCountry, UnitedStates).With(ContractFacts.Custody, StateCustody);
+        }
+        var receiving = facts.GetText(ContractFacts.ReceivingCountry);
+        if (UsTerritories.Contains(receiving))
+        {
+            notes.Add($"{char.ToUpperInvariant(UsTerritories.NameOf(receiving!)[0])}{UsTerritories.NameOf(receiving!).Substring(1)} ({receiving}) is a territory or commonwealth of the United States: " +
+                "a transfer there is evaluated as a transfer to the United States (28 CFR 527.41(b))");
+            facts = facts.With(ContractFacts.ReceivingCountry, UnitedStates);
+        }
+        return facts;
+    }
+
+    private const string StateCustody = "state";
 
     /// <summary>The note of a case where neither country is the United States.</summary>
     public static string OutsideTheProgram(string? sentencing, string? receiving) =>

@@ -69,6 +69,9 @@ public static class ContractFacts
     /// <summary>Where the prisoner asks to go.</summary>
     public const string ReceivingCountry = "receivingCountry";
 
+    /// <summary>Who holds the prisoner: federal, state or foreign. The evaluator reads a territory's sentence as a state's.</summary>
+    public const string Custody = "custody";
+
     /// <summary>When the application was made: decides which instruments and rule versions apply.</summary>
     public const string ApplicationDate = "applicationDate";
 
