@@ -8,7 +8,7 @@ namespace TreatyDsl.Cli;
 
 /// <summary>
 /// Writes a case report as one line of JSON, exactly in the contract's shape (shared/contracts/case-and-cli.md).
-/// Fields the contract does not name (title, text, per-requirement missingFacts, an advisory's text, notes) are additions, never renames.
+/// Fields the contract does not name (title, text, per-requirement missingFacts, an instrument's review, an advisory's text, notes) are additions, never renames.
 /// </summary>
 public static class JsonReportWriter
 {
@@ -43,6 +43,9 @@ public static class JsonReportWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>The outcome of a review a case raises.</summary>
+    public const string NeedsReview = "needs-review";
+
     private static void WriteInstrument(Utf8JsonWriter json, InstrumentReport instrument)
     {
         json.WriteStartObject();
@@ -64,6 +67,21 @@ public static class JsonReportWriter
         json.WriteEndArray();
         WriteStrings(json, "missingFacts", instrument.MissingFacts);
         json.WriteString("title", instrument.Title);
+        // An addition: the checks left to the treaty's own text that this case raises ("needs-review") or cannot rule
+        // out ("unknown"). Never part of the verdict.
+        json.WriteStartArray("review");
+        foreach (var review in instrument.RaisedReviews)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", review.Id);
+            json.WriteString("outcome", review.Outcome == Outcome.NotMet ? NeedsReview : ContractNames.Of(review.Outcome));
+            json.WriteString("citation", review.Citation);
+            json.WriteString("explanation", review.Explanation);
+            json.WriteString("text", review.Text);
+            WriteStrings(json, "missingFacts", review.MissingFacts);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

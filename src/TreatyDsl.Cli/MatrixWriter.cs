@@ -21,6 +21,7 @@ public static class MatrixWriter
         w.WriteLine("Each cell is what the instrument asks (\"required\", \"barred\", a minimum), the named exceptions it allows");
         w.WriteLine("(\"except ...\"), and a footnote with the citation; \"—\" means the instrument has no such requirement.");
         w.WriteLine("Every instrument also requires that it be in force between the two countries (7 FAM Exhibit 481).");
+        w.WriteLine("A \"review\" is not a requirement: a check left to the treaty's own text, raised for the caseworker and never part of a verdict.");
         w.WriteLine();
         w.WriteLine("## Instruments");
         w.WriteLine();

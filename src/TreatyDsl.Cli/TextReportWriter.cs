@@ -31,6 +31,13 @@ public static class TextReportWriter
             {
                 output.WriteLine($"    missing facts: {string.Join(", ", instrument.MissingFacts)}");
             }
+            foreach (var review in instrument.RaisedReviews)
+            {
+                // Not a requirement: what the caseworker must check in the treaty's own text, outside the verdict.
+                output.WriteLine($"    [{(review.Outcome == Outcome.NotMet ? "REVIEW " : "review?")}] {review.Id}: {review.Text}");
+                if (review.Explanation.Length > 0) output.WriteLine($"        why: {review.Explanation}");
+                output.WriteLine($"        see: {review.Citation}");
+            }
         }
         if (report.Advisory.Count > 0)
         {

@@ -43,7 +43,7 @@ internal sealed class InstrumentEmitter
         var methods = new CodeWriter();
         w = methods;
         conditions.Writer = methods;
-        foreach (var rule in instrument.Rules) EmitRule(rule);
+        foreach (var rule in instrument.Rules.Concat(instrument.Reviews)) EmitRule(rule);
         foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
 
         var file = CodeWriter.File(ns);
@@ -93,13 +93,23 @@ internal sealed class InstrumentEmitter
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var results = new global::System.Collections.Generic.List<{R}.RequirementResult>({instrument.Rules.Count});");
         foreach (var rule in instrument.Rules) file.Line($"results.Add({GeneratedNames.RuleReportMethod(rule.Id)}(c));");
-        file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results);");
+        if (instrument.Reviews.Count == 0)
+        {
+            file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results);");
+        }
+        else
+        {
+            // Reviews are reported beside the requirements and never decide the verdict (GetVerdict does not read them).
+            file.Line($"var reviews = new global::System.Collections.Generic.List<{R}.RequirementResult>({instrument.Reviews.Count});");
+            foreach (var review in instrument.Reviews) file.Line($"reviews.Add({GeneratedNames.RuleReportMethod(review.Id)}(c));");
+            file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results, reviews: reviews);");
+        }
         file.Close();
         file.Line();
-        foreach (var rule in instrument.Rules)
+        foreach (var rule in instrument.Rules.Concat(instrument.Reviews))
         {
             var latest = rule.Latest;
-            file.Line($"/// <summary>{(rule.Kind == RuleKind.Bar ? "Bar" : "Requirement")} <c>{Escape.XmlDoc(rule.Id)}</c>: {Escape.XmlDoc(latest.Text)}</summary>");
+            file.Line($"/// <summary>{rule.Kind switch { RuleKind.Bar => "Bar", RuleKind.Review => "Review", _ => "Requirement" }} <c>{Escape.XmlDoc(rule.Id)}</c>: {Escape.XmlDoc(latest.Text)}</summary>");
             file.Line($"/// <remarks>Citation: {Escape.XmlDoc(latest.Citation)}</remarks>");
             file.Open($"public static {R}.RequirementResult {GeneratedNames.RuleReportMethod(rule.Id)}({caseType} c)");
             file.Line($"var sink = new {R}.ExplanationSink();");
@@ -169,7 +179,7 @@ internal sealed class InstrumentEmitter
             var before = version.Effective.Before is { } b ? ConditionEmitter.Date(b) : "null";
             w.Line($"sink?.Note(\"version in effect \" + {R}.EffectiveDates.Describe({from}, {before}));");
         }
-        var main = conditions.Condition(version.Condition, rule.Kind == RuleKind.Requirement ? "true" : "false");
+        var main = conditions.Condition(version.Condition, rule.Kind == RuleKind.Bar ? "false" : "true", statesRequirement: rule.Kind != RuleKind.Review);
         w.Line($"var met = {(rule.Kind == RuleKind.Requirement ? main : $"{R}.Logic.Not({main})")};");
         foreach (var exception in version.Exceptions)
         {

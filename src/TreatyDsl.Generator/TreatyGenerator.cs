@@ -146,7 +146,7 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
         var instruments = new List<InstrumentSpec>();
         foreach (var instrument in model.Instruments)
         {
-            var error = FirstErrorIn(instrument.Rules.SelectMany(r => r.Versions.Select(v => v.Span.Path)).Append(instrument.Span.Path));
+            var error = FirstErrorIn(instrument.Rules.Concat(instrument.Reviews).SelectMany(r => r.Versions.Select(v => v.Span.Path)).Append(instrument.Span.Path));
             if (error is null) instruments.Add(new InstrumentSpec(ns, model.Vocabulary, instrument, pathMap));
             else omissions.Add(new Omission($"The validator for instrument '{instrument.Id}' was not generated because its treaty files have errors; the first is {Describe(error)}", instrument.Span));
         }

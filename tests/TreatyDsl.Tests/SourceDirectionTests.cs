@@ -82,4 +82,32 @@ public class SourceDirectionTests
         Assert.DoesNotContain(CaseBuilder.Outgoing("PE").Evaluate().Notes, n => n.Contains("catalog's order"));
         Assert.DoesNotContain(CaseBuilder.Outgoing("CA").Evaluate().Notes, n => n.Contains("catalog's order"));
     }
+
+    [Fact]
+    public void A_military_or_political_offence_raises_a_review_under_every_instrument_and_never_changes_a_verdict()
+    {
+        var military = CaseBuilder.Outgoing("DE").Offenses("military").Evaluate();
+        var drug = CaseBuilder.Outgoing("DE").Offenses("drug").Evaluate();
+
+        var coe = military.Instruments.Single(i => i.Id == "coe");
+        Assert.Equal(Verdict.Eligible, coe.Verdict);
+        var review = Assert.Single(coe.RaisedReviews);
+        Assert.Equal(("military-or-political-offense", Outcome.NotMet), (review.Id, review.Outcome));
+        Assert.StartsWith("DOJ Guidelines II(5)", review.Citation);
+        Assert.Empty(drug.Instruments.Single(i => i.Id == "coe").RaisedReviews);
+    }
+
+    [Fact]
+    public void A_death_sentence_raises_a_review_under_a_bilateral_only_and_an_unknown_category_cannot_be_ruled_out()
+    {
+        var peru = CaseBuilder.Outgoing("PE").Set("sentence.type", "death").Evaluate();
+        var germany = CaseBuilder.Outgoing("DE").Set("sentence.type", "death").Evaluate();
+        var unknownCategory = CaseBuilder.Outgoing("DE").Set("offenses", JsonNode.Parse("""[{ "dualCriminality": true, "sentenceServed": false }]""")).Evaluate();
+
+        Assert.Contains(peru.Instruments.Single(i => i.Id == "us-pe").RaisedReviews, r => r.Id == "capital-sentence-text" && r.Outcome == Outcome.NotMet);
+        Assert.Empty(germany.Instruments.Single(i => i.Id == "coe").RaisedReviews);
+        var unknown = Assert.Single(unknownCategory.Instruments.Single(i => i.Id == "coe").RaisedReviews);
+        Assert.Equal(Outcome.Unknown, unknown.Outcome);
+        Assert.Equal(new[] { "offenses[0].category" }, unknown.MissingFacts);
+    }
 }

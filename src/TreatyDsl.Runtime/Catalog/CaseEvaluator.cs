@@ -61,7 +61,7 @@ public static class CaseEvaluator
             var requirements = new List<RequirementResult>(evaluated.Requirements.Count + 1) { inForce };
             requirements.AddRange(evaluated.Requirements);
             var usable = practice is null || !practice.OnlyListed || practice.Instruments.Contains(info.Id);
-            reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable));
+            reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable, evaluated.Reviews));
         }
 
         var notes = territoryNotes;

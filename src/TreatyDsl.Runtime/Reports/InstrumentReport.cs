@@ -18,14 +18,25 @@ public sealed record InstrumentReport(
     IReadOnlyList<RequirementResult> Requirements,
     IReadOnlyList<string> MissingFacts)
 {
-    /// <summary>Builds a report whose verdict and missing facts follow from its requirements.</summary>
-    public static InstrumentReport FromRequirements(string id, string title, IReadOnlyList<RequirementResult> requirements, bool usable = true)
+    /// <summary>
+    /// The instrument's reviews: checks the sources leave to the treaty's own text (a military or political offence, a
+    /// death sentence under a bilateral treaty). A review that is not met is raised for the caseworker; none is ever part
+    /// of <see cref="Verdict"/>.
+    /// </summary>
+    public IReadOnlyList<RequirementResult> Reviews { get; init; } = new RequirementResult[0];
+
+    /// <summary>The reviews raised for this case (not met), and those that could not be ruled out (unknown).</summary>
+    public IEnumerable<RequirementResult> RaisedReviews => Reviews.Where(r => r.Outcome != Outcome.Met);
+
+    /// <summary>Builds a report whose verdict and missing facts follow from its requirements; reviews are carried beside them.</summary>
+    public static InstrumentReport FromRequirements(string id, string title, IReadOnlyList<RequirementResult> requirements, bool usable = true,
+        IReadOnlyList<RequirementResult>? reviews = null)
     {
         var verdict = VerdictOf(requirements);
         var missing = verdict == Verdict.Undetermined
             ? requirements.Where(r => r.Outcome == Outcome.Unknown).SelectMany(r => r.MissingFacts).Distinct().ToList()
             : new List<string>();
-        return new InstrumentReport(id, title, verdict, usable, requirements, missing);
+        return new InstrumentReport(id, title, verdict, usable, requirements, missing) { Reviews = reviews ?? new RequirementResult[0] };
     }
 
     /// <summary>Eligible if every requirement is met, ineligible if any is not met, otherwise undetermined.</summary>

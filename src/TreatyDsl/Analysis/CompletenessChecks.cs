@@ -94,6 +94,6 @@ internal static class CompletenessChecks
     }
 
     private static IEnumerable<BoundExpression?> AllConditions(InstrumentModel instrument) =>
-        instrument.Rules.SelectMany(r => r.Versions).SelectMany(v => v.Exceptions.Select(x => x.Condition).Prepend(v.Condition))
+        instrument.Rules.Concat(instrument.Reviews).SelectMany(r => r.Versions).SelectMany(v => v.Exceptions.Select(x => x.Condition).Prepend(v.Condition))
             .Concat(instrument.Derived.SelectMany(d => new[] { d.Condition, d.UnboundedWhen }));
 }

@@ -344,7 +344,7 @@ public static partial class Binder
                     diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(r.Span, r.Id, first.Span, "rule"));
                     continue;
                 }
-                if (r.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(r.Span, r.Kind == RuleKind.Bar ? "Bar" : "Requirement", r.Id));
+                if (r.Citation is null) diagnostics.Add(DiagnosticCatalog.MissingCitation.Create(r.Span, r.Kind switch { RuleKind.Bar => "Bar", RuleKind.Review => "Review", _ => "Requirement" }, r.Id));
                 var condition = expressions.BindCondition(r.Condition, scope);
                 var exceptions = r.Exceptions
                     .Select((u, i) => new ExceptionModel(
@@ -414,10 +414,11 @@ public static partial class Binder
             header.Parties,
             header.InForce,
             header.Citation ?? string.Empty,
-            set.Rules.ToEquatableArray(),
+            set.Rules.Where(r => r.Kind != RuleKind.Review).ToEquatableArray(),
             set.Thresholds.ToEquatableArray(),
             set.Derived.ToEquatableArray(),
-            header.Span);
+            header.Span,
+            set.Rules.Where(r => r.Kind == RuleKind.Review).ToEquatableArray());
     }
 
     // ---------- effective periods ----------

@@ -68,7 +68,7 @@ internal sealed class Sections
                     case ThresholdSyntax t when Expect<RuleSetSection>(current, t, "threshold", "a 'baseline' or 'instrument' header", diagnostics):
                         ((RuleSetSection)current!).Thresholds.Add(t);
                         break;
-                    case RuleSyntax r when Expect<RuleSetSection>(current, r, r.Kind == RuleKind.Bar ? "bar" : "require", "a 'baseline' or 'instrument' header", diagnostics):
+                    case RuleSyntax r when Expect<RuleSetSection>(current, r, r.Kind switch { RuleKind.Bar => "bar", RuleKind.Review => "review", _ => "require" }, "a 'baseline' or 'instrument' header", diagnostics):
                         ((RuleSetSection)current!).Rules.Add(r);
                         break;
                     case ExceptionSyntax x when Expect<RuleSetSection>(current, x, "exception", "an 'instrument' header", diagnostics):

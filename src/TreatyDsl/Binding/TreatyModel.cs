@@ -114,7 +114,8 @@ public sealed record InstrumentModel(
     EquatableArray<RuleModel> Rules,
     EquatableArray<ThresholdModel> Thresholds,
     EquatableArray<DerivedModel> Derived,
-    SourceSpan Span);
+    SourceSpan Span,
+    EquatableArray<RuleModel> Reviews = default);
 
 public sealed record MembershipModel(string Instrument, DateValue? Since, string? Note, SourceSpan Span = default);
 

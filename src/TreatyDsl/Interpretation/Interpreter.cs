@@ -32,7 +32,9 @@ public sealed class Interpreter
     {
         var results = new List<RequirementResult>(instrument.Rules.Count);
         foreach (var rule in instrument.Rules) results.Add(EvaluateRule(rule, facts));
-        return InstrumentReport.FromRequirements(instrument.Id, instrument.Title, results);
+        var reviews = new List<RequirementResult>(instrument.Reviews.Count);
+        foreach (var review in instrument.Reviews) reviews.Add(EvaluateRule(review, facts));
+        return InstrumentReport.FromRequirements(instrument.Id, instrument.Title, results, reviews: reviews);
     }
 
     public RequirementResult EvaluateRule(RuleModel rule, CaseFacts facts)
@@ -60,7 +62,10 @@ public sealed class Interpreter
         {
             sink.Note("version in effect " + EffectiveDates.Describe(Conversions.ToLocalDate(version.Effective.From), Conversions.ToLocalDate(version.Effective.Before)));
         }
-        var main = conditions.Evaluate(version.Condition, facts, sink, wantTrue: rule.Kind == RuleKind.Requirement);
+        // The explanation says why a requirement is met and why a bar applies; a review, like an advisory factor, says
+        // whether its test held (it requires nothing).
+        var review = rule.Kind == RuleKind.Review;
+        var main = conditions.Evaluate(version.Condition, facts, sink, wantTrue: rule.Kind != RuleKind.Bar, statesRequirement: !review);
         var met = rule.Kind == RuleKind.Requirement ? main : Logic.Not(main);
         var citation = version.Citation;
         if (met != Truth.True)

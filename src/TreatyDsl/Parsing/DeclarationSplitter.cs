@@ -12,7 +12,7 @@ internal static class DeclarationSplitter
     public static readonly HashSet<string> DeclarationKeywords = new()
     {
         "vocabulary", "enum", "record", "fact", "derive",
-        "instrument", "baseline", "threshold", "override", "require", "bar", "exception",
+        "instrument", "baseline", "threshold", "override", "require", "bar", "review", "exception",
         "countries", "country", "territory", "usage", "advisories", "advisory",
     };
 

@@ -612,7 +612,7 @@ internal sealed class TreatyGrammar
 
         return vocabulary.Or(enumeration).Or(record).Or(fact).Or(derive)
             .Or(instrument).Or(baseline).Or(threshold).Or(overrideThreshold)
-            .Or(Rule("require", RuleKind.Requirement)).Or(Rule("bar", RuleKind.Bar)).Or(exception)
+            .Or(Rule("require", RuleKind.Requirement)).Or(Rule("bar", RuleKind.Bar)).Or(Rule("review", RuleKind.Review)).Or(exception)
             .Or(countries).Or(country).Or(territory).Or(usage)
             .Or(advisories).Or(advisory);
     }

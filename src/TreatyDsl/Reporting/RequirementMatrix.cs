@@ -35,8 +35,9 @@ public sealed record RequirementMatrix(IReadOnlyList<InstrumentModel> Instrument
     public static RequirementMatrix Build(TreatyModel model)
     {
         var instruments = model.Instruments.ToList();
-        // Rows in the order rules first appear: the statute's common requirements, then each instrument's own.
-        var ids = instruments.SelectMany(i => i.Rules).Select(r => r.Id).Distinct().ToList();
+        // Rows in the order rules first appear: the statute's common requirements, then each instrument's own; the
+        // reviews (outside every verdict) after them.
+        var ids = instruments.SelectMany(i => i.Rules).Concat(instruments.SelectMany(i => i.Reviews)).Select(r => r.Id).Distinct().ToList();
         var rows = ids.Select(id => new MatrixRow(id, instruments.Select(i => CellFor(i, id)).ToList())).ToList();
         var advisories = model.Advisories
             .SelectMany(set => set.Advisories.Select(a => new AdvisoryRow(
@@ -53,14 +54,14 @@ public sealed record RequirementMatrix(IReadOnlyList<InstrumentModel> Instrument
 
     private static MatrixCell? CellFor(InstrumentModel instrument, string ruleId)
     {
-        var rule = instrument.Rules.FirstOrDefault(r => r.Id == ruleId);
+        var rule = instrument.Rules.Concat(instrument.Reviews).FirstOrDefault(r => r.Id == ruleId);
         if (rule is null) return null;
         var version = rule.Latest;
         var threshold = Thresholds(version.Condition).Select(name => instrument.Thresholds.FirstOrDefault(t => t.Name == name)).FirstOrDefault(t => t is not null);
         var latest = threshold?.Versions[threshold.Versions.Count - 1];
         var summary = threshold is not null && latest is not null
             ? ConditionPrinter.Print(latest.Value, threshold.Type)
-            : rule.Kind == RuleKind.Bar ? "barred" : "required";
+            : rule.Kind switch { RuleKind.Bar => "barred", RuleKind.Review => "review", _ => "required" };
         // Inline 'unless' clauses (which have no text of their own) are part of the rule; named exceptions are listed.
         var exceptions = version.Exceptions.Where(e => e.Text is not null).Select(e => e.Id).ToList();
         // An instrument's own figure is cited where it is set, next to the rule that uses it.

@@ -77,6 +77,12 @@ public enum RuleKind
 
     /// <summary>Not met when its condition holds: the condition describes what rules transfer out.</summary>
     Bar,
+
+    /// <summary>
+    /// A check the sources leave to the caseworker (the treaty's own text, which they do not quote): raised when its
+    /// condition holds, reported beside the instrument's requirements, and never part of a verdict. Evaluated like a bar.
+    /// </summary>
+    Review,
 }
 
 /// <summary>An <c>unless</c> clause: the rule is met anyway when the condition holds.</summary>
