@@ -53,17 +53,7 @@ public static class JsonReportWriter
         json.WriteString("verdict", ContractNames.Of(instrument.Verdict));
         json.WriteBoolean("usable", instrument.Usable);
         json.WriteStartArray("requirements");
-        foreach (var requirement in instrument.Requirements)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", requirement.Id);
-            json.WriteString("outcome", ContractNames.Of(requirement.Outcome));
-            json.WriteString("citation", requirement.Citation);
-            json.WriteString("explanation", requirement.Explanation);
-            json.WriteString("text", requirement.Text);
-            WriteStrings(json, "missingFacts", requirement.MissingFacts);
-            json.WriteEndObject();
-        }
+        foreach (var requirement in instrument.Requirements) WriteResult(json, requirement, ContractNames.Of(requirement.Outcome));
         json.WriteEndArray();
         WriteStrings(json, "missingFacts", instrument.MissingFacts);
         json.WriteString("title", instrument.Title);
@@ -72,16 +62,22 @@ public static class JsonReportWriter
         json.WriteStartArray("review");
         foreach (var review in instrument.RaisedReviews)
         {
-            json.WriteStartObject();
-            json.WriteString("id", review.Id);
-            json.WriteString("outcome", review.Outcome == Outcome.NotMet ? NeedsReview : ContractNames.Of(review.Outcome));
-            json.WriteString("citation", review.Citation);
-            json.WriteString("explanation", review.Explanation);
-            json.WriteString("text", review.Text);
-            WriteStrings(json, "missingFacts", review.MissingFacts);
-            json.WriteEndObject();
+            WriteResult(json, review, review.Outcome == Outcome.NotMet ? NeedsReview : ContractNames.Of(review.Outcome));
         }
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>One requirement's or review's result: id, outcome (as named by the caller), citation, explanation, text, missing facts.</summary>
+    private static void WriteResult(Utf8JsonWriter json, RequirementResult result, string outcome)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", result.Id);
+        json.WriteString("outcome", outcome);
+        json.WriteString("citation", result.Citation);
+        json.WriteString("explanation", result.Explanation);
+        json.WriteString("text", result.Text);
+        WriteStrings(json, "missingFacts", result.MissingFacts);
         json.WriteEndObject();
     }
 
