@@ -7,7 +7,7 @@ using TreatyDsl.Runtime;
 namespace TreatyDsl.Cli;
 
 /// <summary>
-/// <c>treaty eval CASE.json... [--json] [--treaties DIR]</c>: evaluates each case file. A refused file is
+/// <c>treaty eval CASE.json|DIR|-... [--json] [--treaties DIR]</c>: evaluates each case file. A refused file is
 /// reported (file and JSON path) and the others still run. Exit status: 0 all evaluated, 2 some input refused.
 /// </summary>
 public static class EvalCommand
@@ -16,7 +16,11 @@ public static class EvalCommand
     public const int InternalError = 1;
     public const int InputRefused = 2;
 
-    public static int Run(IReadOnlyList<string> caseFiles, bool json, string? treatiesDirectory, TextWriter output, TextWriter errors)
+    public static int Run(IReadOnlyList<string> caseFiles, bool json, string? treatiesDirectory, TextWriter output, TextWriter errors) =>
+        Run(caseFiles, json, treatiesDirectory, output, errors, TextReader.Null);
+
+    /// <summary>Evaluates the case files; <c>-</c> among them reads one case from <paramref name="input"/>.</summary>
+    public static int Run(IReadOnlyList<string> caseFiles, bool json, string? treatiesDirectory, TextWriter output, TextWriter errors, TextReader input)
     {
         TreatyCatalog catalog;
         if (treatiesDirectory is null)
@@ -36,12 +40,13 @@ public static class EvalCommand
         }
 
         var status = Success;
-        foreach (var file in caseFiles)
+        foreach (var argument in caseFiles)
         {
+            var file = argument == CaseInputs.StandardInput ? "(standard input)" : argument;
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(file);
+                bytes = argument == CaseInputs.StandardInput ? System.Text.Encoding.UTF8.GetBytes(input.ReadToEnd()) : File.ReadAllBytes(argument);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {

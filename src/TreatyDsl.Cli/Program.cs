@@ -1,38 +1,100 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 
 namespace TreatyDsl.Cli;
 
-/// <summary>The `treaty` command line: `eval`, `check` and `matrix`.</summary>
+/// <summary>
+/// The `treaty` command line: `eval`, `check` and `matrix`. Exit status: 0 done; for eval, 2 when an input was refused;
+/// for check, 1 when the treaty files have errors; 2 for a usage error (an unknown option, a missing folder), with a
+/// hint; 1 for an internal error.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => Invoke(args, Console.Out, Console.Error);
+    /// <summary>Exit status of a command line that cannot be run as written.</summary>
+    public const int UsageError = 2;
 
-    /// <summary>Runs the command line with the given output streams (tests call this in-process).</summary>
-    public static int Invoke(string[] args, TextWriter output, TextWriter errors)
+    public static int Main(string[] args) => Invoke(args, Console.Out, Console.Error, Console.In);
+
+    /// <summary>Runs the command line with the given streams (tests call this in-process).</summary>
+    public static int Invoke(string[] args, TextWriter output, TextWriter errors, TextReader? input = null)
     {
-        var cases = new Argument<string[]>("cases") { Arity = ArgumentArity.OneOrMore, Description = "Case files (JSON) to evaluate" };
+        var cases = new Argument<string[]>("cases")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Case files (JSON); a folder evaluates the *.json files in it; - reads one case from standard input",
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per case, one per line" };
         var treaties = new Option<string?>("--treaties") { Description = "Evaluate the .treaty files in this folder (interpreted) instead of the built-in set" };
-        var eval = new Command("eval", "Evaluate case files under every instrument in force between their countries") { cases, json, treaties };
-        eval.SetAction(parsed => Guard(errors, () => EvalCommand.Run(parsed.GetValue(cases) ?? Array.Empty<string>(), parsed.GetValue(json), parsed.GetValue(treaties), output, errors)));
+        // A mistyped option would otherwise be read as a case file name (after the cases before it were printed).
+        cases.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.Length > 1 && v[0] == '-'))
+            {
+                var closest = CaseInputs.Closest(token, new[] { "--json", "--treaties", "--help" });
+                result.AddError($"Unknown option '{token}'" + (closest is null ? "." : $"; did you mean '{closest}'?"));
+            }
+        });
+        var eval = new Command("eval", "Evaluate case files under every instrument in force between their countries." + Examples(
+            "treaty eval samples/cases/mx-eligible.json",
+            "treaty eval samples/cases --json",
+            "treaty eval case.json --treaties my-treaties",
+            "cat case.json | treaty eval -")) { cases, json, treaties };
+        eval.SetAction(parsed => Guard(errors, () => EvalCommand.Run(
+            CaseInputs.Expand(parsed.GetValue(cases) ?? Array.Empty<string>()), parsed.GetValue(json), parsed.GetValue(treaties), output, errors, input ?? Console.In)));
 
-        var folder = new Argument<string>("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Folder of .treaty files (default: treaties)", DefaultValueFactory = _ => "treaties" };
+        var folder = FolderArgument();
         var format = new Option<string>("--format") { Description = "text (compiler-style lines), json or sarif (SARIF 2.1.0)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(CheckCommand.Formats);
         var witnesses = new Option<string?>("--witnesses") { Description = "Also write each analysis finding's witness case to this folder, as a case file treaty eval reproduces it with" };
-        var check = new Command("check", "Check .treaty files and list every problem with its file, line and column") { folder, format, witnesses };
-        check.SetAction(parsed => Guard(errors, () => CheckCommand.Run(parsed.GetValue(folder) ?? "treaties", parsed.GetValue(format) ?? "text", parsed.GetValue(witnesses), output, errors)));
+        var check = new Command("check", "Check .treaty files and list every problem with its file, line and column." + Examples(
+            "treaty check",
+            "treaty check treaties --format sarif > treaty.sarif",
+            "treaty check treaties --witnesses witnesses")) { folder, format, witnesses };
+        check.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(folder), "check", errors,
+            dir => CheckCommand.Run(dir, parsed.GetValue(format) ?? "text", parsed.GetValue(witnesses), output, errors))));
 
-        var matrixFolder = new Argument<string>("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Folder of .treaty files (default: treaties)", DefaultValueFactory = _ => "treaties" };
+        var matrixFolder = FolderArgument();
         var html = new Option<bool>("--html") { Description = "Write a standalone HTML page (citations as tooltips and footnotes) instead of Markdown" };
-        var matrix = new Command("matrix", "Print every instrument's requirements side by side, with citations") { matrixFolder, html };
-        matrix.SetAction(parsed => Guard(errors, () => MatrixCommand.Run(parsed.GetValue(matrixFolder) ?? "treaties", parsed.GetValue(html), output, errors)));
+        var matrix = new Command("matrix", "Print every instrument's requirements side by side, with citations." + Examples(
+            "treaty matrix > matrix.md",
+            "treaty matrix treaties --html > matrix.html")) { matrixFolder, html };
+        matrix.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(matrixFolder), "matrix", errors,
+            dir => MatrixCommand.Run(dir, parsed.GetValue(html), output, errors))));
 
-        var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files") { eval, check, matrix };
+        var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files." + Examples(
+            "treaty eval samples/cases/mx-eligible.json",
+            "treaty check treaties")) { eval, check, matrix };
         var configuration = new InvocationConfiguration { Output = output, Error = errors };
-        return root.Parse(args).Invoke(configuration);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) errors.WriteLine($"treaty: {error.Message}");
+            var command = parse.CommandResult.Command;
+            errors.WriteLine($"Run 'treaty{(command == root ? string.Empty : " " + command.Name)} --help' for usage and examples.");
+            return UsageError;
+        }
+        return parse.Invoke(configuration);
+    }
+
+    private static Argument<string?> FolderArgument() =>
+        new("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Folder of .treaty files (default: treaties, in the current folder)" };
+
+    private static string Examples(params string[] lines) => "\n\nExamples:\n" + string.Concat(lines.Select(l => "  " + l + "\n")).TrimEnd('\n');
+
+    /// <summary>
+    /// Runs a command on a folder of .treaty files. A missing folder is a usage error that says where it looked and how to
+    /// name one, rather than a made-up diagnostic at a position in no file.
+    /// </summary>
+    private static int WithFolder(string? given, string command, TextWriter errors, Func<string, int> run)
+    {
+        var folder = given ?? "treaties";
+        if (Directory.Exists(folder)) return run(folder);
+        errors.WriteLine(given is null
+            ? $"treaty {command}: there is no 'treaties' folder in {Directory.GetCurrentDirectory()}. Run it where your .treaty files are, or name their folder: treaty {command} path/to/treaties"
+            : $"treaty {command}: there is no folder '{given}'. Name the folder that holds the .treaty files: treaty {command} path/to/treaties");
+        return UsageError;
     }
 
     /// <summary>An unexpected failure is exit status 1 with a one-line message, never a stack trace for the caseworker.</summary>

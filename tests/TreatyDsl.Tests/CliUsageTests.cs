@@ -1,0 +1,75 @@
+using System.IO;
+using System.Linq;
+using TreatyDsl.Cli;
+using Xunit;
+
+namespace TreatyDsl.Tests;
+
+/// <summary>The treaty command behaves like a well-made command: usage errors exit 2 with a hint, folders and standard input work, help shows examples.</summary>
+public class CliUsageTests
+{
+    private static (int Exit, string Output, string Errors) Run(string[] args, string? input = null)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = Program.Invoke(args, output, errors, input is null ? null : new StringReader(input));
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    private static string Sample(string name) => Path.Combine(Paths.Samples, name);
+
+    [Fact]
+    public void A_mistyped_option_is_a_usage_error_with_a_suggestion_and_nothing_is_evaluated()
+    {
+        var (exit, output, errors) = Run(new[] { "eval", Sample("mx-eligible.json"), "--jsn" });
+
+        Assert.Equal(Program.UsageError, exit);
+        Assert.Empty(output);
+        Assert.Equal("treaty: Unknown option '--jsn'; did you mean '--json'?\nRun 'treaty eval --help' for usage and examples.\n", errors.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void A_folder_evaluates_every_case_file_in_it_in_name_order()
+    {
+        var (exit, output, _) = Run(new[] { "eval", Paths.Samples, "--json" });
+
+        var expected = Directory.GetFiles(Paths.Samples, "*.json").OrderBy(f => f, System.StringComparer.Ordinal).Count();
+        Assert.Equal(0, exit);
+        Assert.Equal(expected, output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void A_dash_reads_one_case_from_standard_input_and_a_refused_one_is_named_as_such()
+    {
+        var (exit, output, _) = Run(new[] { "eval", "-", "--json" }, File.ReadAllText(Sample("mx-eligible.json")));
+        var (badExit, _, badErrors) = Run(new[] { "eval", "-" }, "{ \"id\": 1 }");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("{\"case\":\"A-2026-0001\",\"verdict\":\"eligible\"", output);
+        Assert.Equal(EvalCommand.InputRefused, badExit);
+        Assert.Contains("(standard input): refused", badErrors);
+    }
+
+    [Fact]
+    public void Check_without_a_treaties_folder_says_where_it_looked_and_how_to_name_one()
+    {
+        var (exit, _, errors) = Run(new[] { "check", Path.Combine(Path.GetTempPath(), "no-such-treaties-folder") });
+
+        Assert.Equal(Program.UsageError, exit);
+        Assert.StartsWith("treaty check: there is no folder '", errors);
+        Assert.Contains("Name the folder that holds the .treaty files: treaty check path/to/treaties", errors);
+    }
+
+    [Theory]
+    [InlineData("eval", "treaty eval samples/cases/mx-eligible.json")]
+    [InlineData("check", "treaty check treaties --format sarif")]
+    [InlineData("matrix", "treaty matrix > matrix.md")]
+    public void Help_for_every_command_shows_an_example(string command, string example)
+    {
+        var (exit, output, _) = Run(new[] { command, "--help" });
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Examples:", output);
+        Assert.Contains(example, output);
+    }
+}
