@@ -42,6 +42,7 @@ public static class CheckCommand
                 return status;
         }
         foreach (var diagnostic in model.Diagnostics) output.WriteLine(diagnostic.ToString());
+        WriteHelpLinks(model.Diagnostics, output);
         var warningCount = model.Diagnostics.Count(d => d.Severity == TreatyDsl.Diagnostics.DiagnosticSeverity.Warning);
         var infoCount = model.Diagnostics.Count(d => d.Severity == TreatyDsl.Diagnostics.DiagnosticSeverity.Info);
         output.WriteLine(
@@ -70,6 +71,15 @@ public static class CheckCommand
             errors.WriteLine($"treaty check: cannot write the witnesses to '{folder}': {ex.Message}");
             return false;
         }
+    }
+
+    /// <summary>Each id listed once, after the listing, with its title and the link to its page.</summary>
+    private static void WriteHelpLinks(System.Collections.Generic.IEnumerable<TreatyDsl.Diagnostics.TreatyDiagnostic> diagnostics, TextWriter output)
+    {
+        var ids = diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+        if (ids.Count == 0) return;
+        output.WriteLine("Help for each id:");
+        foreach (var id in ids) output.WriteLine($"  {id} {TreatyDsl.Diagnostics.DiagnosticCatalog.Find(id)?.Title}: {HelpPages.For(id)}");
     }
 
     private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";

@@ -31,7 +31,7 @@ public static class DiagnosticJsonWriter
                 json.WriteNumber("column", d.Span.Column);
                 json.WriteNumber("offset", d.Span.Offset);
                 json.WriteNumber("length", d.Span.Length);
-                if (descriptor is not null) json.WriteString("help", descriptor.HelpLink);
+                if (descriptor is not null) json.WriteString("help", HelpPages.For(d.Id));
                 if (d.Witness is not null)
                 {
                     json.WritePropertyName("witness");

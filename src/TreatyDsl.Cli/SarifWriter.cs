@@ -61,8 +61,9 @@ public static class SarifWriter
             json.WriteString("text", descriptor.MessageFormat);
             json.WriteEndObject();
             json.WriteEndObject();
+            json.WriteString("helpUri", HelpPages.For(id));
             json.WriteStartObject("help");
-            json.WriteString("text", $"See {descriptor.HelpLink} in the TreatyDsl repository.");
+            json.WriteString("text", $"See {HelpPages.For(id)}");
             json.WriteEndObject();
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(descriptor.DefaultSeverity));

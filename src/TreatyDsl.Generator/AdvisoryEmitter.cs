@@ -55,7 +55,7 @@ internal sealed class AdvisoryEmitter
         file.Line($"/// <summary>{Escape.XmlDoc(set.Title)} (<c>{Escape.XmlDoc(set.Id)}</c>): discretionary factors generated from their .treaty file. Advice for the human decision, never part of a verdict.</summary>");
         file.Line($"/// <remarks>{Escape.XmlDoc(set.Citation)}</remarks>");
         file.Line(Naming.GeneratedCode);
-        file.Open($"public sealed partial class {ClassName(set.Id)} : {R}.IAdvisoryEvaluator");
+        file.Open($"{spec.Target.TypeAccessibility} sealed partial class {ClassName(set.Id)} : {R}.IAdvisoryEvaluator");
         file.Line("/// <summary>The set's id.</summary>");
         file.Line($"public const string Id = {Escape.StringLiteral(set.Id)};");
         file.Line();

@@ -18,7 +18,7 @@ internal static class CatalogEmitter
         var w = CodeWriter.File(spec.Namespace);
         w.Line("/// <summary>The treaties compiled into this assembly: schema, country table and validators.</summary>");
         w.Line(Naming.GeneratedCode);
-        w.Open($"public static class {GeneratedNames.CatalogClass}");
+        w.Open($"{spec.Target.TypeAccessibility} static class {GeneratedNames.CatalogClass}");
         w.Line("/// <summary>The case file's facts, as the vocabulary declares them.</summary>");
         w.Line($"public static {R}.FactSchema Schema {{ get; }} = new {R}.FactSchema(new {R}.FactDefinition[]");
         w.Line("{");

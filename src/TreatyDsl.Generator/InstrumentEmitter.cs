@@ -50,7 +50,7 @@ internal sealed class InstrumentEmitter
         file.Line($"/// <summary>{Escape.XmlDoc(instrument.Title)} (<c>{Escape.XmlDoc(instrument.Id)}</c>): eligibility validator generated from its .treaty file.</summary>");
         file.Line($"/// <remarks>{Escape.XmlDoc(instrument.Citation)}</remarks>");
         file.Line(Naming.GeneratedCode);
-        file.Open($"public sealed partial class {className} : {R}.IInstrumentValidator");
+        file.Open($"{spec.Target.TypeAccessibility} sealed partial class {className} : {R}.IInstrumentValidator");
         file.Line($"/// <summary>The instrument's contract id.</summary>");
         file.Line($"public const string Id = {Escape.StringLiteral(instrument.Id)};");
         file.Line($"/// <summary>The instrument's title.</summary>");

@@ -10,13 +10,22 @@ internal sealed record TreatyFileText(string Path, string Text);
 /// value-equal to the previous run unless the instrument, a baseline it includes or the vocabulary changed,
 /// so editing one .treaty file re-emits only the validators that read it.
 /// </summary>
-internal sealed record InstrumentSpec(string Namespace, VocabularyModel Vocabulary, InstrumentModel Instrument, PathMap PathMap);
+internal sealed record InstrumentSpec(GeneratedTarget Target, VocabularyModel Vocabulary, InstrumentModel Instrument, PathMap PathMap)
+{
+    public string Namespace => Target.Namespace;
+}
 
 /// <summary>What the case type (the vocabulary) is generated from.</summary>
-internal sealed record VocabularySpec(string Namespace, VocabularyModel Vocabulary);
+internal sealed record VocabularySpec(GeneratedTarget Target, VocabularyModel Vocabulary)
+{
+    public string Namespace => Target.Namespace;
+}
 
 /// <summary>What one advisory set's class is generated from: re-emitted only when the set or the vocabulary changes.</summary>
-internal sealed record AdvisorySpec(string Namespace, VocabularyModel Vocabulary, AdvisorySetModel Set, PathMap PathMap);
+internal sealed record AdvisorySpec(GeneratedTarget Target, VocabularyModel Vocabulary, AdvisorySetModel Set, PathMap PathMap)
+{
+    public string Namespace => Target.Namespace;
+}
 
 /// <summary>Something the generator left out, and why: reported as TDSL0202 at <see cref="Span"/>.</summary>
 internal readonly record struct Omission(string Message, TreatyDsl.Text.SourceSpan Span)
@@ -32,4 +41,14 @@ internal readonly record struct Omission(string Message, TreatyDsl.Text.SourceSp
 }
 
 /// <summary>What the catalog (schema, country table, list of validators and advisory sets) is generated from.</summary>
-internal sealed record CatalogSpec(string Namespace, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments, EquatableArray<string> Advisories);
+internal sealed record CatalogSpec(GeneratedTarget Target, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments, EquatableArray<string> Advisories)
+{
+    public string Namespace => Target.Namespace;
+}
+
+/// <summary>
+/// Where the generated types are declared and how visible they are: the namespace and <c>public</c> or <c>internal</c>
+/// (the TreatyGeneratedAccessibility build property), plus whether the project needs the <c>init</c> marker type
+/// generated for it (netstandard2.0 and .NET Framework lack it).
+/// </summary>
+internal sealed record GeneratedTarget(string Namespace, string TypeAccessibility, bool NeedsIsExternalInit);

@@ -33,7 +33,8 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
         {
             var files = start.Options.AdditionalFiles.Where(f => TreatyFiles.IsTreatyFile(f.Path)).ToImmutableArray();
             if (files.IsEmpty) return;
-            var model = new Lazy<CompilationModel>(() => CompilationModel.Create(files, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var helpLinkBase = GeneratorSettings.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).HelpLinkBase;
+            var model = new Lazy<CompilationModel>(() => CompilationModel.Create(files, helpLinkBase, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterAdditionalFileAction(file =>
             {
                 if (!TreatyFiles.IsTreatyFile(file.AdditionalFile.Path)) return;
@@ -53,7 +54,7 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
 
         public IEnumerable<Diagnostic> For(string path) => byPath.TryGetValue(path, out var list) ? list : Enumerable.Empty<Diagnostic>();
 
-        public static CompilationModel Create(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        public static CompilationModel Create(ImmutableArray<AdditionalText> files, string? helpLinkBase, CancellationToken cancellationToken)
         {
             var result = new CompilationModel();
             var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
@@ -64,7 +65,7 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
                 foreach (var diagnostic in model.Diagnostics)
                 {
                     texts.TryGetValue(diagnostic.Span.Path, out var text);
-                    if (TreatyDescriptors.ToRoslyn(diagnostic, LocationOf(diagnostic, text)) is { } reported) result.Add(diagnostic.Span.Path, reported);
+                    if (TreatyDescriptors.ToRoslyn(diagnostic, LocationOf(diagnostic, text), helpLinkBase) is { } reported) result.Add(diagnostic.Span.Path, reported);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -72,7 +73,7 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
                 // Never take the compiler down: our own failure is one error, on the first file, that says what happened.
                 var first = files[0].Path;
                 var failure = DiagnosticCatalog.InternalError.Create(Text.SourceSpan.None(first), "check the treaty files", ex.GetType().Name, ex.Message);
-                result.Add(first, TreatyDescriptors.ToRoslyn(failure, LocationOf(failure, texts[first]))!);
+                result.Add(first, TreatyDescriptors.ToRoslyn(failure, LocationOf(failure, texts[first]), helpLinkBase)!);
             }
             return result;
         }

@@ -46,6 +46,10 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor UsageOfUnknownCountry = Create("TDSL0127", Catalog.UsageOfUnknownCountry, "TreatyDsl.Binding", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidNamespace = Create("TDSL0201", Catalog.InvalidNamespace, "TreatyDsl.Build", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotGenerated = Create("TDSL0202", Catalog.NotGenerated, "TreatyDsl.Build", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create("TDSL0203", Catalog.LanguageVersionTooOld, "TreatyDsl.Build", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = Create("TDSL0204", Catalog.RuntimeNotReferenced, "TreatyDsl.Build", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidAccessibility = Create("TDSL0205", Catalog.InvalidAccessibility, "TreatyDsl.Build", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidHelpLinkBase = Create("TDSL0206", Catalog.InvalidHelpLinkBase, "TreatyDsl.Build", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor NoBaseline = Create("TDSL0301", Catalog.NoBaseline, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnreachableInstrument = Create("TDSL0302", Catalog.UnreachableInstrument, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnreadFact = Create("TDSL0303", Catalog.UnreadFact, "TreatyDsl.Analysis", DiagnosticSeverity.Info);
@@ -106,6 +110,10 @@ internal static class TreatyDescriptors
         UsageOfUnknownCountry,
         InvalidNamespace,
         NotGenerated,
+        LanguageVersionTooOld,
+        RuntimeNotReferenced,
+        InvalidAccessibility,
+        InvalidHelpLinkBase,
         NoBaseline,
         UnreachableInstrument,
         UnreadFact,
@@ -138,10 +146,28 @@ internal static class TreatyDescriptors
     /// A language diagnostic as the analyzer or generator reports it: the descriptor of its id, its already formatted
     /// message, at <paramref name="location"/>. Null for an id with no descriptor (the catalog parity test keeps there being none).
     /// </summary>
-    public static Diagnostic? ToRoslyn(TreatyDsl.Diagnostics.TreatyDiagnostic diagnostic, Location location) =>
+    /// <remarks>With <paramref name="helpLinkBase"/> (an absolute base, <see cref="TreatyDsl.Diagnostics.HelpLinks.NormalizeBase"/>), the help link points there.</remarks>
+    public static Diagnostic? ToRoslyn(TreatyDsl.Diagnostics.TreatyDiagnostic diagnostic, Location location, string? helpLinkBase = null) =>
         ById.TryGetValue(diagnostic.Id, out var descriptor)
-            ? Diagnostic.Create(descriptor, location, SeverityOf(diagnostic), null, WitnessProperties(diagnostic), diagnostic.Message)
+            ? Diagnostic.Create(WithHelpLinks(descriptor, helpLinkBase), location, SeverityOf(diagnostic), null, WitnessProperties(diagnostic), diagnostic.Message)
             : null;
+
+    /// <summary>
+    /// <paramref name="descriptor"/> with its help link under <paramref name="helpLinkBase"/> (the TreatyHelpLinkBase build
+    /// property), or itself when there is none. A descriptor's help link is fixed at construction and the base is known
+    /// only per project, so each base gets its own copies, made once. The engine matches reported diagnostics to
+    /// <see cref="All"/> by id, which the copies keep.
+    /// </summary>
+    public static DiagnosticDescriptor WithHelpLinks(DiagnosticDescriptor descriptor, string? helpLinkBase) =>
+        helpLinkBase is null ? descriptor : Relinked.GetOrAdd(helpLinkBase, Relink)[descriptor.Id];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableDictionary<string, DiagnosticDescriptor>> Relinked = new(System.StringComparer.Ordinal);
+
+#pragma warning disable RS1017 // Each id is one of the constants above: only the help link differs from the original descriptor.
+    private static ImmutableDictionary<string, DiagnosticDescriptor> Relink(string helpLinkBase) => All.ToImmutableDictionary(d => d.Id, d => new DiagnosticDescriptor(
+        d.Id, d.Title, d.MessageFormat, d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description,
+        TreatyDsl.Diagnostics.HelpLinks.Link(helpLinkBase, d.Id), System.Linq.Enumerable.ToArray(d.CustomTags)));
+#pragma warning restore RS1017
 
     /// <summary>The diagnostic's own severity: an analysis finding a rule accepts is information, whatever its descriptor's default.</summary>
     private static DiagnosticSeverity SeverityOf(TreatyDsl.Diagnostics.TreatyDiagnostic diagnostic) => diagnostic.Severity switch

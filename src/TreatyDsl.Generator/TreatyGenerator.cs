@@ -34,21 +34,31 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (all, _) => TreatyLoader.Load(all, analyse: false))
             .WithTrackingName(TrackingNames.Bind);
 
-        var ns = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => GeneratedNamespace.From(options.GlobalOptions))
-            .WithTrackingName(TrackingNames.Namespace);
-        context.RegisterSourceOutput(ns, static (spc, ns) =>
-        {
-            if (!GeneratedNamespace.IsValid(ns)) spc.ReportDiagnostic(TreatyDescriptors.ToRoslyn(DiagnosticCatalog.InvalidNamespace.Create(default, ns), Location.None)!);
-        });
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => GeneratorSettings.From(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Settings);
 
-        // Only the path map is taken from the compilation: plain data, equal from one keystroke to the next.
+        // Only plain data is taken from the compilation (the path map; the language version, runtime and init marker
+        // the generated code needs), equal from one keystroke to the next, so C# edits do not re-run the emitters.
         var pathMap = context.CompilationProvider
             .Select(static (compilation, _) => PathMap.From(compilation))
             .WithTrackingName(TrackingNames.PathMap);
+        var consumer = context.CompilationProvider.Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => ConsumerProject.From(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Consumer);
 
-        var plan = model.Combine(ns).Combine(pathMap)
-            .Select(static (pair, _) => GenerationPlan.Create(pair.Left.Left, pair.Left.Right, pair.Right))
+        // A project that cannot take the generated code gets one diagnostic per cause, naming the fix, and no code.
+        context.RegisterSourceOutput(settings.Combine(consumer), static (spc, pair) =>
+        {
+            var (settings, consumer) = pair;
+            foreach (var problem in settings.Problems().Concat(consumer.Problems()))
+            {
+                if (TreatyDescriptors.ToRoslyn(problem, Location.None, settings.HelpLinkBase) is { } diagnostic) spc.ReportDiagnostic(diagnostic);
+            }
+        });
+
+        var plan = model.Combine(settings).Combine(consumer).Combine(pathMap)
+            .Select(static (all, _) => GenerationPlan.Create(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
             .WithTrackingName(TrackingNames.Plan);
 
         var instruments = plan.SelectMany(static (p, _) => p.Instruments).WithTrackingName(TrackingNames.Instruments);
@@ -65,9 +75,10 @@ public sealed class TreatyGenerator : IIncrementalGenerator
         {
             if (spec is not null) AddSource(spc, "the case type", GeneratedNames.CaseClass, () => VocabularyEmitter.Emit(spec));
         });
-        context.RegisterSourceOutput(omissions, static (spc, list) =>
+        context.RegisterSourceOutput(omissions.Combine(settings), static (spc, pair) =>
         {
-            foreach (var omission in list) spc.ReportDiagnostic(Diagnostic.Create(TreatyDescriptors.NotGenerated, omission.Location(), omission.Message));
+            var descriptor = TreatyDescriptors.WithHelpLinks(TreatyDescriptors.NotGenerated, pair.Right.HelpLinkBase);
+            foreach (var omission in pair.Left) spc.ReportDiagnostic(Diagnostic.Create(descriptor, omission.Location(), omission.Message));
         });
         context.RegisterSourceOutput(catalog, static (spc, spec) =>
         {
@@ -99,7 +110,8 @@ public static class TrackingNames
     public const string Files = "TreatyFiles";
     public const string Parse = "Parse";
     public const string Bind = "Bind";
-    public const string Namespace = "Namespace";
+    public const string Settings = "Settings";
+    public const string Consumer = "Consumer";
     public const string PathMap = "PathMap";
     public const string Plan = "Plan";
     public const string Instruments = "Instruments";
@@ -124,9 +136,10 @@ internal static class TreatyFiles
 /// </remarks>
 internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments, EquatableArray<AdvisorySpec> Advisories, VocabularySpec? Vocabulary, CatalogSpec? Catalog, EquatableArray<Omission> Omissions)
 {
-    public static GenerationPlan Create(TreatyModel model, string ns, PathMap pathMap)
+    public static GenerationPlan Create(TreatyModel model, GeneratorSettings settings, ConsumerProject consumer, PathMap pathMap)
     {
-        if (!GeneratedNamespace.IsValid(ns)) return Nothing(); // TDSL0201 says why
+        if (!settings.CanGenerate || !consumer.CanCompile) return Nothing(); // GeneratorSettings and ConsumerProject say why
+        var target = new GeneratedTarget(settings.Namespace, settings.TypeAccessibility, !consumer.HasIsExternalInit);
         var errors = model.Diagnostics.Where(d => d.IsError).ToList();
         var vocabularyFiles = new HashSet<string>(model.Vocabulary.Facts.Select(f => f.Span.Path).Concat(model.Vocabulary.Derived.Select(d => d.Span.Path)));
         var vocabularyError = errors.FirstOrDefault(d => d.Id == "TDSL0112" || vocabularyFiles.Contains(d.Span.Path));
@@ -147,7 +160,7 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
         foreach (var instrument in model.Instruments)
         {
             var error = FirstErrorIn(instrument.Rules.Concat(instrument.Reviews).SelectMany(r => r.Versions.Select(v => v.Span.Path)).Append(instrument.Span.Path));
-            if (error is null) instruments.Add(new InstrumentSpec(ns, model.Vocabulary, instrument, pathMap));
+            if (error is null) instruments.Add(new InstrumentSpec(target, model.Vocabulary, instrument, pathMap));
             else omissions.Add(new Omission($"The validator for instrument '{instrument.Id}' was not generated because its treaty files have errors; the first is {Describe(error)}", instrument.Span));
         }
         var advisories = new List<AdvisorySpec>();
@@ -155,7 +168,7 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
         {
             // A set's factors are always in its header's file (a header owns what follows it in the same file).
             var error = FirstErrorIn(new[] { set.Span.Path });
-            if (error is null) advisories.Add(new AdvisorySpec(ns, model.Vocabulary, set, pathMap));
+            if (error is null) advisories.Add(new AdvisorySpec(target, model.Vocabulary, set, pathMap));
             else omissions.Add(new Omission($"The advisory set '{set.Id}' was not generated because its treaty file has errors; the first is {Describe(error)}", set.Span));
         }
         var countries = model.Countries;
@@ -169,8 +182,8 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
         return new GenerationPlan(
             instrumentSpecs,
             advisorySpecs,
-            new VocabularySpec(ns, model.Vocabulary),
-            new CatalogSpec(ns, model.Vocabulary, countries, instrumentSpecs.Select(i => i.Instrument.Id).ToEquatableArray(), advisorySpecs.Select(a => a.Set.Id).ToEquatableArray()),
+            new VocabularySpec(target, model.Vocabulary),
+            new CatalogSpec(target, model.Vocabulary, countries, instrumentSpecs.Select(i => i.Instrument.Id).ToEquatableArray(), advisorySpecs.Select(a => a.Set.Id).ToEquatableArray()),
             omissions.ToEquatableArray());
     }
 
@@ -184,20 +197,4 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
         var name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
         return $"{error.Id} at {name}({error.Span.Line},{error.Span.Column})";
     }
-}
-
-internal static class GeneratedNamespace
-{
-    /// <summary>The TreatyNamespace build property, else RootNamespace + ".Treaties", else "Treaties".</summary>
-    public static string From(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
-    {
-        if (options.TryGetValue("build_property.TreatyNamespace", out var explicitNs) && !string.IsNullOrWhiteSpace(explicitNs)) return explicitNs.Trim();
-        if (options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root)) return root.Trim() + ".Treaties";
-        return "Treaties";
-    }
-
-    /// <summary>Whether <paramref name="ns"/> can follow <c>namespace</c>: dotted identifiers, a keyword only as <c>@keyword</c>.</summary>
-    public static bool IsValid(string ns) => ns.Split('.').All(segment =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(segment.StartsWith("@", System.StringComparison.Ordinal) ? segment.Substring(1) : segment)
-        && (segment.StartsWith("@", System.StringComparison.Ordinal) || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(segment) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None));
 }

@@ -15,29 +15,37 @@ internal static class VocabularyEmitter
     {
         var ns = spec.Namespace;
         var w = CodeWriter.File(ns);
-        foreach (var e in spec.Vocabulary.Enums) EmitEnum(w, e, ns);
-        foreach (var r in spec.Vocabulary.Records) EmitRecord(w, r, ns);
-        EmitGroup(w, GeneratedNames.CaseClass, "A transfer case: the facts of the case file, each null when unknown.", spec.Vocabulary.Facts.Select(f => (f.Path.Split('.'), f)).ToList(), ns, isRoot: true);
+        var access = spec.Target.TypeAccessibility;
+        foreach (var e in spec.Vocabulary.Enums) EmitEnum(w, e, ns, access);
+        foreach (var r in spec.Vocabulary.Records) EmitRecord(w, r, ns, access);
+        EmitGroup(w, GeneratedNames.CaseClass, "A transfer case: the facts of the case file, each null when unknown.", spec.Vocabulary.Facts.Select(f => (f.Path.Split('.'), f)).ToList(), ns, access, isRoot: true);
         w.Close();
+        if (spec.Target.NeedsIsExternalInit) EmitIsExternalInit(w);
         return w.ToString();
     }
 
-    private static void EmitEnum(CodeWriter w, EnumModel e, string ns)
+    private static void EmitEnum(CodeWriter w, EnumModel e, string ns, string access)
     {
         var name = GeneratedNames.EnumType(e.Name);
         w.Line($"/// <summary>{Escape.XmlDoc(e.Name)}: {Escape.XmlDoc(string.Join(", ", e.Members))}.</summary>");
         w.Line(Naming.GeneratedCode);
-        w.Open($"public enum {name}");
+        w.Open($"{access} enum {name}");
         foreach (var m in e.Members) w.Line($"/// <summary>{Escape.XmlDoc(m)}</summary>").Line($"{GeneratedNames.Pascal(m)},");
         w.Close();
         w.Line();
         w.Line($"/// <summary>The case file's spelling of <see cref=\"{name}\"/> values.</summary>");
         w.Line(Naming.GeneratedCode);
-        w.Open($"public static class {GeneratedNames.EnumNamesClass(e.Name)}");
+        w.Open($"{access} static class {GeneratedNames.EnumNamesClass(e.Name)}");
+        w.Line("/// <summary>The case file's name for <paramref name=\"value\"/>: the spelling the .treaty vocabulary declares.</summary>");
+        w.Line("/// <param name=\"value\">The value to name.</param>");
+        w.Line("/// <returns>The declared name; for a value outside the enum, its number as text.</returns>");
         w.Open($"public static string ToName(global::{ns}.{name} value) => value switch");
         foreach (var m in e.Members) w.Line($"global::{ns}.{name}.{GeneratedNames.Pascal(m)} => {Escape.StringLiteral(m)},");
         w.Line("_ => value.ToString(),");
         w.Close(";");
+        w.Line("/// <summary>The value a case file's name stands for (exact spelling, as declared in the vocabulary).</summary>");
+        w.Line("/// <param name=\"name\">The name as written in a case file.</param>");
+        w.Line("/// <returns>The value, or null when <paramref name=\"name\"/> is null or not a declared name.</returns>");
         w.Open($"public static global::{ns}.{name}? Parse(string? name) => name switch");
         foreach (var m in e.Members) w.Line($"{Escape.StringLiteral(m)} => global::{ns}.{name}.{GeneratedNames.Pascal(m)},");
         w.Line("_ => null,");
@@ -46,12 +54,27 @@ internal static class VocabularyEmitter
         w.Line();
     }
 
-    private static void EmitRecord(CodeWriter w, RecordModel r, string ns)
+    /// <summary>
+    /// The marker type <c>init</c> accessors need, for a project whose framework lacks it (netstandard2.0, .NET Framework):
+    /// internal to the project, as the compiler accepts it from any assembly in which it is accessible.
+    /// </summary>
+    private static void EmitIsExternalInit(CodeWriter w)
+    {
+        w.Line();
+        w.Open("namespace System.Runtime.CompilerServices");
+        w.Line("/// <summary>Lets the generated <c>init</c> accessors compile on a framework without this type.</summary>");
+        w.Line(Naming.GeneratedCode);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Line("internal static class IsExternalInit { }");
+        w.Close();
+    }
+
+    private static void EmitRecord(CodeWriter w, RecordModel r, string ns, string access)
     {
         var name = GeneratedNames.RecordClass(r.Name);
         w.Line($"/// <summary>{Escape.XmlDoc(r.Name)}, as listed in a case.</summary>");
         w.Line(Naming.GeneratedCode);
-        w.Open($"public sealed partial class {name}");
+        w.Open($"{access} sealed partial class {name}");
         foreach (var f in r.Fields)
         {
             w.Line($"/// <summary>{Escape.XmlDoc(f.Name)} ({Escape.XmlDoc(f.Type.ToString())}); null when unknown.</summary>");
@@ -75,12 +98,12 @@ internal static class VocabularyEmitter
     }
 
     /// <summary>Emits a class for one level of the fact paths; "prisoner.x" facts become the nested Prisoner class.</summary>
-    private static void EmitGroup(CodeWriter w, string className, string summary, List<(string[] Path, FactModel Fact)> facts, string ns, bool isRoot)
+    private static void EmitGroup(CodeWriter w, string className, string summary, List<(string[] Path, FactModel Fact)> facts, string ns, string access, bool isRoot)
     {
         var children = facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]).ToList();
         w.Line($"/// <summary>{Escape.XmlDoc(summary)}</summary>");
         w.Line(Naming.GeneratedCode);
-        w.Open($"public sealed partial class {className}");
+        w.Open($"{access} sealed partial class {className}");
         foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
         {
             var doc = fact.Description ?? fact.Path;
@@ -109,7 +132,7 @@ internal static class VocabularyEmitter
         w.Line();
         foreach (var child in children)
         {
-            EmitGroup(w, GeneratedNames.GroupClass(className, child.Key), $"The {child.Key} facts of a case.", child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), ns, isRoot: false);
+            EmitGroup(w, GeneratedNames.GroupClass(className, child.Key), $"The {child.Key} facts of a case.", child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), ns, access, isRoot: false);
         }
     }
 

@@ -32,6 +32,7 @@ public class CheckFormatTests
         Assert.Equal("TDSL0102", rule.GetProperty("id").GetString());
         Assert.Equal("Unknown name", rule.GetProperty("shortDescription").GetProperty("text").GetString());
         Assert.Equal("error", rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.EndsWith("/docs/diagnostics/TDSL0102.md", rule.GetProperty("helpUri").GetString(), System.StringComparison.Ordinal);
         var result = Assert.Single(run.GetProperty("results").EnumerateArray());
         Assert.Equal("TDSL0102", result.GetProperty("ruleId").GetString());
         Assert.Equal(0, result.GetProperty("ruleIndex").GetInt32());
@@ -61,8 +62,26 @@ public class CheckFormatTests
         Assert.Equal("TDSL0102", d.GetProperty("id").GetString());
         Assert.Equal("error", d.GetProperty("severity").GetString());
         Assert.Equal((5, 30), (d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32()));
-        Assert.Equal("docs/diagnostics/TDSL0102.md", d.GetProperty("help").GetString());
+        var help = d.GetProperty("help").GetString()!;
+        Assert.StartsWith("file:///", help, System.StringComparison.Ordinal);
+        Assert.EndsWith("/docs/diagnostics/TDSL0102.md", help, System.StringComparison.Ordinal);
+        Assert.True(System.IO.File.Exists(new System.Uri(help).LocalPath), help + " does not exist");
         Assert.Equal((1, 0), (json.GetProperty("errors").GetInt32(), json.GetProperty("warnings").GetInt32()));
+    }
+
+    [Fact]
+    public void Text_ends_the_listing_with_each_id_once_its_title_and_the_link_to_its_page_in_the_tool()
+    {
+        var output = new StringWriter();
+
+        Program.Invoke(new[] { "check", Paths.BrokenTreatyFolder() }, output, new StringWriter());
+
+        var lines = output.ToString().Replace("\r\n", "\n").Split('\n');
+        var heading = System.Array.IndexOf(lines, "Help for each id:");
+        Assert.True(heading > 0, output.ToString());
+        var link = new System.Uri(Path.Combine(System.AppContext.BaseDirectory, "docs", "diagnostics", "TDSL0102.md")).AbsoluteUri;
+        Assert.Equal($"  TDSL0102 Unknown name: {link}", lines[heading + 1]);
+        Assert.True(File.Exists(Path.Combine(System.AppContext.BaseDirectory, "docs", "diagnostics", "TDSL0102.md")));
     }
 
     [Theory]

@@ -180,6 +180,26 @@ public static class DiagnosticCatalog
         "{0}",
         Build, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = new(
+        "TDSL0203", "Language version too old for the generated code",
+        "The generated validators need C# 9 or later, and this project compiles as C# {0}; nothing was generated. Set <LangVersion>latest</LangVersion> (or 9.0 or later) in the project file",
+        Build, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = new(
+        "TDSL0204", "TreatyDsl.Runtime missing or too old",
+        "The generated validators need TreatyDsl.Runtime {0} or later, and this project {1}; nothing was generated. Reference the TreatyDsl package, which brings the matching TreatyDsl.Runtime, or add a reference to TreatyDsl.Runtime {0}",
+        Build, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidAccessibility = new(
+        "TDSL0205", "Invalid accessibility for the generated types",
+        "'{0}' (from the TreatyGeneratedAccessibility build property) is not an accessibility the generated types can have; use 'public' (the default) or 'internal'. Nothing was generated",
+        Build, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidHelpLinkBase = new(
+        "TDSL0206", "Invalid help link base",
+        "'{0}' (from the TreatyHelpLinkBase build property) is neither an absolute URL nor a full folder path, so diagnostics keep their default help links; set it to a URL such as https://example.org/treatydsl/diagnostics/ or a folder that holds the TDSLxxxx.md pages",
+        Build, DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor NoBaseline = new(
         "TDSL0301", "Instrument without a baseline",
         "Instrument '{0}' includes no baseline, so none of the statute's requirements (18 U.S.C. 4100-4115) apply under it; add 'includes statute'",
@@ -320,7 +340,7 @@ public static class DiagnosticCatalog
         OverlappingVersions, NotACondition, OperatorNotApplicable, InvalidInstrument, MissingCitation, UnknownInstrument,
         InvalidMembership, DurationComparison, UnknownParentCountry, GeneratedNameCollision, BaselineIncludedTwice, UnboundedNotAPeriod, NotAnAnalysisFinding,
         UnknownColumn, UsageOfUnknownCountry,
-        InvalidNamespace, NotGenerated, NoBaseline, UnreachableInstrument, UnreadFact, UnevenEnumValue,
+        InvalidNamespace, NotGenerated, LanguageVersionTooOld, RuntimeNotReferenced, InvalidAccessibility, InvalidHelpLinkBase, NoBaseline, UnreachableInstrument, UnreadFact, UnevenEnumValue,
         VacuousInstrument, ConflictingRequirements, RuleNeverMet, RuleAlwaysMet, NotAnalysed, DeadException, SwallowingException,
         MaskedAllowance, RedundantAlternative, RedundantRequirement, UndecidableRule, VersionGap, NothingAccepted,
         ColumnsDisagree, DateDiffersFromNote, AmbiguousDate, NoteNamesOtherInstrument, PreferenceContradicted,

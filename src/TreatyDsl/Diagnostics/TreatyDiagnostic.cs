@@ -29,7 +29,8 @@ public sealed record TreatyDiagnostic(string Id, DiagnosticSeverity Severity, st
 /// </summary>
 public sealed record DiagnosticDescriptor(string Id, string Title, string MessageFormat, string Category, DiagnosticSeverity DefaultSeverity)
 {
-    public string HelpLink => $"docs/diagnostics/{Id}.md";
+    /// <summary>The help page, relative to the repository root; <see cref="HelpLinks"/> makes absolute links.</summary>
+    public string HelpLink => HelpLinks.RepositoryPath(Id);
 
     public TreatyDiagnostic Create(SourceSpan span, params object[] args) =>
         new(Id, DefaultSeverity, args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), span);
