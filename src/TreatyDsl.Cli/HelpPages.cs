@@ -14,7 +14,8 @@ internal static class HelpPages
 {
     public const string EnvironmentVariable = "TREATY_HELP_LINK_BASE";
 
-    private static readonly string? Base =
+    /// <summary>The absolute base of the links (for the language server's diagnostics too), or null for repository paths.</summary>
+    public static readonly string? Base =
         HelpLinks.NormalizeBase(Environment.GetEnvironmentVariable(EnvironmentVariable))
         ?? (Directory.Exists(ShippedFolder) ? HelpLinks.NormalizeBase(ShippedFolder) : null);
 

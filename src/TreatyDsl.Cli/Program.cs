@@ -63,9 +63,17 @@ public static class Program
         matrix.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(matrixFolder), "matrix", errors,
             dir => MatrixCommand.Run(dir, parsed.GetValue(html), output, errors))));
 
+        // Editors start it; '--stdio' is what LSP clients (vscode-languageclient) pass to ask for the transport it always uses.
+        var stdio = new Option<bool>("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for LSP clients that pass it)" };
+        var lsp = new Command("lsp", "Run the language server for .treaty files (Language Server Protocol over standard input and output), for editors." + Examples(
+            "treaty lsp",
+            "editors/vscode starts it for VS Code; docs/getting-started-policy.md configures other editors")) { stdio };
+        lsp.SetAction(_ => Guard(errors, () => LanguageServer.TreatyLanguageServer.RunAsync(
+            Console.OpenStandardInput(), Console.OpenStandardOutput(), HelpPages.Base).GetAwaiter().GetResult()));
+
         var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files." + Examples(
             "treaty eval samples/cases/mx-eligible.json",
-            "treaty check treaties")) { eval, check, matrix };
+            "treaty check treaties")) { eval, check, matrix, lsp };
         var configuration = new InvocationConfiguration { Output = output, Error = errors };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -7,6 +7,18 @@ namespace TreatyDsl.Tests;
 
 public class ParserTests
 {
+    [Theory]
+    [InlineData("\"never closed", "TDSL0003", 1, 1)]
+    [InlineData("// a comment\n\"never closed", "TDSL0003", 2, 1)]
+    [InlineData("\"closed\" and then words", "TDSL0002", 1, 1)]
+    public void Quoted_text_before_any_declaration_is_reported_at_its_place_not_dropped(string text, string id, int line, int column)
+    {
+        var result = TreatyParser.Parse("t.treaty", text);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((id, line, column), (error.Id, error.Span.Line, error.Span.Column));
+    }
+
     [Fact]
     public void A_rule_with_citation_condition_and_exception_parses_into_one_rule()
     {

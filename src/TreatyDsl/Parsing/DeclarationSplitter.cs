@@ -38,6 +38,8 @@ internal static class DeclarationSplitter
             }
             if (c == '"')
             {
+                // Quoted text before any declaration is content too: its chunk is reported (never dropped unread).
+                if (!sawContent && starts.Count == 0) starts.Add((i, null));
                 var open = i;
                 i++;
                 while (i < text.Length && text[i] != '"' && text[i] != '\n')

@@ -1,0 +1,104 @@
+// Drives `treaty lsp` through vscode-jsonrpc, the JSON-RPC layer of VS Code's own language client: opens a broken
+// treaty and expects its diagnostic at its range, fixes it and expects the diagnostic to clear, and asks for hover,
+// definition and references. The server is the built CLI (TREATY_LSP overrides: a command line, split on spaces).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-jsonrpc/node');
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../../..');
+const command = (process.env.TREATY_LSP || `dotnet ${path.join(repo, 'src/TreatyDsl.Cli/bin/Debug/net10.0/treaty.dll')} lsp --stdio`).split(' ');
+
+// A workspace of its own: a copy of the shipped treaties.
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'treaty-lsp-'));
+fs.cpSync(path.join(repo, 'treaties'), workspace, { recursive: true });
+const usmxPath = path.join(workspace, 'us-mx.treaty');
+const usmxUri = pathToFileURL(usmxPath).href;
+const good = fs.readFileSync(usmxPath, 'utf8');
+const broken = good.replace('when sentence.type = determinate', 'when sentence.typ = determinate');
+assert.notEqual(broken, good, 'the line to break is still in us-mx.treaty');
+const brokenLine = broken.split('\n').findIndex(l => l.includes('sentence.typ ='));
+
+const server = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
+const published = [];
+const waiters = [];
+connection.onNotification('textDocument/publishDiagnostics', params => {
+  published.push(params);
+  for (const waiter of [...waiters]) if (waiter.test(params)) { waiters.splice(waiters.indexOf(waiter), 1); waiter.resolve(params); }
+});
+connection.listen();
+
+/** The next (or an already received) diagnostics notification that passes the test, within ten seconds. */
+function diagnostics(test, what) {
+  const seen = published.find(test);
+  if (seen) return Promise.resolve(seen);
+  return new Promise((resolve, reject) => {
+    waiters.push({ test, resolve });
+    setTimeout(() => reject(new Error(`no diagnostics ${what} within 10 s; received: ${JSON.stringify(published.map(p => [p.uri, p.diagnostics.map(d => d.code)]))}`)), 10000);
+  });
+}
+
+const timeout = setTimeout(() => { console.error('e2e: timed out'); server.kill(); process.exit(1); }, 60000);
+try {
+  const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'treaties' }] });
+  assert.equal(init.serverInfo.name, 'treaty');
+  assert.equal(init.capabilities.hoverProvider, true);
+  await connection.sendNotification('initialized', {});
+
+  // A broken rule: TDSL0102 at the misspelt fact, with its help link.
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: usmxUri, languageId: 'treaty', version: 1, text: broken } });
+  const errors = await diagnostics(p => p.uri === usmxUri && p.diagnostics.some(d => d.code === 'TDSL0102'), 'with TDSL0102 for us-mx.treaty');
+  const error = errors.diagnostics.find(d => d.code === 'TDSL0102');
+  assert.deepEqual(error.range, { start: { line: brokenLine, character: 7 }, end: { line: brokenLine, character: 19 } });
+  assert.equal(error.severity, 1);
+  assert.match(error.message, /'sentence\.typ' is not a fact.*did you mean 'sentence\.type'\?/);
+  assert.match(error.codeDescription.href, /TDSL0102\.md$/);
+
+  // Fixed: the error clears.
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 2 }, contentChanges: [{ text: good }] });
+  await diagnostics(p => p.uri === usmxUri && p.version === 2 && !p.diagnostics.some(d => d.severity === 1), 'without errors for us-mx.treaty after the fix');
+
+  // An analysis finding carries its example case, in the message and as data.
+  const withWitness = await diagnostics(p => p.diagnostics.some(d => d.data && d.data.witness), 'with a witness');
+  const finding = withWitness.diagnostics.find(d => d.data && d.data.witness);
+  assert.match(finding.message, /Example case: \{/);
+
+  // Hover on a fact: its type and documentation.
+  const factLine = good.split('\n').findIndex(l => l.includes('when sentence.type = determinate'));
+  const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: usmxUri }, position: { line: factLine, character: 12 } });
+  assert.match(hover.contents.value, /\*\*fact\*\* `sentence\.type`: `SentenceType`/);
+  assert.match(hover.contents.value, /Case file: `sentence\.type`/);
+
+  // Definition of a baseline rule: baseline.treaty, at the rule's name.
+  const ruleLine = good.split('\n').findIndex(l => l.startsWith('exception exceptional-circumstances to min-remaining'));
+  const column = good.split('\n')[ruleLine].indexOf('min-remaining') + 2;
+  const definition = await connection.sendRequest('textDocument/definition', { textDocument: { uri: usmxUri }, position: { line: ruleLine, character: column } });
+  assert.ok(definition.length >= 1, 'a definition');
+  assert.ok(definition[0].uri.endsWith('/baseline.treaty'), `definition in ${definition[0].uri}`);
+  const baselineLines = fs.readFileSync(path.join(workspace, 'baseline.treaty'), 'utf8').split('\n');
+  assert.match(baselineLines[definition[0].range.start.line], /^require min-remaining/);
+
+  // References of an instrument: its country row and its own header.
+  const references = await connection.sendRequest('textDocument/references', { textDocument: { uri: usmxUri }, position: { line: good.split('\n').findIndex(l => l.startsWith('instrument us-mx')), character: 12 }, context: { includeDeclaration: true } });
+  assert.ok(references.some(r => r.uri.endsWith('/countries.treaty')), 'us-mx is named in the country table');
+
+  const shutdown = await connection.sendRequest('shutdown');
+  assert.equal(shutdown, null);
+  await connection.sendNotification('exit');
+  const code = await new Promise(resolve => server.on('exit', resolve));
+  assert.equal(code, 0);
+  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, shutdown: all as expected');
+} finally {
+  clearTimeout(timeout);
+  connection.dispose();
+  server.kill();
+  fs.rmSync(workspace, { recursive: true, force: true });
+}

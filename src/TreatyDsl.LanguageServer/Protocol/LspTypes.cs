@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TreatyDsl.LanguageServer.Protocol;
+
+// The Language Server Protocol types this server reads and writes, and nothing more: the shapes of the LSP 3.17
+// specification (https://microsoft.github.io/language-server-protocol/specifications/lsp/3.17/specification/), with
+// camel-case names on the wire. Positions are zero-based lines and UTF-16 code units, as .NET strings count.
+
+public sealed record Position(int Line, int Character);
+
+public sealed record Range(Position Start, Position End);
+
+public sealed record Location(string Uri, Range Range);
+
+public sealed record TextDocumentIdentifier(string Uri);
+
+public sealed record VersionedTextDocumentIdentifier(string Uri, int Version);
+
+public sealed record TextDocumentItem(string Uri, string LanguageId, int Version, string Text);
+
+public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
+
+/// <summary>With full synchronisation (the only kind this server asks for), <see cref="Text"/> is the whole document.</summary>
+public sealed record TextDocumentContentChangeEvent(Range? Range, string Text);
+
+public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges);
+
+public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
+
+public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocument, Position Position);
+
+public sealed record ReferenceContext(bool IncludeDeclaration);
+
+public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context);
+
+public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);
+
+public sealed record WorkspaceFolder(string Uri, string Name);
+
+public sealed record InitializeParams(string? RootUri, WorkspaceFolder[]? WorkspaceFolders);
+
+public sealed record ServerInfo(string Name, string Version);
+
+public sealed record CompletionOptions(string[] TriggerCharacters);
+
+public sealed record TextDocumentSyncOptions(bool OpenClose, int Change);
+
+public sealed record ServerCapabilities(
+    TextDocumentSyncOptions TextDocumentSync,
+    bool HoverProvider,
+    bool DefinitionProvider,
+    bool ReferencesProvider,
+    bool DocumentSymbolProvider,
+    CompletionOptions CompletionProvider);
+
+public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
+
+public static class DiagnosticSeverity
+{
+    public const int Error = 1;
+    public const int Warning = 2;
+    public const int Information = 3;
+}
+
+public sealed record CodeDescription(string Href);
+
+/// <summary>What travels with a diagnostic for tools: an analysis finding's witness, the case file that shows it.</summary>
+public sealed record DiagnosticData(JsonElement? Witness);
+
+public sealed record Diagnostic(Range Range, int Severity, string Code, CodeDescription? CodeDescription, string Source, string Message, DiagnosticData? Data);
+
+public sealed record PublishDiagnosticsParams(string Uri, int? Version, Diagnostic[] Diagnostics);
+
+public sealed record MarkupContent(string Kind, string Value)
+{
+    public static MarkupContent Markdown(string value) => new("markdown", value);
+}
+
+public sealed record Hover(MarkupContent Contents, Range? Range);
+
+public static class CompletionItemKind
+{
+    public const int Function = 3;
+    public const int Field = 5;
+    public const int Variable = 6;
+    public const int Module = 9;
+    public const int Keyword = 14;
+    public const int EnumMember = 20;
+    public const int Constant = 21;
+}
+
+public sealed record CompletionItem(string Label, int Kind, string? Detail, MarkupContent? Documentation);
+
+public static class SymbolKind
+{
+    public const int Module = 2;
+    public const int Namespace = 3;
+    public const int Class = 5;
+    public const int Field = 8;
+    public const int Enum = 10;
+    public const int Function = 12;
+    public const int Variable = 13;
+    public const int Constant = 14;
+    public const int Struct = 23;
+    public const int Event = 24;
+}
+
+public sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange, DocumentSymbol[]? Children);
+
+/// <summary>The JSON settings of the wire: camel case, nulls left out (LSP reads an absent property as not given).</summary>
+public static class LspJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Parsing;
+
+namespace TreatyDsl.LanguageServer.Workspace;
+
+/// <summary>One .treaty file as the server sees it: the editor's text while it is open, else the text on disk.</summary>
+internal sealed record TreatyDocument(string Path, string Uri, string Text, int? Version, ParseResult Parsed)
+{
+    private LineMap? lines;
+
+    public LineMap Lines => lines ??= new LineMap(Text);
+}
+
+/// <summary>
+/// The model of the whole workspace at one moment: every .treaty file, parsed, bound and analysed together, as the
+/// build does, so an edit to a baseline shows up in every instrument that includes it. Immutable: requests read a
+/// snapshot while the next one is built.
+/// </summary>
+internal sealed class WorkspaceSnapshot
+{
+    private readonly Dictionary<string, TreatyDocument> byPath;
+    private SymbolIndex? index;
+
+    public WorkspaceSnapshot(IReadOnlyList<TreatyDocument> documents, TreatyModel model)
+    {
+        Documents = documents;
+        Model = model;
+        byPath = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        DiagnosticsByPath = documents.ToDictionary(d => d.Path, _ => (IReadOnlyList<TreatyDiagnostic>)new List<TreatyDiagnostic>(), StringComparer.Ordinal);
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            if (diagnostic.Span.Path is { } path && DiagnosticsByPath.TryGetValue(path, out var list)) ((List<TreatyDiagnostic>)list).Add(diagnostic);
+        }
+    }
+
+    public IReadOnlyList<TreatyDocument> Documents { get; }
+
+    public TreatyModel Model { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<TreatyDiagnostic>> DiagnosticsByPath { get; }
+
+    /// <summary>Names, their definitions and their uses: built on the first request that needs them.</summary>
+    public SymbolIndex Index => index ??= SymbolIndex.Build(this);
+
+    public TreatyDocument? Find(string path) => byPath.TryGetValue(path, out var document) ? document : null;
+}
+
+/// <summary>
+/// The .treaty files of the workspace folders and the editor's open documents. Parsing is cached per file text, so an
+/// edit re-parses only the edited file; binding and analysis take the whole set, as in the build.
+/// </summary>
+internal sealed class TreatyWorkspace
+{
+    private readonly object gate = new();
+    private readonly Dictionary<string, (string Uri, string Text, int Version)> open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> onDisk = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParseResult> parsed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> cachedTexts = new(StringComparer.Ordinal);
+    private WorkspaceSnapshot? current;
+
+    /// <summary>Reads every .treaty file under <paramref name="folder"/> (build output and node_modules aside).</summary>
+    public void AddFolder(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(folder, "*.treaty", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules" or ".git"))
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        lock (gate)
+        {
+            foreach (var file in files)
+            {
+                try { onDisk[System.IO.Path.GetFullPath(file)] = File.ReadAllText(file); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+            }
+            current = null;
+        }
+    }
+
+    public void Open(string uri, string text, int version) => Set(uri, text, version);
+
+    public void Change(string uri, string text, int version) => Set(uri, text, version);
+
+    /// <summary>A closed document falls back to its text on disk (or leaves the model, if it is not on disk).</summary>
+    public void Close(string uri)
+    {
+        lock (gate)
+        {
+            open.Remove(DocumentPaths.FromUri(uri));
+            current = null;
+        }
+    }
+
+    private void Set(string uri, string text, int version)
+    {
+        var path = DocumentPaths.FromUri(uri);
+        lock (gate)
+        {
+            open[path] = (uri, text ?? string.Empty, version);
+            current = null;
+        }
+    }
+
+    /// <summary>The model of the files as they are now; built once per change.</summary>
+    public WorkspaceSnapshot Snapshot()
+    {
+        lock (gate)
+        {
+            if (current is not null) return current;
+            var documents = new List<TreatyDocument>();
+            foreach (var path in onDisk.Keys.Union(open.Keys).OrderBy(p => p, StringComparer.Ordinal))
+            {
+                var (uri, text, version) = open.TryGetValue(path, out var edited) ? (edited.Uri, edited.Text, (int?)edited.Version) : (DocumentPaths.ToUri(path), onDisk[path], null);
+                documents.Add(new TreatyDocument(path, uri, text, version, ParseOf(path, text)));
+            }
+            var model = TreatyLoader.Load(documents.Select(d => d.Parsed));
+            return current = new WorkspaceSnapshot(documents, model);
+        }
+    }
+
+    private ParseResult ParseOf(string path, string text)
+    {
+        if (cachedTexts.TryGetValue(path, out var cachedText) && cachedText == text) return parsed[path];
+        var result = TreatyParser.Parse(path, text);
+        parsed[path] = result;
+        cachedTexts[path] = text;
+        return result;
+    }
+}
+
+/// <summary>File URIs and the paths the language core names files by.</summary>
+internal static class DocumentPaths
+{
+    public static string FromUri(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? System.IO.Path.GetFullPath(parsed.LocalPath) : uri;
+
+    public static string ToUri(string path) => new Uri(path).AbsoluteUri;
+}
