@@ -63,6 +63,12 @@ internal sealed class TreatyWorkspace
     private readonly Dictionary<string, string> cachedTexts = new(StringComparer.Ordinal);
     private WorkspaceSnapshot? current;
 
+    /// <summary>How many parsed files the workspace keeps: one per file it has seen, however many edits (memory stays flat).</summary>
+    internal int CachedParses
+    {
+        get { lock (gate) return parsed.Count; }
+    }
+
     /// <summary>Reads every .treaty file under <paramref name="folder"/> (build output and node_modules aside).</summary>
     public void AddFolder(string folder)
     {

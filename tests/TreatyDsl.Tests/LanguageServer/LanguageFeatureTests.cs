@@ -149,6 +149,30 @@ public class LanguageFeatureTests
     }
 
     [Fact]
+    public void Edits_replace_the_edited_files_parse_and_snapshot_instead_of_adding_to_them()
+    {
+        var workspace = new TreatyWorkspace();
+        workspace.AddFolder(Paths.Treaties);
+        var path = Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"));
+        var uri = new Uri(path).AbsoluteUri;
+        var text = File.ReadAllText(path);
+        var files = Directory.GetFiles(Paths.Treaties, "*.treaty").Length;
+        WorkspaceSnapshot? previous = null;
+
+        for (var edit = 1; edit <= 40; edit++)
+        {
+            workspace.Change(uri, text + "\n// edit " + edit, edit);
+            var snapshot = workspace.Snapshot();
+            Assert.NotSame(previous, snapshot);
+            Assert.Equal(edit, snapshot.Find(path)!.Version);
+            previous = snapshot;
+        }
+
+        Assert.Equal(files, workspace.CachedParses);
+        Assert.Same(previous, workspace.Snapshot());
+    }
+
+    [Fact]
     public void The_editor_grammars_keyword_list_is_the_languages()
     {
         var listed = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(Paths.Root, "editors", "vscode", "test", "keywords.json")))!;

@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+using BenchmarkDotNet.Attributes;
+using TreatyDsl.LanguageServer.Features;
+using TreatyDsl.LanguageServer.Workspace;
+using TreatyDsl.Parsing;
+
+namespace TreatyDsl.Benchmarks;
+
+/// <summary>
+/// What the language server does between a keystroke in us-mx.treaty and the diagnostic for it (issue 12: within
+/// 200 ms on the shipped set; the server waits <c>TreatyLanguageServer.Debounce</c> = 50 ms before it starts): the edit,
+/// the snapshot (the edited file re-parsed, every file bound and analysed) and the edited file's LSP diagnostics.
+/// Baseline: parsing the edited file alone. Each iteration types a different character, so no cache answers it.
+/// Hover after an edit is measured too: it builds the name index of the snapshot.
+/// </summary>
+[MemoryDiagnoser]
+public class LanguageServerBenchmarks
+{
+    private TreatyWorkspace workspace = null!;
+    private string uri = null!;
+    private string path = null!;
+    private string text = null!;
+    private int version;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        workspace = new TreatyWorkspace();
+        workspace.AddFolder(Cases.TreatiesFolder);
+        path = Path.GetFullPath(Path.Combine(Cases.TreatiesFolder, "us-mx.treaty"));
+        uri = new Uri(path).AbsoluteUri;
+        text = File.ReadAllText(path);
+        workspace.Open(uri, text, version);
+    }
+
+    /// <summary>The file as it is after one more keystroke: a comment that grows by a character.</summary>
+    private string Edited() => text + "\n// " + new string('x', ++version % 64);
+
+    [Benchmark(Baseline = true, Description = "parse us-mx.treaty")]
+    public object ParseEditedFile() => TreatyParser.Parse(path, Edited());
+
+    [Benchmark(Description = "edit -> diagnostics of us-mx.treaty")]
+    public object EditToDiagnostics()
+    {
+        workspace.Change(uri, Edited(), version);
+        var snapshot = workspace.Snapshot();
+        var document = snapshot.Find(path)!;
+        return DiagnosticsFeature.For(document, snapshot.DiagnosticsByPath[path], null);
+    }
+
+    [Benchmark(Description = "edit -> hover on a fact")]
+    public object? EditToHover()
+    {
+        workspace.Change(uri, Edited(), version);
+        var snapshot = workspace.Snapshot();
+        return HoverFeature.At(snapshot, snapshot.Find(path)!, new TreatyDsl.LanguageServer.Protocol.Position(36, 12));
+    }
+}
