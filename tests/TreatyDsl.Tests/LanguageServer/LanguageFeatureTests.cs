@@ -173,12 +173,15 @@ public class LanguageFeatureTests
     }
 
     [Fact]
-    public void The_editor_grammars_keyword_list_is_the_languages()
+    public void The_editor_grammars_know_every_keyword_of_the_language()
     {
         var listed = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(Paths.Root, "editors", "vscode", "test", "keywords.json")))!;
         var grammar = File.ReadAllText(Path.Combine(Paths.Root, "editors", "vscode", "syntaxes", "treaty.tmLanguage.json"));
 
+        var vimSyntax = File.ReadAllText(Path.Combine(Paths.Root, "editors", "neovim", "syntax", "treaty.vim"));
+
         Assert.Equal(TreatyDsl.Parsing.TreatyKeywords.All, listed);
+        Assert.All(listed, keyword => Assert.Matches(@"syntax keyword treaty\w+ [^\n]*\b" + System.Text.RegularExpressions.Regex.Escape(keyword) + @"\b", vimSyntax));
         Assert.All(listed.Where(k => k is not "true" and not "false"), keyword => Assert.Contains("|" + keyword + "|", grammar.Replace("(", "|").Replace(")", "|"), StringComparison.Ordinal));
     }
 }

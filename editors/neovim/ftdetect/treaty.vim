@@ -1,0 +1,2 @@
+" .treaty files are TreatyDsl treaty rules.
+autocmd BufRead,BufNewFile *.treaty setfiletype treaty
