@@ -113,6 +113,13 @@ public sealed class TreatyLanguageServer
     {
     }
 
+    [JsonRpcMethod("workspace/didChangeWatchedFiles")]
+    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters)
+    {
+        foreach (var change in parameters.Changes ?? Array.Empty<FileEvent>()) workspace.FileChangedOnDisk(change.Uri, deleted: change.Type == 3);
+        SchedulePublish();
+    }
+
     [JsonRpcMethod("textDocument/hover")]
     public Hover? Hover(TextDocumentPositionParams parameters) =>
         With(parameters.TextDocument, (snapshot, document) => HoverFeature.At(snapshot, document, parameters.Position));
@@ -170,10 +177,18 @@ public sealed class TreatyLanguageServer
         }
     }
 
-    /// <summary>Publishes each file's diagnostics when they differ from what the client was last sent.</summary>
+    /// <summary>
+    /// Publishes each file's diagnostics when they differ from what the client was last sent, and clears those of a file
+    /// that has left the workspace (deleted, or closed and never saved), so no stale diagnostic stays behind.
+    /// </summary>
     private async Task PublishAsync(CancellationToken cancellation)
     {
         var snapshot = workspace.Snapshot();
+        foreach (var gone in published.Keys.Except(snapshot.Documents.Select(d => d.Uri)).ToList())
+        {
+            published.Remove(gone);
+            await rpc!.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(gone, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);
+        }
         foreach (var document in snapshot.Documents)
         {
             cancellation.ThrowIfCancellationRequested();

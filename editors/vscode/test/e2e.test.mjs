@@ -90,12 +90,23 @@ try {
   const references = await connection.sendRequest('textDocument/references', { textDocument: { uri: usmxUri }, position: { line: good.split('\n').findIndex(l => l.startsWith('instrument us-mx')), character: 12 }, context: { includeDeclaration: true } });
   assert.ok(references.some(r => r.uri.endsWith('/countries.treaty')), 'us-mx is named in the country table');
 
+  // A file made on disk outside the editor joins the model; deleted, its diagnostics are cleared.
+  const extraPath = path.join(workspace, 'extra.treaty');
+  const extraUri = pathToFileURL(extraPath).href;
+  fs.writeFileSync(extraPath, 'frobnicate the treaty\n');
+  await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: extraUri, type: 1 }] });
+  const extra = await diagnostics(p => p.uri === extraUri && p.diagnostics.some(d => d.code === 'TDSL0002'), 'with TDSL0002 for a file made on disk');
+  assert.deepEqual(extra.diagnostics[0].range.start, { line: 0, character: 0 });
+  fs.rmSync(extraPath);
+  await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: extraUri, type: 3 }] });
+  await diagnostics(p => p.uri === extraUri && p.diagnostics.length === 0, 'cleared for a deleted file');
+
   const shutdown = await connection.sendRequest('shutdown');
   assert.equal(shutdown, null);
   await connection.sendNotification('exit');
   const code = await new Promise(resolve => server.on('exit', resolve));
   assert.equal(code, 0);
-  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, shutdown: all as expected');
+  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, files made and deleted on disk, shutdown: all as expected');
 } finally {
   clearTimeout(timeout);
   connection.dispose();

@@ -38,6 +38,11 @@ public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
+/// <summary>Created = 1, Changed = 2, Deleted = 3.</summary>
+public sealed record FileEvent(string Uri, int Type);
+
+public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes);
+
 public sealed record InitializeParams(string? RootUri, WorkspaceFolder[]? WorkspaceFolders);
 
 public sealed record ServerInfo(string Name, string Version);

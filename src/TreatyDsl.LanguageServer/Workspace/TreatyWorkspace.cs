@@ -95,6 +95,25 @@ internal sealed class TreatyWorkspace
         }
     }
 
+    /// <summary>A file created, changed or deleted on disk (not through the editor): read again, or dropped.</summary>
+    public void FileChangedOnDisk(string uri, bool deleted)
+    {
+        var path = DocumentPaths.FromUri(uri);
+        if (!path.EndsWith(".treaty", StringComparison.OrdinalIgnoreCase)) return;
+        string? text = null;
+        if (!deleted)
+        {
+            try { text = File.ReadAllText(path); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
+        lock (gate)
+        {
+            if (text is null) onDisk.Remove(path);
+            else onDisk[path] = text;
+            current = null;
+        }
+    }
+
     public void Open(string uri, string text, int version) => Set(uri, text, version);
 
     public void Change(string uri, string text, int version) => Set(uri, text, version);
