@@ -7,4 +7,11 @@ if (args.Length >= 1 && args[0] == "--lsp-memory")
     TreatyDsl.Benchmarks.LanguageServerMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
     return;
 }
+// '--agreement' checks, without timing anything, that the generated and hand-written fast paths agree (CI runs it).
+if (args.Length >= 1 && args[0] == "--agreement")
+{
+    var (eligible, ineligible, undetermined) = TreatyDsl.Benchmarks.FastPathAgreement.Check(TreatyDsl.Benchmarks.VariedCases.Make(10_000));
+    System.Console.WriteLine($"agreement: generated and hand-written us-mx and coe agree on 10,000 varied cases ({eligible} eligible, {ineligible} ineligible, {undetermined} undetermined verdicts)");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

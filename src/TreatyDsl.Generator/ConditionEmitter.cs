@@ -179,6 +179,12 @@ internal sealed class ConditionEmitter
             return t;
         }
 
+        if (comparison.Left.Type.Kind == TypeKind.Enum && comparison.Right is ConstantExpression enumValue
+            && comparison.Operator is ComparisonOperator.Equal or ComparisonOperator.NotEqual)
+        {
+            return EnumComparison(comparison, enumValue, t, want, direct, variables);
+        }
+
         var (leftAccess, leftMissing, leftName) = Operand(comparison.Left, variables);
         var l = Temp("l");
         w.Line($"var {l} = {leftAccess};");
@@ -200,6 +206,31 @@ internal sealed class ConditionEmitter
             phrase += $" + \", \" + {R}.FactFormat.Fact({Escape.StringLiteral(rightName)}, {R}.FactFormat.Value({right}))";
         }
         w.Line($"sink.Comparison({phrase}, {R}.FactFormat.Test({Escape.StringLiteral(leftName)}, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
+        w.Close();
+        return t;
+    }
+
+    /// <summary>
+    /// An enum fact tested against one of its values (<c>sentence.type = determinate</c>), as a careful developer writes
+    /// it: the enum compared as an enum, no name looked up and no string compared. The case-file name is made only for
+    /// the explanation, when one is asked for.
+    /// </summary>
+    private string EnumComparison(ComparisonExpression comparison, ConstantExpression value, string t, string want, bool direct, Dictionary<string, Variable> variables)
+    {
+        var type = comparison.Left.Type;
+        var (access, missing, name) = Operand(comparison.Left, variables, asNames: false);
+        var l = Temp("l");
+        var e = Temp("ev");
+        var member = $"global::{ns}.{GeneratedNames.EnumType(type.Name!)}.{GeneratedNames.Pascal(value.Value.Text ?? string.Empty)}";
+        var (hit, miss) = comparison.Operator == ComparisonOperator.Equal ? ("True", "False") : ("False", "True");
+        w.Line($"var {l} = {access};");
+        w.Line($"var {t} = {l} is {{ }} {e} ? ({e} == {member} ? {R}.Truth.{hit} : {R}.Truth.{miss}) : {R}.Truth.Unknown;");
+        w.Open("if (sink is not null)");
+        if (missing is not null) w.Line($"if ({l} is null) sink.Missing({missing});");
+        var named = Temp("en");
+        var shown = $"({l} is {{ }} {named} ? {EnumNames(type)}.ToName({named}) : null)";
+        var relation = $"{R}.Relation.{Relation(comparison.Operator)}";
+        w.Line($"sink.Comparison({R}.FactFormat.Fact({Escape.StringLiteral(name)}, {R}.FactFormat.Value({shown})), {R}.FactFormat.Test({Escape.StringLiteral(name)}, {relation}, {Escape.StringLiteral(ConditionPrinter.Print(value.Value, value.Type))}), {t}, {Naming.Bool(direct)}, {want});");
         w.Close();
         return t;
     }
@@ -269,16 +300,19 @@ internal sealed class ConditionEmitter
 
     /// <summary>Reads a fact or quantifier variable: the C# expression of its value (bool?, decimal?, LocalDate? or string?),
     /// the C# expression of its path for missingFacts (null when it cannot be missing), and its name in explanations.</summary>
-    private (string Access, string? MissingPath, string Name) Operand(BoundExpression operand, Dictionary<string, Variable> variables)
+    /// <summary>An operand's C# access, the case-file path to report when it is missing, and its name in explanations;
+    /// an enum as its case-file name unless <paramref name="asNames"/> is false.</summary>
+    private (string Access, string? MissingPath, string Name) Operand(BoundExpression operand, Dictionary<string, Variable> variables, bool asNames = true)
     {
+        string Read(string access, TypeRef type) => asNames ? AsComparable(access, type) : access;
         switch (operand)
         {
             case FactReference fact:
-                return (AsComparable($"c.{GeneratedNames.Member(fact.Path)}", fact.Type), Escape.StringLiteral(fact.Path), fact.Path);
+                return (Read($"c.{GeneratedNames.Member(fact.Path)}", fact.Type), Escape.StringLiteral(fact.Path), fact.Path);
             case VariableReference variable when variables.TryGetValue(variable.Variable, out var v):
                 var position = $"{Escape.StringLiteral(v.Source + "[")} + {v.Index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + {Escape.StringLiteral("]" + (variable.Field is null ? string.Empty : "." + variable.Field))}";
-                if (variable.Field is null) return (AsComparable(v.Element, variable.Type), null, variable.Variable);
-                return (AsComparable($"{v.Element}?.{GeneratedNames.Pascal(variable.Field)}", variable.Type), position, variable.Variable + "." + variable.Field);
+                if (variable.Field is null) return (Read(v.Element, variable.Type), null, variable.Variable);
+                return (Read($"{v.Element}?.{GeneratedNames.Pascal(variable.Field)}", variable.Type), position, variable.Variable + "." + variable.Field);
             case ConstantExpression constant:
                 return (Literal(constant.Value, constant.Type), null, ConditionPrinter.Print(constant));
             default:
