@@ -46,23 +46,48 @@ internal static class Tokens
     /// <summary>White space and <c>//</c> comments (to the end of the line), possibly none: never fails.</summary>
     public static readonly Parser<string> Trivia = input =>
     {
-        var rest = input;
-        while (!rest.AtEnd)
+        // Measured on the text, then stepped over at once: comments are long, and a step per character costs.
+        var source = input.Source;
+        var end = input.Position;
+        while (end < source.Length)
         {
-            if (char.IsWhiteSpace(rest.Current))
+            if (char.IsWhiteSpace(source[end])) end++;
+            else if (source[end] == '/' && At(source, end + 1) == '/') { while (end < source.Length && source[end] != '\n') end++; }
+            else break;
+        }
+        return Result.Success(string.Empty, end == input.Position ? input : TextInput.Skip(input, end - input.Position));
+    };
+
+    /// <summary>
+    /// Quoted text on one line, <c>\</c> escaping the character after it; the value is the text between the quotes with
+    /// the escapes taken out. Read in one pass: a citation is long, and a parser step per character was most of the
+    /// parse's cost.
+    /// </summary>
+    public static readonly Parser<string> QuotedText = input =>
+    {
+        var source = input.Source;
+        var start = input.Position;
+        if (start >= source.Length || source[start] != '"') return Result.Failure<string>(input, "expected '\"'", new[] { "'\"'" });
+        System.Text.StringBuilder? unescaped = null;
+        var run = start + 1;
+        var end = run;
+        while (end < source.Length && source[end] != '"' && source[end] != '\n')
+        {
+            if (source[end] == '\\' && end + 1 < source.Length)
             {
-                rest = rest.Advance();
-            }
-            else if (rest.Current == '/' && At(rest.Source, rest.Position + 1) == '/')
-            {
-                while (!rest.AtEnd && rest.Current != '\n') rest = rest.Advance();
+                unescaped ??= new System.Text.StringBuilder();
+                unescaped.Append(source, run, end - run).Append(source[end + 1]);
+                end += 2;
+                run = end;
             }
             else
             {
-                break;
+                end++;
             }
         }
-        return Result.Success(string.Empty, rest);
+        if (end >= source.Length || source[end] != '"') return Result.Failure<string>(TextInput.Skip(input, end - start), "expected '\"'", new[] { "'\"'" });
+        var value = unescaped is null ? source.Substring(start + 1, end - start - 1) : unescaped.Append(source, run, end - run).ToString();
+        return Result.Success(value, TextInput.Skip(input, end + 1 - start));
     };
 
     /// <summary>Whether a date's shape (<c>YYYY-MM-DD</c>) starts here.</summary>
@@ -86,15 +111,38 @@ internal static class Tokens
 
     private static readonly string[] Units = { "years", "year", "months", "month", "weeks", "week", "days", "day" };
 
+    /// <summary>
+    /// The keyword as a whole word (<c>for</c>, not the start of <c>former</c>), compared in place: a declaration tries
+    /// many keywords at one place, and a failed try allocates nothing.
+    /// </summary>
+    public static Parser<string> Keyword(string keyword)
+    {
+        var message = $"expected '{keyword}'";
+        var expected = new[] { $"'{keyword}'" };
+        return input =>
+        {
+            var source = input.Source;
+            var at = input.Position;
+            return !input.AtEnd && WordLength(source, at) == keyword.Length && string.CompareOrdinal(source, at, keyword, 0, keyword.Length) == 0
+                ? Result.Success(keyword, TextInput.Skip(input, keyword.Length))
+                : Result.Failure<string>(input, message, expected);
+        };
+    }
+
     /// <summary>A parser that reads the token whose length <paramref name="length"/> finds at a position (0: none there).</summary>
-    private static Parser<string> Scan(Func<string, int, int> length, string expectation) => input =>
+    private static Parser<string> Scan(Func<string, int, int> length, string expectation)
+    {
+        var message = $"expected {expectation}";
+        var expected = new[] { expectation };
+        return input => ScanToken(input, length, message, expected);
+    }
+
+    private static IResult<string> ScanToken(IInput input, Func<string, int, int> length, string message, string[] expected)
     {
         var n = input.AtEnd ? 0 : length(input.Source, input.Position);
-        if (n <= 0) return Result.Failure<string>(input, $"expected {expectation}", new[] { expectation });
-        var rest = input;
-        for (var k = 0; k < n; k++) rest = rest.Advance();
-        return Result.Success(input.Source.Substring(input.Position, n), rest);
-    };
+        if (n <= 0) return Result.Failure<string>(input, message, expected);
+        return Result.Success(input.Source.Substring(input.Position, n), TextInput.Skip(input, n));
+    }
 
     private static int NameLength(string s, int i)
     {

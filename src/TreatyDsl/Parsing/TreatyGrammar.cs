@@ -91,7 +91,7 @@ internal sealed class TreatyGrammar
     {
         if (!keywords.TryGetValue(keyword, out var parser))
         {
-            parser = Tok(Tokens.Word.Where(w => w == keyword)).Select(t => t.Span).Named($"'{keyword}'");
+            parser = Tok(Tokens.Keyword(keyword)).Select(t => t.Span).Named($"'{keyword}'");
             keywords[keyword] = parser;
         }
         return parser;
@@ -109,11 +109,7 @@ internal sealed class TreatyGrammar
     private Parser<(string Value, SourceSpan Span)> CountryCode => Once(() =>
         Tok(Tokens.CountryCode).Named("a country code such as MX"));
 
-    private static readonly Parser<string> QuotedTextRaw =
-        from open in Parse.Char('"')
-        from chars in Parse.Char('\\').Then(_ => Parse.AnyChar).Or(Parse.CharExcept("\"\n")).Many().Text()
-        from close in Parse.Char('"')
-        select chars;
+    private static readonly Parser<string> QuotedTextRaw = Tokens.QuotedText;
 
     private Parser<string> QuotedText => Once(() => Tok(QuotedTextRaw).Select(t => t.Value).Named("quoted text"));
 

@@ -47,7 +47,7 @@ public static class TreatyParser
                 // handing it the whole file before the declaration would make parsing quadratic in the file's length.
                 var origin = cursor.At(chunk.Start);
                 grammar.StartAt(chunk.Start, origin.Line, origin.Column);
-                result = parser.TryParse(text.Substring(chunk.Start, chunk.End - chunk.Start));
+                result = parser(new TextInput(text.Substring(chunk.Start, chunk.End - chunk.Start)));
             }
             catch (NestingTooDeepException deep)
             {
@@ -75,7 +75,7 @@ public static class TreatyParser
         IResult<ExpressionSyntax> result;
         try
         {
-            result = grammar.Expression.End().TryParse(text ?? string.Empty);
+            result = grammar.Expression.End()(new TextInput(text ?? string.Empty));
         }
         catch (NestingTooDeepException deep)
         {
