@@ -21,8 +21,7 @@ public static class TreatyParser
     public static ParseResult Parse(string path, string text)
     {
         text ??= string.Empty;
-        var grammar = new TreatyGrammar(path);
-        var parser = grammar.Declaration.End();
+        var grammar = TreatyGrammar.ForThread(path);
         var declarations = new List<DeclarationSyntax>();
         var diagnostics = new List<TreatyDiagnostic>();
         var cursor = new LineCursor(path, text);
@@ -47,7 +46,7 @@ public static class TreatyParser
                 // handing it the whole file before the declaration would make parsing quadratic in the file's length.
                 var origin = cursor.At(chunk.Start);
                 grammar.StartAt(chunk.Start, origin.Line, origin.Column);
-                result = parser(new TextInput(text.Substring(chunk.Start, chunk.End - chunk.Start)));
+                result = grammar.WholeDeclarationFor(chunk.Keyword)(new TextInput(text.Substring(chunk.Start, chunk.End - chunk.Start)));
             }
             catch (NestingTooDeepException deep)
             {
