@@ -5,9 +5,10 @@ using TreatyDsl.Parsing;
 namespace TreatyDsl.Generator;
 
 /// <summary>
-/// The analyzer's parse results, kept across compilations. An IDE makes a new compilation for every edit of any C# file,
-/// and the analyzer would re-parse every .treaty file each time although none changed; the generator has its own
-/// per-file cache in its incremental pipeline, the analyzer has this one. A file is re-parsed only when its text differs
+/// Parse results, kept across compilations and shared by the analyzer and the generator. An IDE makes a new compilation
+/// for every edit of any C# file, and the analyzer would re-parse every .treaty file each time although none changed;
+/// the generator's incremental pipeline skips unchanged files itself, and takes a changed file's parse from here too, so
+/// a file the analyzer has parsed is not parsed again for the generator. A file is re-parsed only when its text differs
 /// from the text last parsed for its path. Parse results are immutable, so sharing them between threads is safe.
 /// </summary>
 internal static class ParseCache

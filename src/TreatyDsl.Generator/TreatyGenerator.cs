@@ -23,9 +23,10 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (text, ct) => new TreatyFileText(text.Path, text.GetText(ct)?.ToString() ?? string.Empty))
             .WithTrackingName(TrackingNames.Files);
 
-        // Parsing is per file and cached per file: an edit re-parses only the edited file.
+        // Parsing is per file and cached per file: an edit re-parses only the edited file. The parse itself comes from
+        // the cache the analyzer uses too, so whichever of the two reads an unchanged file first parses it for both.
         var parsed = files
-            .Select(static (file, _) => TreatyParser.Parse(file.Path, file.Text))
+            .Select(static (file, _) => ParseCache.Parse(file.Path, file.Text))
             .WithTrackingName(TrackingNames.Parse);
 
         // Binding needs every file at once (instruments include baselines, rules read the vocabulary). The loader also
