@@ -22,27 +22,34 @@ public static class Program
     {
         var cases = new Argument<string[]>("cases")
         {
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
             Description = "Case files (JSON); a folder evaluates the *.json files in it; - reads one case from standard input",
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per case, one per line" };
         var treaties = new Option<string?>("--treaties") { Description = "Evaluate the .treaty files in this folder (interpreted) instead of the built-in set" };
-        // A mistyped option would otherwise be read as a case file name (after the cases before it were printed).
-        cases.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Select(t => t.Value).Where(v => v.Length > 1 && v[0] == '-'))
-            {
-                var closest = CaseInputs.Closest(token, new[] { "--json", "--treaties", "--help" });
-                result.AddError($"Unknown option '{token}'" + (closest is null ? "." : $"; did you mean '{closest}'?"));
-            }
-        });
+        var jsonl = new Option<string?>("--jsonl") { Description = "Read cases one per line (JSON lines) from this file, or - for standard input, and write one JSON result per line" };
         var eval = new Command("eval", "Evaluate case files under every instrument in force between their countries." + Examples(
             "treaty eval samples/cases/mx-eligible.json",
             "treaty eval samples/cases --json",
             "treaty eval case.json --treaties my-treaties",
-            "cat case.json | treaty eval -")) { cases, json, treaties };
-        eval.SetAction(parsed => Guard(errors, () => EvalCommand.Run(
-            CaseInputs.Expand(parsed.GetValue(cases) ?? Array.Empty<string>()), parsed.GetValue(json), parsed.GetValue(treaties), output, errors, input ?? Console.In)));
+            "cat case.json | treaty eval -",
+            "treaty eval --jsonl cases.jsonl > results.jsonl")) { cases, json, treaties, jsonl };
+        eval.Validators.Add(result =>
+        {
+            // A mistyped option would otherwise be read as a case file name (after the cases before it were printed).
+            foreach (var token in (result.GetResult(cases)?.Tokens ?? Enumerable.Empty<System.CommandLine.Parsing.Token>()).Select(t => t.Value).Where(v => v.Length > 1 && v[0] == '-'))
+            {
+                var closest = CaseInputs.Closest(token, new[] { "--json", "--jsonl", "--treaties", "--help" });
+                result.AddError($"Unknown option '{token}'" + (closest is null ? "." : $"; did you mean '{closest}'?"));
+            }
+            var given = result.GetValue(cases) is { Length: > 0 };
+            var lines = result.GetValue(jsonl) is not null;
+            if (!given && !lines) result.AddError("Give the case files to evaluate (files, folders, or - for standard input), or --jsonl FILE.");
+            if (given && lines) result.AddError("Give either case files or --jsonl FILE, not both.");
+        });
+        eval.SetAction(parsed => Guard(errors, () => parsed.GetValue(jsonl) is { } lines
+            ? EvalCommand.RunLines(lines, parsed.GetValue(treaties), output, errors, input ?? Console.In)
+            : EvalCommand.Run(CaseInputs.Expand(parsed.GetValue(cases) ?? Array.Empty<string>()), parsed.GetValue(json), parsed.GetValue(treaties), output, errors, input ?? Console.In)));
 
         var folder = FolderArgument();
         var format = new Option<string>("--format") { Description = "text (compiler-style lines), json or sarif (SARIF 2.1.0)", DefaultValueFactory = _ => "text" };

@@ -51,6 +51,33 @@ public class CliUsageTests
     }
 
     [Fact]
+    public void Jsonl_writes_the_json_line_of_each_case_and_refuses_a_bad_line_by_its_number_while_the_rest_run()
+    {
+        var first = File.ReadAllText(Sample("mx-eligible.json")).ReplaceLineEndings(" ");
+        var second = File.ReadAllText(Sample("de-eligible-coe.json")).ReplaceLineEndings(" ");
+        var lines = string.Join("\n", first, "{\"id\": 5", "", second) + "\n";
+
+        var (exit, output, errors) = Run(new[] { "eval", "--jsonl", "-" }, lines);
+        var (_, expected, _) = Run(new[] { "eval", "--json", Sample("mx-eligible.json"), Sample("de-eligible-coe.json") });
+
+        Assert.Equal(EvalCommand.InputRefused, exit);
+        Assert.Equal(expected, output);
+        Assert.Contains("(standard input):2: ", errors, System.StringComparison.Ordinal);
+        Assert.Contains("(standard input):2: refused; the other lines are still evaluated.", errors, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(":3:", errors, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_without_cases_or_jsonl_is_a_usage_error_that_says_what_to_give()
+    {
+        var (exit, output, errors) = Run(new[] { "eval" });
+
+        Assert.Equal(Program.UsageError, exit);
+        Assert.Empty(output);
+        Assert.StartsWith("treaty: Give the case files to evaluate (files, folders, or - for standard input), or --jsonl FILE.", errors, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_without_a_treaties_folder_says_where_it_looked_and_how_to_name_one()
     {
         var (exit, _, errors) = Run(new[] { "check", Path.Combine(Path.GetTempPath(), "no-such-treaties-folder") });
