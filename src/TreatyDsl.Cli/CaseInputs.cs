@@ -11,6 +11,12 @@ public static class CaseInputs
     /// <summary>The argument that reads one case from standard input.</summary>
     public const string StandardInput = "-";
 
+    /// <summary>How messages name an input: standard input by that name, a file by its path.</summary>
+    public static string DisplayName(string argument) => argument == StandardInput ? "(standard input)" : argument;
+
+    /// <summary>The failures of reading an input that are the input's problem (missing, unreadable, a bad path), not ours.</summary>
+    public static bool IsUnreadable(Exception ex) => ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
+
     /// <summary>Each argument as given, except that a folder becomes the <c>*.json</c> files in it, in name order.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> arguments)
     {

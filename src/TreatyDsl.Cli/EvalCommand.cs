@@ -36,13 +36,13 @@ public static class EvalCommand
     public static int RunLines(string source, string? treatiesDirectory, TextWriter output, TextWriter errors, TextReader input)
     {
         if (LoadCatalog(treatiesDirectory, errors) is not { } catalog) return InputRefused;
-        var name = source == CaseInputs.StandardInput ? "(standard input)" : source;
+        var name = CaseInputs.DisplayName(source);
         TextReader reader;
         try
         {
             reader = source == CaseInputs.StandardInput ? input : new StreamReader(source, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (CaseInputs.IsUnreadable(ex))
         {
             errors.WriteLine($"{name}: cannot be read: {ex.Message}");
             return InputRefused;
@@ -56,17 +56,7 @@ public static class EvalCommand
             {
                 number++;
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                var place = $"{name}:{number}";
-                var read = CaseFileReader.Read(line, catalog.Schema);
-                foreach (var warning in read.Warnings) errors.WriteLine($"{place}: warning: {warning}");
-                if (read.Facts is null)
-                {
-                    foreach (var error in read.Errors) errors.WriteLine($"{place}: {error}");
-                    errors.WriteLine($"{place}: refused; the other lines are still evaluated.");
-                    status = InputRefused;
-                    continue;
-                }
-                output.WriteLine(JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(catalog, read.Facts)));
+                if (!EvaluateOrRefuse($"{name}:{number}", CaseFileReader.Read(line, catalog.Schema), "lines", catalog, json: true, output, errors)) status = InputRefused;
             }
         }
         catch (IOException ex)
@@ -92,33 +82,40 @@ public static class EvalCommand
         var status = Success;
         foreach (var argument in caseFiles)
         {
-            var file = argument == CaseInputs.StandardInput ? "(standard input)" : argument;
+            var file = CaseInputs.DisplayName(argument);
             byte[] bytes;
             try
             {
                 bytes = argument == CaseInputs.StandardInput ? System.Text.Encoding.UTF8.GetBytes(input.ReadToEnd()) : File.ReadAllBytes(argument);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            catch (Exception ex) when (CaseInputs.IsUnreadable(ex))
             {
                 errors.WriteLine($"{file}: cannot be read: {ex.Message}");
                 status = InputRefused;
                 continue;
             }
 
-            var read = CaseFileReader.Read(bytes, catalog.Schema);
-            foreach (var warning in read.Warnings) errors.WriteLine($"{file}: warning: {warning}");
-            if (read.Facts is null)
-            {
-                foreach (var error in read.Errors) errors.WriteLine($"{file}: {error}");
-                errors.WriteLine($"{file}: refused; the other cases are still evaluated.");
-                status = InputRefused;
-                continue;
-            }
-
-            var report = CaseEvaluator.Evaluate(catalog, read.Facts);
-            if (json) output.WriteLine(JsonReportWriter.ToJsonLine(report));
-            else TextReportWriter.Write(output, report);
+            if (!EvaluateOrRefuse(file, CaseFileReader.Read(bytes, catalog.Schema), "cases", catalog, json, output, errors)) status = InputRefused;
         }
         return status;
+    }
+
+    /// <summary>
+    /// One case as read: its reader's warnings, then its report, or (when it could not be read as a case) each error and
+    /// that it was refused, all named by <paramref name="place"/>. False when refused.
+    /// </summary>
+    private static bool EvaluateOrRefuse(string place, CaseFileResult read, string others, TreatyCatalog catalog, bool json, TextWriter output, TextWriter errors)
+    {
+        foreach (var warning in read.Warnings) errors.WriteLine($"{place}: warning: {warning}");
+        if (read.Facts is null)
+        {
+            foreach (var error in read.Errors) errors.WriteLine($"{place}: {error}");
+            errors.WriteLine($"{place}: refused; the other {others} are still evaluated.");
+            return false;
+        }
+        var report = CaseEvaluator.Evaluate(catalog, read.Facts);
+        if (json) output.WriteLine(JsonReportWriter.ToJsonLine(report));
+        else TextReportWriter.Write(output, report);
+        return true;
     }
 }
