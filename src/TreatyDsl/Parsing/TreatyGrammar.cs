@@ -32,10 +32,20 @@ internal sealed class TreatyGrammar
     {
         this.path = path;
         Expression = Parse.Ref(() => OrExpression!).Named("a condition");
-        Declaration = BuildDeclaration();
+        declarations = BuildDeclarations();
     }
 
-    public Parser<DeclarationSyntax> Declaration { get; }
+    /// <summary>Each declaration's whole grammar (the declaration and nothing after it), by its first word.</summary>
+    private readonly Dictionary<string, Parser<DeclarationSyntax>> declarations;
+
+    /// <summary>The whole declaration that starts with <paramref name="keyword"/>: the declaration splitter has already
+    /// read each declaration's first word, so the parser goes straight to its grammar instead of trying each in turn.</summary>
+    public Parser<DeclarationSyntax> WholeDeclarationFor(string keyword) =>
+        declarations.TryGetValue(keyword, out var parser) ? parser : NoDeclaration;
+
+    /// <summary>For a first word no declaration has (the splitter never hands one over): a failure, never a throw.</summary>
+    private static readonly Parser<DeclarationSyntax> NoDeclaration = input =>
+        Result.Failure<DeclarationSyntax>(input, "expected a declaration", new[] { "a declaration" });
 
     [System.ThreadStatic]
     private static TreatyGrammar? perThread;
@@ -388,7 +398,7 @@ internal sealed class TreatyGrammar
 
     // ---------- declarations ----------
 
-    private Parser<DeclarationSyntax> BuildDeclaration()
+    private Dictionary<string, Parser<DeclarationSyntax>> BuildDeclarations()
     {
         var vocabulary =
             from kw in Keyword("vocabulary")
@@ -621,40 +631,29 @@ internal sealed class TreatyGrammar
             from condition in Expression
             select (DeclarationSyntax)new AdvisorySyntax(id.Value, direction, text, cite, condition, id.Span);
 
-        // The declaration splitter has already read each declaration's first word, so the parser goes straight to that
-        // declaration's grammar instead of trying each in turn (a country row used to fail fourteen tries first).
-        byKeyword["vocabulary"] = vocabulary;
-        byKeyword["enum"] = enumeration;
-        byKeyword["record"] = record;
-        byKeyword["fact"] = fact;
-        byKeyword["derive"] = derive;
-        byKeyword["instrument"] = instrument;
-        byKeyword["baseline"] = baseline;
-        byKeyword["threshold"] = threshold;
-        byKeyword["override"] = overrideThreshold;
-        byKeyword["require"] = Rule("require", RuleKind.Requirement);
-        byKeyword["bar"] = Rule("bar", RuleKind.Bar);
-        byKeyword["review"] = Rule("review", RuleKind.Review);
-        byKeyword["exception"] = exception;
-        byKeyword["countries"] = countries;
-        byKeyword["country"] = country;
-        byKeyword["territory"] = territory;
-        byKeyword["usage"] = usage;
-        byKeyword["advisories"] = advisories;
-        byKeyword["advisory"] = advisory;
-        return byKeyword.Values.Aggregate((first, second) => first.Or(second));
-    }
-
-    private readonly Dictionary<string, Parser<DeclarationSyntax>> byKeyword = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<string, Parser<DeclarationSyntax>> wholeByKeyword = new(System.StringComparer.Ordinal);
-
-    /// <summary>The whole declaration that starts with <paramref name="keyword"/>, and nothing after it; any declaration for a keyword without one.</summary>
-    public Parser<DeclarationSyntax> WholeDeclarationFor(string keyword)
-    {
-        if (wholeByKeyword.TryGetValue(keyword, out var parser)) return parser;
-        parser = (byKeyword.TryGetValue(keyword, out var specific) ? specific : Declaration).End();
-        wholeByKeyword[keyword] = parser;
-        return parser;
+        var byKeyword = new Dictionary<string, Parser<DeclarationSyntax>>(System.StringComparer.Ordinal)
+        {
+            ["vocabulary"] = vocabulary,
+            ["enum"] = enumeration,
+            ["record"] = record,
+            ["fact"] = fact,
+            ["derive"] = derive,
+            ["instrument"] = instrument,
+            ["baseline"] = baseline,
+            ["threshold"] = threshold,
+            ["override"] = overrideThreshold,
+            ["require"] = Rule("require", RuleKind.Requirement),
+            ["bar"] = Rule("bar", RuleKind.Bar),
+            ["review"] = Rule("review", RuleKind.Review),
+            ["exception"] = exception,
+            ["countries"] = countries,
+            ["country"] = country,
+            ["territory"] = territory,
+            ["usage"] = usage,
+            ["advisories"] = advisories,
+            ["advisory"] = advisory,
+        };
+        return byKeyword.ToDictionary(d => d.Key, d => d.Value.End(), System.StringComparer.Ordinal);
     }
 
     /// <summary>Collects an advisory set's clauses, which may come in any order.</summary>
