@@ -102,16 +102,7 @@ internal sealed class SymbolIndex
         occurrences.TryGetValue(definition.Key, out var list) ? list : (IReadOnlyList<Occurrence>)Array.Empty<Occurrence>();
 
     /// <summary>The word at an offset of a file, outside comments and strings.</summary>
-    public Word? WordAt(string path, int offset)
-    {
-        if (!wordsByPath.TryGetValue(path, out var words)) return null;
-        foreach (var word in words)
-        {
-            if (word.Offset > offset) break;
-            if (offset <= word.End) return word;
-        }
-        return null;
-    }
+    public Word? WordAt(string path, int offset) => wordsByPath.TryGetValue(path, out var words) ? Words.At(words, offset) : null;
 
     public IEnumerable<Definition> DeclaredIn(string path) => Definitions.Where(d => d.Path == path).OrderBy(d => d.Declaration.Span.Offset).ThenBy(d => d.NameOffset);
 

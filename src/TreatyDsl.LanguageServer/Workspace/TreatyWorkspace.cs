@@ -59,8 +59,8 @@ internal sealed class TreatyWorkspace
     private readonly object gate = new();
     private readonly Dictionary<string, (string Uri, string Text, int Version)> open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> onDisk = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ParseResult> parsed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> cachedTexts = new(StringComparer.Ordinal);
+    /// <summary>Each file's last parse and the text it was parsed from.</summary>
+    private readonly Dictionary<string, (string Text, ParseResult Result)> parsed = new(StringComparer.Ordinal);
     private WorkspaceSnapshot? current;
 
     /// <summary>How many parsed files the workspace keeps: one per file it has seen, however many edits (memory stays flat).</summary>
@@ -157,10 +157,9 @@ internal sealed class TreatyWorkspace
 
     private ParseResult ParseOf(string path, string text)
     {
-        if (cachedTexts.TryGetValue(path, out var cachedText) && cachedText == text) return parsed[path];
+        if (parsed.TryGetValue(path, out var last) && last.Text == text) return last.Result;
         var result = TreatyParser.Parse(path, text);
-        parsed[path] = result;
-        cachedTexts[path] = text;
+        parsed[path] = (text, result);
         return result;
     }
 }

@@ -52,10 +52,10 @@ internal static class Words
         }
     }
 
-    /// <summary>The name at (or just before) <paramref name="offset"/>, or null in a comment, in quoted text or between names.</summary>
-    public static Word? At(string text, int offset)
+    /// <summary>The name at (or just before) <paramref name="offset"/> among <paramref name="words"/> (in order), or null in a comment, in quoted text or between names.</summary>
+    public static Word? At(IEnumerable<Word> words, int offset)
     {
-        foreach (var word in All(text))
+        foreach (var word in words)
         {
             if (word.Offset > offset) break;
             if (offset <= word.End) return word;
