@@ -12,7 +12,7 @@ namespace TreatyDsl.Generator;
 /// cannot compile the code gets one diagnostic naming the fix (TDSL0203, TDSL0204) instead of hundreds of C# errors
 /// in files it did not write. Plain data, so the pipeline does not re-run on every keystroke in C#.
 /// </summary>
-internal sealed record ConsumerProject(LanguageVersion LanguageVersion, string? RuntimeVersion, bool HasIsExternalInit)
+internal sealed record ConsumerProject(LanguageVersion LanguageVersion, System.Version? RuntimeVersion, bool HasIsExternalInit)
 {
     /// <summary>The oldest C# the generated code compiles with: <c>init</c> accessors are C# 9.</summary>
     public const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp9;
@@ -28,17 +28,17 @@ internal sealed record ConsumerProject(LanguageVersion LanguageVersion, string? 
         var language = (parseOptions as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Default;
         var runtime = compilation.GetTypeByMetadataName(RuntimeMarkerType)?.ContainingAssembly.Identity.Version;
         var hasMarker = compilation.GetTypesByMetadataName(IsExternalInitType).Any(t => compilation.IsSymbolAccessibleWithin(t, compilation.Assembly));
-        return new ConsumerProject(language.MapSpecifiedToEffectiveVersion(), runtime is null ? null : TrimmedVersion(runtime).ToString(), hasMarker);
+        return new ConsumerProject(language.MapSpecifiedToEffectiveVersion(), runtime is null ? null : TrimmedVersion(runtime), hasMarker);
     }
 
-    public bool CanCompile => LanguageVersion >= MinimumLanguageVersion && RuntimeVersion is not null && new System.Version(RuntimeVersion) >= RequiredRuntime;
+    public bool CanCompile => LanguageVersion >= MinimumLanguageVersion && RuntimeVersion is not null && RuntimeVersion >= RequiredRuntime;
 
     /// <summary>Why the generated code would not compile here, as build diagnostics.</summary>
     public IEnumerable<TreatyDiagnostic> Problems()
     {
         if (LanguageVersion < MinimumLanguageVersion) yield return DiagnosticCatalog.LanguageVersionTooOld.Create(default, LanguageVersion.ToDisplayString());
         if (RuntimeVersion is null) yield return DiagnosticCatalog.RuntimeNotReferenced.Create(default, RequiredRuntime.ToString(), "does not reference it");
-        else if (new System.Version(RuntimeVersion) < RequiredRuntime) yield return DiagnosticCatalog.RuntimeNotReferenced.Create(default, RequiredRuntime.ToString(), "references version " + RuntimeVersion);
+        else if (RuntimeVersion < RequiredRuntime) yield return DiagnosticCatalog.RuntimeNotReferenced.Create(default, RequiredRuntime.ToString(), "references version " + RuntimeVersion);
     }
 
     /// <summary>The version without a zero revision (0.1.0, not 0.1.0.0), as packages are numbered.</summary>

@@ -4,7 +4,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using TreatyDsl.Binding;
 using TreatyDsl.Diagnostics;
-using TreatyDsl.Parsing;
 
 namespace TreatyDsl.Generator;
 
