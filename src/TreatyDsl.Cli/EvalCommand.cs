@@ -49,6 +49,7 @@ public static class EvalCommand
         }
 
         var status = Success;
+        using var lines = new JsonLinesOutput(output);
         try
         {
             var number = 0;
@@ -56,7 +57,7 @@ public static class EvalCommand
             {
                 number++;
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                if (!EvaluateOrRefuse($"{name}:{number}", CaseFileReader.Read(line, catalog.Schema), "lines", catalog, json: true, output, errors)) status = InputRefused;
+                if (!EvaluateOrRefuse($"{name}:{number}", CaseFileReader.Read(line, catalog.Schema), "lines", catalog, lines.Write, errors)) status = InputRefused;
             }
         }
         catch (IOException ex)
@@ -80,6 +81,8 @@ public static class EvalCommand
         if (LoadCatalog(treatiesDirectory, errors) is not { } catalog) return InputRefused;
 
         var status = Success;
+        using var lines = json ? new JsonLinesOutput(output) : null;
+        Action<CaseReport> write = lines is not null ? lines.Write : report => TextReportWriter.Write(output, report);
         foreach (var argument in caseFiles)
         {
             var file = CaseInputs.DisplayName(argument);
@@ -95,7 +98,7 @@ public static class EvalCommand
                 continue;
             }
 
-            if (!EvaluateOrRefuse(file, CaseFileReader.Read(bytes, catalog.Schema), "cases", catalog, json, output, errors)) status = InputRefused;
+            if (!EvaluateOrRefuse(file, CaseFileReader.Read(bytes, catalog.Schema), "cases", catalog, write, errors)) status = InputRefused;
         }
         return status;
     }
@@ -104,7 +107,7 @@ public static class EvalCommand
     /// One case as read: its reader's warnings, then its report, or (when it could not be read as a case) each error and
     /// that it was refused, all named by <paramref name="place"/>. False when refused.
     /// </summary>
-    private static bool EvaluateOrRefuse(string place, CaseFileResult read, string others, TreatyCatalog catalog, bool json, TextWriter output, TextWriter errors)
+    private static bool EvaluateOrRefuse(string place, CaseFileResult read, string others, TreatyCatalog catalog, Action<CaseReport> write, TextWriter errors)
     {
         foreach (var warning in read.Warnings) errors.WriteLine($"{place}: warning: {warning}");
         if (read.Facts is null)
@@ -113,9 +116,7 @@ public static class EvalCommand
             errors.WriteLine($"{place}: refused; the other {others} are still evaluated.");
             return false;
         }
-        var report = CaseEvaluator.Evaluate(catalog, read.Facts);
-        if (json) output.WriteLine(JsonReportWriter.ToJsonLine(report));
-        else TextReportWriter.Write(output, report);
+        write(CaseEvaluator.Evaluate(catalog, read.Facts));
         return true;
     }
 }

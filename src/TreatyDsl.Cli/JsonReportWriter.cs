@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json;
 using TreatyDsl.Runtime;
@@ -12,35 +12,39 @@ namespace TreatyDsl.Cli;
 /// </summary>
 public static class JsonReportWriter
 {
+    /// <summary>The report as one line of JSON (without the line break).</summary>
     public static string ToJsonLine(CaseReport report)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        using (var json = new Utf8JsonWriter(buffer)) Write(json, report);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The report as one JSON object, written to <paramref name="json"/> (compact, the contract's shape).</summary>
+    public static void Write(Utf8JsonWriter json, CaseReport report)
+    {
+        json.WriteStartObject();
+        json.WriteString(Names.Case, report.CaseId);
+        json.WriteString(Names.Verdict, ContractNames.Of(report.Verdict));
+        if (report.Recommended is null) json.WriteNull(Names.Recommended);
+        else json.WriteString(Names.Recommended, report.Recommended);
+        json.WriteStartArray(Names.Instruments);
+        foreach (var instrument in report.Instruments) WriteInstrument(json, instrument);
+        json.WriteEndArray();
+        json.WriteStartArray(Names.Advisory);
+        foreach (var item in report.Advisory)
         {
             json.WriteStartObject();
-            json.WriteString("case", report.CaseId);
-            json.WriteString("verdict", ContractNames.Of(report.Verdict));
-            if (report.Recommended is null) json.WriteNull("recommended");
-            else json.WriteString("recommended", report.Recommended);
-            json.WriteStartArray("instruments");
-            foreach (var instrument in report.Instruments) WriteInstrument(json, instrument);
-            json.WriteEndArray();
-            json.WriteStartArray("advisory");
-            foreach (var item in report.Advisory)
-            {
-                json.WriteStartObject();
-                json.WriteString("factor", item.Factor);
-                json.WriteString("weighs", item.Weighs);
-                json.WriteString("citation", item.Citation);
-                json.WriteString("explanation", item.Explanation);
-                json.WriteString("text", item.Text);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            WriteStrings(json, "notes", report.Notes);
+            json.WriteString(Names.Factor, item.Factor);
+            json.WriteString(Names.Weighs, item.Weighs);
+            json.WriteString(Names.Citation, item.Citation);
+            json.WriteString(Names.Explanation, item.Explanation);
+            json.WriteString(Names.Text, item.Text);
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        json.WriteEndArray();
+        WriteStrings(json, Names.Notes, report.Notes);
+        json.WriteEndObject();
     }
 
     /// <summary>The outcome of a review a case raises.</summary>
@@ -49,17 +53,17 @@ public static class JsonReportWriter
     private static void WriteInstrument(Utf8JsonWriter json, InstrumentReport instrument)
     {
         json.WriteStartObject();
-        json.WriteString("id", instrument.Id);
-        json.WriteString("verdict", ContractNames.Of(instrument.Verdict));
-        json.WriteBoolean("usable", instrument.Usable);
-        json.WriteStartArray("requirements");
+        json.WriteString(Names.Id, instrument.Id);
+        json.WriteString(Names.Verdict, ContractNames.Of(instrument.Verdict));
+        json.WriteBoolean(Names.Usable, instrument.Usable);
+        json.WriteStartArray(Names.Requirements);
         foreach (var requirement in instrument.Requirements) WriteResult(json, requirement, ContractNames.Of(requirement.Outcome));
         json.WriteEndArray();
-        WriteStrings(json, "missingFacts", instrument.MissingFacts);
-        json.WriteString("title", instrument.Title);
+        WriteStrings(json, Names.MissingFacts, instrument.MissingFacts);
+        json.WriteString(Names.Title, instrument.Title);
         // An addition: the checks left to the treaty's own text that this case raises ("needs-review") or cannot rule
         // out ("unknown"). Never part of the verdict.
-        json.WriteStartArray("review");
+        json.WriteStartArray(Names.Review);
         foreach (var review in instrument.RaisedReviews)
         {
             WriteResult(json, review, review.Outcome == Outcome.NotMet ? NeedsReview : ContractNames.Of(review.Outcome));
@@ -72,19 +76,42 @@ public static class JsonReportWriter
     private static void WriteResult(Utf8JsonWriter json, RequirementResult result, string outcome)
     {
         json.WriteStartObject();
-        json.WriteString("id", result.Id);
-        json.WriteString("outcome", outcome);
-        json.WriteString("citation", result.Citation);
-        json.WriteString("explanation", result.Explanation);
-        json.WriteString("text", result.Text);
-        WriteStrings(json, "missingFacts", result.MissingFacts);
+        json.WriteString(Names.Id, result.Id);
+        json.WriteString(Names.Outcome, outcome);
+        json.WriteString(Names.Citation, result.Citation);
+        json.WriteString(Names.Explanation, result.Explanation);
+        json.WriteString(Names.Text, result.Text);
+        WriteStrings(json, Names.MissingFacts, result.MissingFacts);
         json.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    private static void WriteStrings(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
-        foreach (var value in values) json.WriteStringValue(value);
+        for (var i = 0; i < values.Count; i++) json.WriteStringValue(values[i]);
         json.WriteEndArray();
+    }
+
+    /// <summary>The property names, escaped once rather than on every write.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Case = JsonEncodedText.Encode("case");
+        public static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("verdict");
+        public static readonly JsonEncodedText Recommended = JsonEncodedText.Encode("recommended");
+        public static readonly JsonEncodedText Instruments = JsonEncodedText.Encode("instruments");
+        public static readonly JsonEncodedText Advisory = JsonEncodedText.Encode("advisory");
+        public static readonly JsonEncodedText Factor = JsonEncodedText.Encode("factor");
+        public static readonly JsonEncodedText Weighs = JsonEncodedText.Encode("weighs");
+        public static readonly JsonEncodedText Citation = JsonEncodedText.Encode("citation");
+        public static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText Notes = JsonEncodedText.Encode("notes");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Usable = JsonEncodedText.Encode("usable");
+        public static readonly JsonEncodedText Requirements = JsonEncodedText.Encode("requirements");
+        public static readonly JsonEncodedText MissingFacts = JsonEncodedText.Encode("missingFacts");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Review = JsonEncodedText.Encode("review");
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Text;
 
 namespace TreatyDsl.Cli;
 
@@ -15,7 +16,14 @@ public static class Program
     /// <summary>Exit status of a command line that cannot be run as written.</summary>
     public const int UsageError = 2;
 
-    public static int Main(string[] args) => Invoke(args, Console.Out, Console.Error, Console.In);
+    public static int Main(string[] args)
+    {
+        if (!Console.IsOutputRedirected) return Invoke(args, Console.Out, Console.Error, Console.In);
+        // Redirected (a file, a pipe): written in blocks rather than with a system call per line, which is most of
+        // what a large batch costs. A terminal keeps Console.Out, which shows each line as it is written.
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
+        return Invoke(args, output, Console.Error, Console.In);
+    }
 
     /// <summary>Runs the command line with the given streams (tests call this in-process).</summary>
     public static int Invoke(string[] args, TextWriter output, TextWriter errors, TextReader? input = null)

@@ -68,6 +68,26 @@ public class CliUsageTests
     }
 
     [Fact]
+    public void Jsonl_to_a_utf8_stream_writes_the_same_lines_as_to_any_writer_across_several_output_blocks()
+    {
+        // Standard output, when redirected, is a UTF-8 StreamWriter and the lines go to its stream as bytes in 64 KB
+        // blocks; any other writer gets text. 40 cases of about 12 KB each cross several blocks.
+        var line = File.ReadAllText(Sample("mx-eligible.json")).ReplaceLineEndings(" ");
+        var lines = string.Concat(Enumerable.Repeat(line + "\n", 40));
+        var (_, expected, _) = Run(new[] { "eval", "--jsonl", "-" }, lines);
+
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1024, leaveOpen: true))
+        {
+            writer.Write("before ");
+            Assert.Equal(0, Program.Invoke(new[] { "eval", "--jsonl", "-" }, writer, new StringWriter(), new StringReader(lines)));
+        }
+
+        Assert.Equal(40, expected.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal("before " + expected, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
     public void Eval_without_cases_or_jsonl_is_a_usage_error_that_says_what_to_give()
     {
         var (exit, output, errors) = Run(new[] { "eval" });
