@@ -26,7 +26,7 @@ internal static class CatalogEmitter
         {
             w.Line($"    new {R}.FactDefinition({Escape.StringLiteral(fact.Path)}, {FactType(fact.Type, spec.Vocabulary)}, {Naming.Bool(fact.Required)}, {Naming.Bool(fact.NonEmpty)}),");
         }
-        w.Line("});");
+        w.Line($"}}, global::{spec.Namespace}.{GeneratedNames.CaseReaderClass}.Instance);");
         w.Line();
         w.Line("/// <summary>The country table.</summary>");
         w.Line($"public static {R}.CountryTable Countries {{ get; }} = new {R}.CountryTable({Escape.StringLiteral(spec.Countries.Title)}, {Escape.StringLiteral(spec.Countries.Citation)}, new {R}.CountryEntry[]");

@@ -73,7 +73,9 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             AddSource(spc, $"advisory set '{spec.Set.Id}'", AdvisoryEmitter.ClassName(spec.Set.Id), () => AdvisoryEmitter.Emit(spec)));
         context.RegisterSourceOutput(vocabulary, static (spc, spec) =>
         {
-            if (spec is not null) AddSource(spc, "the case type", GeneratedNames.CaseClass, () => VocabularyEmitter.Emit(spec));
+            if (spec is null) return;
+            AddSource(spc, "the case type", GeneratedNames.CaseClass, () => VocabularyEmitter.Emit(spec));
+            AddSource(spc, "the case file reader", GeneratedNames.CaseReaderClass, () => CaseReaderEmitter.Emit(spec));
         });
         context.RegisterSourceOutput(omissions.Combine(settings), static (spc, pair) =>
         {

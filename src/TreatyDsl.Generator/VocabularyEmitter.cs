@@ -103,7 +103,7 @@ internal static class VocabularyEmitter
         var children = facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]).ToList();
         w.Line($"/// <summary>{Escape.XmlDoc(summary)}</summary>");
         w.Line(Naming.GeneratedCode);
-        w.Open($"{access} sealed partial class {className}");
+        w.Open($"{access} sealed partial class {className}{(isRoot ? " : global::TreatyDsl.Runtime.ITypedCase" : string.Empty)}");
         foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
         {
             var doc = fact.Description ?? fact.Path;
@@ -127,6 +127,10 @@ internal static class VocabularyEmitter
             EmitInitializers(w, facts, className, ns, 1);
             w.Line("};");
             w.Close();
+            w.Line();
+            w.Line($"object? global::TreatyDsl.Runtime.ITypedCase.GetFact(string path) => global::{ns}.{GeneratedNames.CaseReaderClass}.GetFact(this, path);");
+            w.Line();
+            w.Line($"global::TreatyDsl.Runtime.ITypedCase global::TreatyDsl.Runtime.ITypedCase.WithFacts(global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied) => global::{ns}.{GeneratedNames.CaseReaderClass}.WithFacts(this, supplied);");
         }
         w.Close();
         w.Line();

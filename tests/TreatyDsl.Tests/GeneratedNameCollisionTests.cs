@@ -49,6 +49,7 @@ public class GeneratedNameCollisionTests
     [InlineData("a record field and the reading method", "vocabulary v cite \"c\"\nrecord offense\n  from-facts: text\nfact flag: bool\n", "from-facts", 1)]
     [InlineData("an enum and the case type", "vocabulary v cite \"c\"\nenum treaty-case: a, b\nfact flag: bool\n", "treaty-case", 1)]
     [InlineData("an enum and the catalog", "vocabulary v cite \"c\"\nenum GeneratedTreaties: a, b\nfact flag: bool\n", "GeneratedTreaties", 1)]
+    [InlineData("a record and the case file reader", "vocabulary v cite \"c\"\nrecord treaty-case-reader\n  a: text\nfact flag: bool\n", "treaty-case-reader", 1)]
     [InlineData("an enum and another enum's names class", "vocabulary v cite \"c\"\nenum sort: a, b\nenum sort-names: c, d\nfact flag: bool\n", "sort-names", 1)]
     [InlineData("a fact and the reading method", "vocabulary v cite \"c\"\nfact flag: bool\nfact from-facts: bool\n", "from-facts", 1)]
     [InlineData("a fact and the case type", "vocabulary v cite \"c\"\nfact flag: bool\nfact treaty-case: bool\n", "treaty-case", 1)]

@@ -24,7 +24,17 @@ internal static class GeneratorHarness
 
     public static CSharpCompilation EmptyCompilation() => CSharpCompilation.Create("Consumer",
         references: ConsumerReferences().Select(p => MetadataReference.CreateFromFile(p)),
-        options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable).WithSpecificDiagnosticOptions(SdkDefaultNoWarn));
+
+    /// <summary>
+    /// What every .NET SDK project suppresses by default (NoWarn 1701;1702): a reference built against an older
+    /// version of a framework assembly (the runtime's System.Text.Json 9 package, here System.Text.Json 10) is assumed to match.
+    /// </summary>
+    public static readonly System.Collections.Generic.Dictionary<string, ReportDiagnostic> SdkDefaultNoWarn = new()
+    {
+        ["CS1701"] = ReportDiagnostic.Suppress,
+        ["CS1702"] = ReportDiagnostic.Suppress,
+    };
 
     /// <summary>
     /// The framework, plus the runtime and NodaTime as loaded by this test host. The two are named explicitly: the

@@ -41,4 +41,13 @@ public static class CaseFactLists
         for (var i = 0; i < items.Count; i++) result[i] = convert(items[i]);
         return result;
     }
+
+    /// <summary>Typed items as the reader's list (each item as <paramref name="convert"/> gives it), or null when the list is unknown.</summary>
+    public static IReadOnlyList<object?>? ToFacts<T>(IReadOnlyList<T>? items, Func<T, object?> convert)
+    {
+        if (items is null) return null;
+        var result = new object?[items.Count];
+        for (var i = 0; i < items.Count; i++) result[i] = convert(items[i]);
+        return result;
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using NodaTime;
 
@@ -7,10 +8,18 @@ namespace TreatyDsl.Runtime;
 /// A case's facts by path, as the reader found them: bool, decimal, <see cref="LocalDate"/>, string (text,
 /// country codes and enum members), lists as <see cref="IReadOnlyList{T}"/> of object, records as
 /// <see cref="IReadOnlyDictionary{TKey,TValue}"/> of field to value. An absent or null fact is simply not there.
+/// Either a dictionary of those values (the general reader's) or a generated case type (<see cref="ITypedCase"/>, the
+/// generated reader's) holds them.
 /// </summary>
 public sealed class CaseFacts
 {
+    private static readonly IReadOnlyDictionary<string, object?> NoValues = new Dictionary<string, object?>();
+
     private readonly IReadOnlyDictionary<string, object?> values;
+    private readonly ITypedCase? typedCase;
+
+    // The generated case type these facts were turned into (As): made once, however many validators ask.
+    private object? converted;
 
     // Facts supplied after reading (With), consulted first; a null value makes the fact unknown. Kept apart so that
     // supplying one fact per case does not copy the whole case.
@@ -19,16 +28,41 @@ public sealed class CaseFacts
     /// <summary>Facts keyed by dotted path, such as <c>sentence.fullTermDate</c>.</summary>
     public CaseFacts(IReadOnlyDictionary<string, object?> values) => this.values = values;
 
-    private CaseFacts(IReadOnlyDictionary<string, object?> values, Dictionary<string, object?> supplied)
+    /// <summary>Facts held in a generated case type, as the generated reader reads them.</summary>
+    public CaseFacts(ITypedCase typedCase)
+    {
+        values = NoValues;
+        this.typedCase = typedCase ?? throw new ArgumentNullException(nameof(typedCase));
+    }
+
+    private CaseFacts(IReadOnlyDictionary<string, object?> values, ITypedCase? typedCase, Dictionary<string, object?> supplied)
     {
         this.values = values;
+        this.typedCase = typedCase;
         this.supplied = supplied;
     }
 
     /// <summary>The fact at <paramref name="path"/>, or null when it is unknown.</summary>
     public object? this[string path] =>
         supplied is not null && supplied.TryGetValue(path, out var given) ? given
+        : typedCase is not null ? typedCase.GetFact(path)
         : values.TryGetValue(path, out var value) ? value : null;
+
+    /// <summary>
+    /// These facts as the generated case type <typeparamref name="T"/>: the case the generated reader read, with the
+    /// supplied facts (<see cref="With"/>) in place, or else <paramref name="fromFacts"/> of these facts. Made once per
+    /// instance, so every generated validator of a case shares one.
+    /// </summary>
+    public T As<T>(Func<CaseFacts, T> fromFacts) where T : class
+    {
+        if (fromFacts is null) throw new ArgumentNullException(nameof(fromFacts));
+        if (converted is T done) return done;
+        var result = typedCase is T own && supplied is null ? own
+            : typedCase is T && typedCase.WithFacts(supplied!) is T withSupplied ? withSupplied
+            : fromFacts(this);
+        converted = result;
+        return result;
+    }
 
     /// <summary>A yes/no fact, or null when unknown.</summary>
     public bool? GetBool(string path) => this[path] as bool?;
@@ -50,7 +84,7 @@ public sealed class CaseFacts
     {
         var next = supplied is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(supplied);
         next[path] = value;
-        return new CaseFacts(values, next);
+        return new CaseFacts(values, typedCase, next);
     }
 
     /// <summary>The id the case file gave itself, or an empty string.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -36,6 +37,7 @@ public static class CaseFileReader
             return Refused("$: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         }
         var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        if (schema.TypedReader is not null && IsUtf8(utf8, start) && ReadTyped(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), schema) is { } typed) return typed;
         string text;
         try
         {
@@ -53,6 +55,7 @@ public static class CaseFileReader
     /// <summary>Reads one case file's JSON text against <paramref name="schema"/>.</summary>
     public static CaseFileResult Read(string json, FactSchema schema)
     {
+        if (schema.TypedReader is not null && ReadTyped(json, schema) is { } typed) return typed;
         try
         {
             return ReadJson(json, schema);
@@ -63,6 +66,64 @@ public static class CaseFileReader
             return Refused($"$: could not be read ({ex.GetType().Name}: {ex.Message})");
         }
     }
+
+    /// <summary>The case as the schema's generated reader reads it, or null when there is none or it declines the file.</summary>
+    private static CaseFileResult? ReadTyped(ReadOnlySpan<byte> utf8, FactSchema schema)
+    {
+        if (schema.TypedReader is not { } reader) return null;
+        try
+        {
+            return reader.TryRead(utf8, out var typedCase) && typedCase is not null ? new CaseFileResult(new CaseFacts(typedCase), NoMessages, NoMessages) : null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null; // a generated reader that fails leaves the file to the general reader
+        }
+    }
+
+    /// <summary>Whether the bytes from <paramref name="start"/> are UTF-8: the generated reader sees only text, as the general reader does.</summary>
+    private static bool IsUtf8(byte[] utf8, int start)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(utf8, start, utf8.Length - start);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Text that is not UTF-16 (an unpaired surrogate) does not encode, and is left to the general reader to refuse.</summary>
+    private static CaseFileResult? ReadTyped(string? json, FactSchema schema)
+    {
+        if (json is null) return null;
+        byte[] buffer;
+        try
+        {
+            buffer = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(json.Length));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+        try
+        {
+            var length = StrictUtf8.GetBytes(json, 0, json.Length, buffer, 0);
+            return ReadTyped(new ReadOnlySpan<byte>(buffer, 0, length), schema);
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static readonly string[] NoMessages = Array.Empty<string>();
 
     private static CaseFileResult Refused(string error) => new(null, new[] { error }, Array.Empty<string>());
 

@@ -30,4 +30,18 @@ public static class CountryCodes
 
     /// <summary>Whether <paramref name="code"/> is an assigned ISO 3166-1 alpha-2 code (upper case).</summary>
     public static bool IsAssigned(string? code) => code is not null && Assigned.Contains(code);
+
+    // Each assigned code by its two letters (A..Z, A..Z), so a reader of bytes finds it without making a string.
+    private static readonly string?[] ByLetters = MakeByLetters();
+
+    private static string?[] MakeByLetters()
+    {
+        var table = new string?[26 * 26];
+        foreach (var code in Assigned) table[(code[0] - 'A') * 26 + (code[1] - 'A')] = code;
+        return table;
+    }
+
+    /// <summary>The assigned code spelled by the two ASCII bytes, or null when they spell none.</summary>
+    internal static string? FromLetters(byte first, byte second) =>
+        first is >= (byte)'A' and <= (byte)'Z' && second is >= (byte)'A' and <= (byte)'Z' ? ByLetters[(first - 'A') * 26 + (second - 'A')] : null;
 }

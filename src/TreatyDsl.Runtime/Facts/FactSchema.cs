@@ -65,6 +65,20 @@ public sealed class FactSchema
     /// <summary>A schema of the given facts.</summary>
     public FactSchema(IReadOnlyList<FactDefinition> facts) => Facts = facts;
 
+    /// <summary>A schema of the given facts, with the reader generated for them (see <see cref="TypedReader"/>).</summary>
+    public FactSchema(IReadOnlyList<FactDefinition> facts, ITypedCaseReader? typedReader)
+    {
+        Facts = facts;
+        TypedReader = typedReader;
+    }
+
     /// <summary>Every fact a case file may hold.</summary>
     public IReadOnlyList<FactDefinition> Facts { get; }
+
+    /// <summary>
+    /// The reader the generator emitted for these facts, which <see cref="CaseFileReader"/> tries first: it reads a case
+    /// file straight into the generated case type, and declines any file the general reader would refuse or warn about.
+    /// Null for an interpreted vocabulary.
+    /// </summary>
+    public ITypedCaseReader? TypedReader { get; }
 }

@@ -48,6 +48,7 @@ internal static class GeneratedNameCheck
         var types = new CSharpScope(StringComparer.OrdinalIgnoreCase);
         types.Reserve(GeneratedNames.CaseClass, "the case type");
         types.Reserve(GeneratedNames.CatalogClass, "the catalog of generated treaties");
+        types.Reserve(GeneratedNames.CaseReaderClass, "the reader of case files");
         foreach (var e in vocabulary.Enums)
         {
             types.Claim(GeneratedNames.EnumType(e.Name), "Enum", e.Name, e.Span);

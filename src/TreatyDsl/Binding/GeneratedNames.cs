@@ -18,6 +18,9 @@ public static class GeneratedNames
     /// <summary>The case type, one property per vocabulary fact.</summary>
     public const string CaseClass = "TreatyCase";
 
+    /// <summary>The case type's own reader of case files (JSON), which also turns a case into facts by path.</summary>
+    public const string CaseReaderClass = "TreatyCaseReader";
+
     /// <summary>The catalog class: schema, country table, validators and advisory sets.</summary>
     public const string CatalogClass = "GeneratedTreaties";
 

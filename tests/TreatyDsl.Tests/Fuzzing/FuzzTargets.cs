@@ -25,6 +25,7 @@ internal static class FuzzTargets
         ["differential"] = Differential,
         ["monotone"] = Monotone,
         ["reader"] = Reader,
+        ["typed-reader"] = TypedReader,
         ["treaty-mutation"] = TreatyMutation,
         ["hostile-text"] = HostileText,
     };
@@ -145,6 +146,51 @@ internal static class FuzzTargets
         }
     }
 
+    // ---------- typed reader: the generated reader changes speed, never what is read ----------
+
+    /// <summary>The generated schema without its generated reader: the general reader alone.</summary>
+    private static readonly FactSchema GeneralOnly = new(Generated.Schema.Facts);
+
+    /// <summary>
+    /// Whatever the input (text, bytes, damaged bytes), reading with the generated reader first gives exactly what the
+    /// general reader alone gives: the same errors and warnings, the same fact at every path, the same report.
+    /// </summary>
+    public static void TypedReader(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        foreach (var (typed, general) in new[]
+        {
+            (CaseFileReader.Read(json, Generated.Schema), CaseFileReader.Read(json, GeneralOnly)),
+            (CaseFileReader.Read(bytes, Generated.Schema), CaseFileReader.Read(bytes, GeneralOnly)),
+            (CaseFileReader.Read(Corrupted(bytes), Generated.Schema), CaseFileReader.Read(Corrupted(bytes), GeneralOnly)),
+        })
+        {
+            Expect(typed.Errors.SequenceEqual(general.Errors), $"errors differ:\n{string.Join("\n", typed.Errors)}\n---\n{string.Join("\n", general.Errors)}");
+            Expect(typed.Warnings.SequenceEqual(general.Warnings), $"warnings differ:\n{string.Join("\n", typed.Warnings)}\n---\n{string.Join("\n", general.Warnings)}");
+            Expect(typed.Refused == general.Refused, "one refused and the other did not");
+            if (typed.Facts is null) continue;
+            foreach (var fact in Generated.Schema.Facts)
+            {
+                var a = FactText(typed.Facts[fact.Path]);
+                var b = FactText(general.Facts![fact.Path]);
+                Expect(a == b, $"{fact.Path}: the generated reader read {a}, the general reader {b}");
+            }
+            var reportA = JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(Generated, typed.Facts));
+            var reportB = JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(Generated, general.Facts!));
+            Expect(reportA == reportB, $"reports differ:\n{reportA}\n{reportB}");
+        }
+    }
+
+    /// <summary>A fact as the reader holds it, written out with its CLR types, so two readers' facts compare as text.</summary>
+    private static string FactText(object? value) => value switch
+    {
+        null => "null",
+        string text => "string:" + text,
+        IReadOnlyDictionary<string, object?> fields => "{" + string.Join(",", fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + FactText(f.Value))) + "}",
+        IReadOnlyList<object?> items => "[" + string.Join(",", items.Select(FactText)) + "]",
+        _ => value.GetType().Name + ":" + System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>The same bytes with one made invalid as UTF-8, at a place that depends only on the input.</summary>
     private static byte[] Corrupted(byte[] bytes)
     {
@@ -200,7 +246,7 @@ internal static class FuzzTargets
         };
     }
 
-    private static readonly string[] HostileValues =
+    internal static readonly string[] HostileValues =
     {
         "\"\\ud800\"", "\"\\udfff\\ud800\"", "\"9999-12-31\"", "\"0000-01-01\"", "\"2026-02-30\"", "\"XX\"", "\"us\"", "\"\"", "1e400", "-0",
         "79228162514264337593543950336", "-1", "0.0000000000000000000000000001", "[]", "{}", "[null]", "[[[[[[[[[[1]]]]]]]]]]", "true", "null",

@@ -22,6 +22,14 @@ public class FuzzTests
         Fuzzer.Run("reader", 400, FuzzTargets.HostileJson, FuzzTargets.Reader);
 
     [Fact]
+    public void The_generated_case_reader_reads_exactly_what_the_general_reader_reads_from_sound_cases() =>
+        Fuzzer.Run("typed-reader", 400, CaseGenerator.Generate, FuzzTargets.TypedReader);
+
+    [Fact]
+    public void The_generated_case_reader_leaves_every_damaged_input_to_the_general_reader_with_its_messages() =>
+        Fuzzer.Run("typed-reader", 400, FuzzTargets.HostileJson, FuzzTargets.TypedReader);
+
+    [Fact]
     public void Damaged_treaty_files_never_crash_the_checker_the_interpreter_or_the_compiler() =>
         Fuzzer.Run("treaty-mutation", 4, FuzzTargets.MutatedTreaty, FuzzTargets.TreatyMutation);
 
