@@ -71,13 +71,12 @@ internal sealed class AdvisoryEmitter
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var items = new global::System.Collections.Generic.List<{R}.AdvisoryItem>();");
         if (set.AppliesWhen is not null) file.Line($"if (AppliesTo(c, null) != {R}.Truth.True) return items;");
-        var index = 0;
+        if (set.Advisories.Count > 0) file.Line($"var sink = new {R}.ExplanationSink(); // one for the set, reset for each factor");
         foreach (var advisory in set.Advisories)
         {
-            var sink = "sink" + (++index).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            file.Line($"var {sink} = new {R}.ExplanationSink();");
-            file.Open($"if ({FactorMethod(advisory)}(c, {sink}) == {R}.Truth.True)");
-            file.Line($"items.Add(new {R}.AdvisoryItem({Escape.StringLiteral(advisory.Id)}, {Escape.StringLiteral(advisory.WeighsName)}, {Escape.StringLiteral(advisory.Citation)}, {sink}.Explanation, {Escape.StringLiteral(advisory.Text)}));");
+            file.Line("sink.Reset();");
+            file.Open($"if ({FactorMethod(advisory)}(c, sink) == {R}.Truth.True)");
+            file.Line($"items.Add(new {R}.AdvisoryItem({Escape.StringLiteral(advisory.Id)}, {Escape.StringLiteral(advisory.WeighsName)}, {Escape.StringLiteral(advisory.Citation)}, sink.Explanation, {Escape.StringLiteral(advisory.Text)}));");
             file.Close();
         }
         file.Line("return items;");

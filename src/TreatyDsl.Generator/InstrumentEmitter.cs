@@ -91,8 +91,9 @@ internal sealed class InstrumentEmitter
         file.Line("/// <summary>Every requirement's outcome, citation and explanation.</summary>");
         file.Open($"public static {R}.InstrumentReport Evaluate({caseType} c)");
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
+        file.Line($"var sink = new {R}.ExplanationSink(); // one for the whole report, reset for each rule");
         file.Line($"var results = new global::System.Collections.Generic.List<{R}.RequirementResult>({instrument.Rules.Count});");
-        foreach (var rule in instrument.Rules) file.Line($"results.Add({GeneratedNames.RuleReportMethod(rule.Id)}(c));");
+        foreach (var rule in instrument.Rules) file.Line($"results.Add({GeneratedNames.RuleReportMethod(rule.Id)}(c, sink));");
         if (instrument.Reviews.Count == 0)
         {
             file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results);");
@@ -101,7 +102,7 @@ internal sealed class InstrumentEmitter
         {
             // Reviews are reported beside the requirements and never decide the verdict (GetVerdict does not read them).
             file.Line($"var reviews = new global::System.Collections.Generic.List<{R}.RequirementResult>({instrument.Reviews.Count});");
-            foreach (var review in instrument.Reviews) file.Line($"reviews.Add({GeneratedNames.RuleReportMethod(review.Id)}(c));");
+            foreach (var review in instrument.Reviews) file.Line($"reviews.Add({GeneratedNames.RuleReportMethod(review.Id)}(c, sink));");
             file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results, reviews: reviews);");
         }
         file.Close();
@@ -111,8 +112,10 @@ internal sealed class InstrumentEmitter
             var latest = rule.Latest;
             file.Line($"/// <summary>{rule.Kind switch { RuleKind.Bar => "Bar", RuleKind.Review => "Review", _ => "Requirement" }} <c>{Escape.XmlDoc(rule.Id)}</c>: {Escape.XmlDoc(latest.Text)}</summary>");
             file.Line($"/// <remarks>Citation: {Escape.XmlDoc(latest.Citation)}</remarks>");
-            file.Open($"public static {R}.RequirementResult {GeneratedNames.RuleReportMethod(rule.Id)}({caseType} c)");
-            file.Line($"var sink = new {R}.ExplanationSink();");
+            file.Line($"public static {R}.RequirementResult {GeneratedNames.RuleReportMethod(rule.Id)}({caseType} c) => {GeneratedNames.RuleReportMethod(rule.Id)}(c, new {R}.ExplanationSink());");
+            file.Line();
+            file.Open($"private static {R}.RequirementResult {GeneratedNames.RuleReportMethod(rule.Id)}({caseType} c, {R}.ExplanationSink sink)");
+            file.Line("sink.Reset();");
             file.Line($"var met = {RuleMethod(rule)}(c, sink, out var text, out var citation);");
             file.Line($"return {R}.RequirementResult.From({Escape.StringLiteral(rule.Id)}, text, citation, met, sink);");
             file.Close();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
@@ -44,10 +45,12 @@ public static class CaseEvaluator
         var practice = partner?.Practice;
 
         var reports = new List<InstrumentReport>();
+        var sentencingEntry = catalog.Countries.Find(sentencing);
+        var receivingEntry = catalog.Countries.Find(receiving);
         foreach (var instrument in catalog.Instruments)
         {
             var info = instrument.Info;
-            if (!IsParty(sentencing, info, catalog.Countries, out var sentencingSince) || !IsParty(receiving, info, catalog.Countries, out var receivingSince))
+            if (!IsParty(sentencing, sentencingEntry, info, out var sentencingSince) || !IsParty(receiving, receivingEntry, info, out var receivingSince))
             {
                 continue;
             }
@@ -204,15 +207,16 @@ public static class CaseEvaluator
         : receiving == UnitedStates ? table.Find(sentencing)
         : null;
 
-    /// <summary>Whether a country is a party, and since when: a bilateral's named parties, or a row of the country table.</summary>
-    private static bool IsParty(string? country, InstrumentInfo info, CountryTable table, out LocalDate? since)
+    /// <summary>Whether a country (with its row of the table, if it has one) is a party, and since when: a row of the country table, or a bilateral's named parties.</summary>
+    private static bool IsParty(string? country, CountryEntry? entry, InstrumentInfo info, out LocalDate? since)
     {
         since = null;
         if (country is null) return false;
-        var membership = table.Find(country)?.Memberships.FirstOrDefault(m => m.Instrument == info.Id);
-        if (membership is not null)
+        var memberships = entry?.Memberships ?? (IReadOnlyList<CountryMembership>)Array.Empty<CountryMembership>();
+        for (var i = 0; i < memberships.Count; i++)
         {
-            since = membership.Since ?? info.InForce;
+            if (memberships[i].Instrument != info.Id) continue;
+            since = memberships[i].Since ?? info.InForce;
             return true;
         }
         if (info.Parties.Contains(country))

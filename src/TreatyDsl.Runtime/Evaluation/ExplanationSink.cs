@@ -5,7 +5,8 @@ namespace TreatyDsl.Runtime;
 /// <summary>
 /// Collects what one rule's evaluation looked at: a sentence per test, and the facts that were missing.
 /// The interpreter and generated validators call it at the same points with the same words, so their
-/// explanations agree. The fast path passes no sink at all and so allocates nothing.
+/// explanations agree. The fast path passes no sink at all and so allocates nothing. A report reuses one sink for
+/// all its requirements (<see cref="Reset"/>); what a result keeps (<see cref="Explanation"/>, a copy of the missing facts) is its own.
 /// </summary>
 public sealed class ExplanationSink
 {
@@ -79,6 +80,15 @@ public sealed class ExplanationSink
     /// outcome and the missing facts): a caller may then skip building them.</summary>
     public bool IsQuiet => quiet > 0;
 
+    /// <summary>Forgets everything recorded, to watch the next rule.</summary>
+    public void Reset()
+    {
+        parts.Clear();
+        missing.Clear();
+        prefix = null;
+        quiet = 0;
+    }
+
     /// <summary>Records that the fact at <paramref name="factPath"/> was needed and missing.</summary>
     public void Missing(string factPath)
     {
@@ -86,7 +96,12 @@ public sealed class ExplanationSink
     }
 
     /// <summary>The sentences collected so far, joined with "; ".</summary>
-    public string Explanation => string.Join("; ", parts);
+    public string Explanation => parts.Count switch
+    {
+        0 => string.Empty,
+        1 => parts[0],
+        _ => string.Join("; ", parts),
+    };
 
     /// <summary>Every missing fact the requirement needed, in the order met.</summary>
     public IReadOnlyList<string> MissingFacts => missing;

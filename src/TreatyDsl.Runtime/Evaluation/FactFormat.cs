@@ -21,7 +21,32 @@ public static class FactFormat
         value is null ? "not known" : value.Value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     /// <summary>The ISO date, or "not known".</summary>
-    public static string Value(LocalDate? value) => value is null ? "not known" : LocalDatePattern.Iso.Format(value.Value);
+    public static string Value(LocalDate? value) => value is null ? "not known" : IsoDate(value.Value);
+
+    /// <summary>
+    /// <c>LocalDatePattern.Iso</c>'s text (<c>uuuu-MM-dd</c>), written directly for the years 1 to 9999 (every date a case
+    /// holds) because explanations write dates often and the pattern engine costs more than the rest of the sentence.
+    /// </summary>
+    private static string IsoDate(LocalDate date)
+    {
+        if (date.Year is < 1 or > 9999) return LocalDatePattern.Iso.Format(date);
+        var text = new char[10];
+        Digits(text, 0, date.Year, 4);
+        text[4] = '-';
+        Digits(text, 5, date.Month, 2);
+        text[7] = '-';
+        Digits(text, 8, date.Day, 2);
+        return new string(text);
+    }
+
+    private static void Digits(char[] text, int start, int value, int count)
+    {
+        for (var i = start + count - 1; i >= start; i--)
+        {
+            text[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
+    }
 
     /// <summary>The name or text, or "not known".</summary>
     public static string Value(string? value) => value ?? "not known";

@@ -21,8 +21,16 @@ public sealed record RequirementResult(
     public static RequirementResult From(string id, string text, string citation, Truth met, ExplanationSink sink)
     {
         var outcome = ContractNames.ToOutcome(met);
-        // Facts that were missing but did not matter (the rule was settled anyway) are not asked for.
-        var missing = outcome == Outcome.Unknown ? sink.MissingFacts : System.Array.Empty<string>();
+        // Facts that were missing but did not matter (the rule was settled anyway) are not asked for. A copy: the sink
+        // may go on to watch the next rule.
+        var missing = outcome == Outcome.Unknown && sink.MissingFacts.Count > 0 ? Copy(sink.MissingFacts) : System.Array.Empty<string>();
         return new RequirementResult(id, text, citation, outcome, sink.Explanation, missing);
+    }
+
+    private static string[] Copy(IReadOnlyList<string> facts)
+    {
+        var copy = new string[facts.Count];
+        for (var i = 0; i < copy.Length; i++) copy[i] = facts[i];
+        return copy;
     }
 }

@@ -1,0 +1,35 @@
+using NodaTime;
+using NodaTime.Text;
+using TreatyDsl.Runtime;
+using Xunit;
+
+namespace TreatyDsl.Tests;
+
+/// <summary>How explanations write values.</summary>
+public class FactFormatTests
+{
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(9, 2, 28)]
+    [InlineData(999, 12, 31)]
+    [InlineData(2024, 2, 29)]
+    [InlineData(2026, 11, 23)]
+    [InlineData(9999, 12, 31)]
+    [InlineData(0, 6, 15)]
+    [InlineData(-44, 3, 15)]
+    public void A_date_is_written_as_NodaTimes_ISO_pattern_writes_it(int year, int month, int day)
+    {
+        var date = new LocalDate(year, month, day);
+
+        Assert.Equal(LocalDatePattern.Iso.Format(date), FactFormat.Value(date));
+    }
+
+    [Fact]
+    public void Every_day_of_a_leap_year_is_written_as_the_ISO_pattern_writes_it()
+    {
+        for (var date = new LocalDate(2028, 1, 1); date.Year == 2028; date = date.PlusDays(1))
+        {
+            Assert.Equal(LocalDatePattern.Iso.Format(date), FactFormat.Value(date));
+        }
+    }
+}
