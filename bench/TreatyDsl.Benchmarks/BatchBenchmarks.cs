@@ -1,0 +1,102 @@
+using System.Buffers;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using TreatyDsl.Benchmarks.Treaties;
+using TreatyDsl.Cli;
+using TreatyDsl.Runtime;
+
+namespace TreatyDsl.Benchmarks;
+
+/// <summary>
+/// One case of <c>treaty eval --jsonl</c>, per case over the twelve sample cases (each a line of text): the path as it
+/// was before issue 13's batch work (the general reader into dictionaries, a string per report) is the baseline;
+/// against it, the path as it is (the generated reader, a reused UTF-8 buffer), and each of its stages alone.
+/// </summary>
+[MemoryDiagnoser]
+public class BatchBenchmarks
+{
+    private const int Cases = 12;
+    private static readonly TreatyCatalog Catalog = GeneratedTreaties.Catalog;
+    private static readonly FactSchema GeneralOnly = new(GeneratedTreaties.Schema.Facts);
+    private readonly ArrayBufferWriter<byte> buffer = new(1 << 16);
+    private string[] lines = null!;
+    private CaseFacts[] facts = null!;
+    private CaseReport[] reports = null!;
+    private Utf8JsonWriter json = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        lines = Directory.GetFiles(Path.Combine(System.AppContext.BaseDirectory, "cases"), "*.json").OrderBy(f => f, System.StringComparer.Ordinal)
+            .Select(f => File.ReadAllText(f).ReplaceLineEndings(" ")).ToArray();
+        facts = lines.Select(l => CaseFileReader.Read(l, Catalog.Schema).Facts!).ToArray();
+        reports = facts.Select(f => CaseEvaluator.Evaluate(Catalog, f)).ToArray();
+        json = new Utf8JsonWriter(buffer);
+        if (lines.Length != Cases || facts.Any(f => f is null)) throw new System.InvalidOperationException("expected the twelve sample cases, each readable");
+        // The two paths must write the same line for every case before either is timed.
+        for (var i = 0; i < Cases; i++)
+        {
+            if (Before(i) != System.Text.Encoding.UTF8.GetString(Now(i))) throw new System.InvalidOperationException($"case {i}: the two paths disagree");
+        }
+    }
+
+    private string Before(int i) => JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(Catalog, CaseFileReader.Read(lines[i], GeneralOnly).Facts!));
+
+    private System.ReadOnlySpan<byte> Now(int i)
+    {
+        buffer.ResetWrittenCount();
+        JsonReportWriter.Write(json, CaseEvaluator.Evaluate(Catalog, CaseFileReader.Read(lines[i], Catalog.Schema).Facts!));
+        json.Flush();
+        json.Reset();
+        return buffer.WrittenSpan;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Cases, Description = "before: general reader, evaluate, string per report")]
+    public int BeforeBatchWork()
+    {
+        var length = 0;
+        for (var i = 0; i < Cases; i++) length += Before(i).Length;
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Cases, Description = "now: generated reader, evaluate, reused UTF-8 buffer")]
+    public int Now()
+    {
+        var length = 0;
+        for (var i = 0; i < Cases; i++) length += Now(i).Length;
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: read (generated reader)")]
+    public int Read()
+    {
+        var count = 0;
+        for (var i = 0; i < Cases; i++) count += CaseFileReader.Read(lines[i], Catalog.Schema).Facts is null ? 0 : 1;
+        return count;
+    }
+
+    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: evaluate (full report)")]
+    public int Evaluate()
+    {
+        var count = 0;
+        for (var i = 0; i < Cases; i++) count += CaseEvaluator.Evaluate(Catalog, facts[i]).Instruments.Count;
+        return count;
+    }
+
+    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: write (JSON line)")]
+    public long Write()
+    {
+        long length = 0;
+        for (var i = 0; i < Cases; i++)
+        {
+            buffer.ResetWrittenCount();
+            JsonReportWriter.Write(json, reports[i]);
+            json.Flush();
+            json.Reset();
+            length += buffer.WrittenCount;
+        }
+        return length;
+    }
+}
