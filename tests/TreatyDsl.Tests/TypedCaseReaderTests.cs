@@ -147,18 +147,9 @@ public class TypedCaseReaderVocabularyTests
         Assert.Empty(general.Warnings);
         foreach (var fact in schema.Facts)
         {
-            Assert.Equal(FactText(general.Facts![fact.Path]), FactText(typed.Facts![fact.Path]));
+            Assert.Equal(FuzzTargets.FactText(general.Facts![fact.Path]), FuzzTargets.FactText(typed.Facts![fact.Path]));
         }
         var whole = (IReadOnlyDictionary<string, object?>)((IReadOnlyList<object?>)typed.Facts!["wholes"]!)[0]!;
-        Assert.Equal("{name=string:b}", FactText(((IReadOnlyList<object?>)whole["parts"]!)[0]));
+        Assert.Equal("{name=string:b}", FuzzTargets.FactText(((IReadOnlyList<object?>)whole["parts"]!)[0]));
     }
-
-    private static string FactText(object? value) => value switch
-    {
-        null => "null",
-        string text => "string:" + text,
-        IReadOnlyDictionary<string, object?> fields => "{" + string.Join(",", fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + FactText(f.Value))) + "}",
-        IReadOnlyList<object?> items => "[" + string.Join(",", items.Select(FactText)) + "]",
-        _ => value.GetType().Name + ":" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
 }

@@ -182,7 +182,7 @@ internal static class FuzzTargets
     }
 
     /// <summary>A fact as the reader holds it, written out with its CLR types, so two readers' facts compare as text.</summary>
-    private static string FactText(object? value) => value switch
+    internal static string FactText(object? value) => value switch
     {
         null => "null",
         string text => "string:" + text,
