@@ -125,6 +125,9 @@ public static class CaseFileReader
 
     private static readonly string[] NoMessages = Array.Empty<string>();
 
+    /// <summary>The JSON this reader accepts (comments, trailing commas): the generated readers' options, so both read the same files.</summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = CaseJson.Options.CommentHandling, AllowTrailingCommas = CaseJson.Options.AllowTrailingCommas };
+
     private static CaseFileResult Refused(string error) => new(null, new[] { error }, Array.Empty<string>());
 
     private static CaseFileResult ReadJson(string json, FactSchema schema)
@@ -134,7 +137,7 @@ public static class CaseFileReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json ?? string.Empty, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json ?? string.Empty, DocumentOptions);
         }
         catch (JsonException ex)
         {

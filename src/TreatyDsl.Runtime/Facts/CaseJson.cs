@@ -14,7 +14,7 @@ namespace TreatyDsl.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CaseJson
 {
-    /// <summary>The general reader's JSON options: comments skipped, trailing commas allowed.</summary>
+    /// <summary>The JSON case files may be written in, for the generated readers and the general reader alike: comments skipped, trailing commas allowed.</summary>
     public static JsonReaderOptions Options => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>The name of the property the reader is on, when it is written without escapes.</summary>
