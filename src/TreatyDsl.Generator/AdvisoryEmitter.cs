@@ -62,7 +62,7 @@ internal sealed class AdvisoryEmitter
         file.Line($"string {R}.IAdvisoryEvaluator.Id => Id;");
         file.Line();
         file.Line("/// <summary>Evaluates a case read by the case file reader.</summary>");
-        file.Line($"public global::System.Collections.Generic.IReadOnlyList<{R}.AdvisoryItem> Evaluate({R}.CaseFacts facts) => Evaluate(global::{spec.Namespace}.{GeneratedNames.CaseReaderClass}.FromFacts(facts));");
+        file.Line($"public global::System.Collections.Generic.IReadOnlyList<{R}.AdvisoryItem> Evaluate({R}.CaseFacts facts) => Evaluate({caseType}.FromFacts(facts));");
         file.Line();
         foreach (var s in conditions.Statics) file.Line(s);
         if (conditions.Statics.Count > 0) file.Line();

@@ -37,15 +37,12 @@ internal static class CaseReaderEmitter
         w.Line();
         w.Line($"private {GeneratedNames.CaseReaderClass}() {{ }}");
         w.Line();
-        w.Line($"private static readonly global::System.Func<{R}.CaseFacts, {caseType}> Convert_FromFacts = {caseType}.{GeneratedNames.FromFacts};");
-        w.Line();
-        w.Line("/// <summary>The case these facts hold: the one the generated reader read (with the facts the evaluator supplied), or one made from the general reader's facts, once per <c>CaseFacts</c>.</summary>");
-        w.Line("/// <param name=\"facts\">The facts of a case.</param>");
-        w.Line("/// <returns>The typed case.</returns>");
-        w.Open($"public static {caseType} {GeneratedNames.FromFacts}({R}.CaseFacts facts)");
-        w.Line("if (facts is null) throw new global::System.ArgumentNullException(nameof(facts));");
-        w.Line("return facts.As(Convert_FromFacts);");
-        w.Close();
+        w.Line($"/// <summary>Builds a case fact by fact from facts by path (<c>{GeneratedNames.CaseClass}.{GeneratedNames.FromFacts}</c>, when they do not hold a typed case already).</summary>");
+        w.Line($"internal static readonly global::System.Func<{R}.CaseFacts, {caseType}> ByPath = facts => new {caseType}");
+        w.Line("{");
+        VocabularyEmitter.EmitInitializers(w, vocabulary.Facts.Select(f => (f.Path.Split('.'), f)).ToList(), GeneratedNames.CaseClass, ns, 1, fact =>
+            VocabularyEmitter.Read($"facts[{Escape.StringLiteral(fact.Path)}]", fact.Type, ns));
+        w.Line("};");
         w.Line();
         w.Line($"bool {R}.ITypedCaseReader.TryRead(global::System.ReadOnlySpan<byte> utf8, out {R}.ITypedCase? typedCase)");
         w.Line("{");
@@ -249,7 +246,7 @@ internal static class CaseReaderEmitter
         _ => value,
     };
 
-    /// <summary>A case with supplied facts in place of its own: the conversion is the one <c>FromFacts</c> uses.</summary>
+    /// <summary>A case with supplied facts in place of its own: the initializer and conversion are the ones <c>FromFacts</c> uses.</summary>
     private static void EmitWithFacts(CodeWriter w, List<FactModel> facts, string caseType, string ns)
     {
         w.Line("/// <summary>The case with the supplied facts (by path) in place of its own.</summary>");
@@ -257,29 +254,11 @@ internal static class CaseReaderEmitter
         w.Line("object? v;");
         w.Line($"return new {caseType}");
         w.Line("{");
-        EmitWithInitializers(w, GeneratedNames.CaseClass, facts.Select(f => (f.Path.Split('.'), f)).ToList(), "c", ns, 1);
+        VocabularyEmitter.EmitInitializers(w, facts.Select(f => (f.Path.Split('.'), f)).ToList(), GeneratedNames.CaseClass, ns, 1, fact =>
+            $"supplied.TryGetValue({Escape.StringLiteral(fact.Path)}, out v) ? {VocabularyEmitter.Read("v", fact.Type, ns)} : c.{GeneratedNames.Member(fact.Path)}");
         w.Line("};");
         w.Close();
         w.Line();
-    }
-
-    private static void EmitWithInitializers(CodeWriter w, string className, List<(string[] Path, FactModel Fact)> facts, string source, string ns, int depth)
-    {
-        var pad = new string(' ', 4 * depth);
-        foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
-        {
-            var member = GeneratedNames.Pascal(path[0]);
-            w.Line($"{pad}{member} = supplied.TryGetValue({Escape.StringLiteral(fact.Path)}, out v) ? {VocabularyEmitter.Read("v", fact.Type, ns)} : {source}.{member},");
-        }
-        foreach (var child in facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]))
-        {
-            var childClass = GeneratedNames.GroupClass(className, child.Key);
-            var member = GeneratedNames.Pascal(child.Key);
-            w.Line($"{pad}{member} = new global::{ns}.{childClass}");
-            w.Line($"{pad}{{");
-            EmitWithInitializers(w, childClass, child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), $"{source}.{member}", ns, depth + 1);
-            w.Line($"{pad}}},");
-        }
     }
 
     private static void EmitRecordFacts(CodeWriter w, RecordModel record, string ns)

@@ -63,7 +63,7 @@ internal sealed class InstrumentEmitter
         file.Line($"{R}.InstrumentInfo {R}.IInstrumentValidator.Info => InstrumentInfo;");
         file.Line();
         file.Line("/// <summary>Evaluates a case read by the case file reader.</summary>");
-        file.Line($"public {R}.InstrumentReport Evaluate({R}.CaseFacts facts) => Evaluate(global::{spec.Namespace}.{GeneratedNames.CaseReaderClass}.FromFacts(facts));");
+        file.Line($"public {R}.InstrumentReport Evaluate({R}.CaseFacts facts) => Evaluate({caseType}.FromFacts(facts));");
         file.Line();
         foreach (var s in conditions.Statics) file.Line(s);
         if (conditions.Statics.Count > 0) file.Line();

@@ -6,8 +6,8 @@ namespace TreatyDsl.Generator;
 
 /// <summary>
 /// Emits the case type from the fact vocabulary: <c>TreatyCase</c> with one nullable property per fact (nested
-/// classes for dotted paths), an enum per vocabulary enum, a class per record, and <c>FromFacts</c> to build a
-/// case from what the case file reader read.
+/// classes for dotted paths), an enum per vocabulary enum, a class per record, and <c>FromFacts</c> to take a
+/// case from what the case file reader read (built fact by fact in <see cref="CaseReaderEmitter"/>'s <c>ByPath</c>).
 /// </summary>
 internal static class VocabularyEmitter
 {
@@ -119,13 +119,10 @@ internal static class VocabularyEmitter
         if (isRoot)
         {
             w.Line();
-            w.Line("/// <summary>Builds a case from the facts the case file reader read (absent facts stay null).</summary>");
+            w.Line("/// <summary>The case the case file reader read (absent facts stay null): the generated reader's case itself, with any facts the evaluator supplied, or else one built fact by fact. Made once per <c>CaseFacts</c> and shared, as a case does not change.</summary>");
             w.Open($"public static global::{ns}.{className} {GeneratedNames.FromFacts}(global::TreatyDsl.Runtime.CaseFacts facts)");
             w.Line("if (facts is null) throw new global::System.ArgumentNullException(nameof(facts));");
-            w.Line($"return new global::{ns}.{className}");
-            w.Line("{");
-            EmitInitializers(w, facts, className, ns, 1);
-            w.Line("};");
+            w.Line($"return facts.As(global::{ns}.{GeneratedNames.CaseReaderClass}.ByPath);");
             w.Close();
             w.Line();
             w.Line($"object? global::TreatyDsl.Runtime.ITypedCase.GetFact(string path) => global::{ns}.{GeneratedNames.CaseReaderClass}.GetFact(this, path);");
@@ -140,19 +137,23 @@ internal static class VocabularyEmitter
         }
     }
 
-    private static void EmitInitializers(CodeWriter w, List<(string[] Path, FactModel Fact)> facts, string className, string ns, int depth)
+    /// <summary>
+    /// The object initializer's lines for one level of the case (<paramref name="className"/>): each fact's property set
+    /// to <paramref name="value"/> of the fact, and each group below it as a nested initializer of its own class.
+    /// </summary>
+    internal static void EmitInitializers(CodeWriter w, List<(string[] Path, FactModel Fact)> facts, string className, string ns, int depth, System.Func<FactModel, string> value)
     {
-        var pad = new string(' ', 4 * (depth + 2));
+        var pad = new string(' ', 4 * depth);
         foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
         {
-            w.Line($"{pad}{GeneratedNames.Pascal(path[0])} = {Read($"facts[{Escape.StringLiteral(fact.Path)}]", fact.Type, ns)},");
+            w.Line($"{pad}{GeneratedNames.Pascal(path[0])} = {value(fact)},");
         }
         foreach (var child in facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]))
         {
             var childClass = GeneratedNames.GroupClass(className, child.Key);
             w.Line($"{pad}{GeneratedNames.Pascal(child.Key)} = new global::{ns}.{childClass}");
             w.Line($"{pad}{{");
-            EmitInitializers(w, child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), childClass, ns, depth + 1);
+            EmitInitializers(w, child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), childClass, ns, depth + 1, value);
             w.Line($"{pad}}},");
         }
     }

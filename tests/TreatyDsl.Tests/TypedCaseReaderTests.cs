@@ -87,11 +87,11 @@ public class TypedCaseReaderTests
         Assert.Equal("drug", offense["category"]);
 
         var supplied = facts.With("receivingNationality", "NL").With("custody", null);
-        var typed = TreatyCaseReader.FromFacts(supplied);
+        var typed = TreatyCase.FromFacts(supplied);
         Assert.Equal("NL", typed.ReceivingNationality);
         Assert.Null(typed.Custody);
-        Assert.Equal(Custody.Federal, TreatyCaseReader.FromFacts(facts).Custody);
-        Assert.Same(typed, TreatyCaseReader.FromFacts(supplied)); // made once per CaseFacts
+        Assert.Equal(Custody.Federal, TreatyCase.FromFacts(facts).Custody);
+        Assert.Same(typed, TreatyCase.FromFacts(supplied)); // made once per CaseFacts
     }
 }
 
