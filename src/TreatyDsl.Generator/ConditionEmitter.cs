@@ -23,6 +23,7 @@ internal sealed class ConditionEmitter
     private readonly Dictionary<string, ThresholdModel> thresholds;
     private readonly List<string> statics = new();
     private readonly Dictionary<string, string> staticNames = new();
+    private readonly Dictionary<string, string> phraseNames = new();
     private CodeWriter w = new();
     private int temp;
 
@@ -141,7 +142,7 @@ internal sealed class ConditionEmitter
                 w.Line($"var {t} = {R}.Logic.Of({v});");
                 w.Open("if (sink is not null)");
                 if (missingPath is not null) w.Line($"if ({v} is null) sink.Missing({missingPath});");
-                w.Line($"sink.Flag({R}.FactFormat.Fact({Escape.StringLiteral(name)}, {R}.FactFormat.Value({v})), {t}, {Naming.Bool(direct)}, {want});");
+                Sentence($"sink.Flag({R}.FactFormat.Fact({Escape.StringLiteral(name)}, {R}.FactFormat.Value({v})), {t}, {Naming.Bool(direct)}, {want})");
                 w.Close();
                 return t;
         }
@@ -174,7 +175,7 @@ internal sealed class ConditionEmitter
             var remaining = definition.UnboundedWhen is null
                 ? $"{R}.FactFormat.Remaining({Escape.StringLiteral(period.Name)}, {label}, {start}, {end})"
                 : $"{R}.FactFormat.Remaining({Escape.StringLiteral(period.Name)}, {label}, {start}, {end}, {unbounded}, {Escape.StringLiteral(ConditionPrinter.Print(definition.UnboundedWhen))})";
-            w.Line($"sink.Comparison({remaining}, {R}.FactFormat.Test(null, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
+            Sentence($"sink.Comparison({remaining}, {TestPhrase("null", relation, known, rightText)}, {t}, {Naming.Bool(direct)}, {want})");
             w.Close();
             return t;
         }
@@ -205,7 +206,7 @@ internal sealed class ConditionEmitter
             if (rightMissing is not null) w.Line($"if ({right} is null) sink.Missing({rightMissing});");
             phrase += $" + \", \" + {R}.FactFormat.Fact({Escape.StringLiteral(rightName)}, {R}.FactFormat.Value({right}))";
         }
-        w.Line($"sink.Comparison({phrase}, {R}.FactFormat.Test({Escape.StringLiteral(leftName)}, {relation}, {known} ? {rightText} : \"?\"), {t}, {Naming.Bool(direct)}, {want});");
+        Sentence($"sink.Comparison({phrase}, {TestPhrase(Escape.StringLiteral(leftName), relation, known, rightText)}, {t}, {Naming.Bool(direct)}, {want})");
         w.Close();
         return t;
     }
@@ -230,7 +231,7 @@ internal sealed class ConditionEmitter
         var named = Temp("en");
         var shown = $"({l} is {{ }} {named} ? {EnumNames(type)}.ToName({named}) : null)";
         var relation = $"{R}.Relation.{Relation(comparison.Operator)}";
-        w.Line($"sink.Comparison({R}.FactFormat.Fact({Escape.StringLiteral(name)}, {R}.FactFormat.Value({shown})), {R}.FactFormat.Test({Escape.StringLiteral(name)}, {relation}, {Escape.StringLiteral(ConditionPrinter.Print(value.Value, value.Type))}), {t}, {Naming.Bool(direct)}, {want});");
+        Sentence($"sink.Comparison({R}.FactFormat.Fact({Escape.StringLiteral(name)}, {R}.FactFormat.Value({shown})), {TestPhrase(Escape.StringLiteral(name), relation, "true", Escape.StringLiteral(ConditionPrinter.Print(value.Value, value.Type)))}, {t}, {Naming.Bool(direct)}, {want})");
         w.Close();
         return t;
     }
@@ -261,7 +262,7 @@ internal sealed class ConditionEmitter
             phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(elementName)}, {R}.FactFormat.Value({element})) + \", \" + " + phrase;
         }
         if (listMissing is not null) w.Line($"if ({list} is null) sink.Missing({listMissing});");
-        w.Line($"sink.Comparison({phrase}, {Escape.StringLiteral(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want});");
+        Sentence($"sink.Comparison({phrase}, {Escape.StringLiteral(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want})");
         w.Close();
         return t;
     }
@@ -398,6 +399,30 @@ internal sealed class ConditionEmitter
         ComparisonOperator.Greater => "Greater",
         _ => "GreaterOrEqual",
     };
+
+    /// <summary>
+    /// Writes a call that records a sentence, inside an <c>if (sink is not null)</c> block: made only when the sink keeps
+    /// sentences, since a quantifier's body and a caller asking only for missing facts keep none, and building the
+    /// words is most of what explaining costs.
+    /// </summary>
+    private void Sentence(string call) => w.Line($"if (!sink.IsQuiet) {call};");
+
+    /// <summary>
+    /// What a comparison tests, in words (<c>FactFormat.Test</c>). When the value compared against is known when the
+    /// code is generated (a constant, a threshold with one version), the phrase is made once, in a static field.
+    /// </summary>
+    private string TestPhrase(string subject, string relation, string known, string valueText)
+    {
+        if (known != "true") return $"{R}.FactFormat.Test({subject}, {relation}, {known} ? {valueText} : \"?\")";
+        var initializer = $"{R}.FactFormat.Test({subject}, {relation}, {valueText})";
+        if (!phraseNames.TryGetValue(initializer, out var name))
+        {
+            name = "Phrase" + phraseNames.Count.ToString(CultureInfo.InvariantCulture);
+            phraseNames[initializer] = name;
+            Static("string", name, initializer);
+        }
+        return name;
+    }
 
     /// <summary>A static readonly field, declared once per distinct name, so the fast path allocates nothing.</summary>
     public string Static(string type, string name, string initializer)
