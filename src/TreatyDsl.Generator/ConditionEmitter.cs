@@ -142,7 +142,7 @@ internal sealed class ConditionEmitter
                 w.Line($"var {t} = {R}.Logic.Of({v});");
                 w.Open("if (sink is not null)");
                 if (missingPath is not null) w.Line($"if ({v} is null) sink.Missing({missingPath});");
-                Sentence($"sink.Flag({R}.FactFormat.Fact({Escape.StringLiteral(name)}, {R}.FactFormat.Value({v})), {t}, {Naming.Bool(direct)}, {want})");
+                Sentence($"sink.Flag({Escape.StringLiteral(name)}, {R}.FactFormat.Value({v}), {t}, {Naming.Bool(direct)}, {want})");
                 w.Close();
                 return t;
         }
@@ -199,12 +199,13 @@ internal sealed class ConditionEmitter
         w.Line($"var {t} = {known} ? {R}.Compare.{compare}({l}, {relation}, {right}) : {R}.Truth.Unknown;");
         w.Open("if (sink is not null)");
         if (leftMissing is not null) w.Line($"if ({l} is null) sink.Missing({leftMissing});");
-        var phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l}))";
+        // The fact's name and value text, given to the sink as pieces; comparing two facts names both in one phrase.
+        var phrase = $"{Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l})";
         if (comparison.Right is not (ConstantExpression or ThresholdReference))
         {
             var (_, rightMissing, rightName) = Operand(comparison.Right, variables);
             if (rightMissing is not null) w.Line($"if ({right} is null) sink.Missing({rightMissing});");
-            phrase += $" + \", \" + {R}.FactFormat.Fact({Escape.StringLiteral(rightName)}, {R}.FactFormat.Value({right}))";
+            phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l})) + \", \" + {R}.FactFormat.Fact({Escape.StringLiteral(rightName)}, {R}.FactFormat.Value({right}))";
         }
         Sentence($"sink.Comparison({phrase}, {TestPhrase(Escape.StringLiteral(leftName), relation, known, rightText)}, {t}, {Naming.Bool(direct)}, {want})");
         w.Close();
@@ -231,7 +232,7 @@ internal sealed class ConditionEmitter
         var named = Temp("en");
         var shown = $"({l} is {{ }} {named} ? {EnumNames(type)}.ToName({named}) : null)";
         var relation = $"{R}.Relation.{Relation(comparison.Operator)}";
-        Sentence($"sink.Comparison({R}.FactFormat.Fact({Escape.StringLiteral(name)}, {R}.FactFormat.Value({shown})), {TestPhrase(Escape.StringLiteral(name), relation, "true", Escape.StringLiteral(ConditionPrinter.Print(value.Value, value.Type)))}, {t}, {Naming.Bool(direct)}, {want})");
+        Sentence($"sink.Comparison({Escape.StringLiteral(name)}, {R}.FactFormat.Value({shown}), {TestPhrase(Escape.StringLiteral(name), relation, "true", Escape.StringLiteral(ConditionPrinter.Print(value.Value, value.Type)))}, {t}, {Naming.Bool(direct)}, {want})");
         w.Close();
         return t;
     }
@@ -254,12 +255,12 @@ internal sealed class ConditionEmitter
             TypeKind.Enum => $"{R}.FactFormat.Value({list}, {EnumNames(elementType)}.ToName)",
             _ => $"{R}.FactFormat.Value({list}, item => {R}.FactFormat.Value(({ValueType(elementType)})item))",
         };
-        var phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(listName)}, {listText})";
+        var phrase = $"{Escape.StringLiteral(listName)}, {listText}";
         if (inList.Element is not ConstantExpression)
         {
             var (_, elementMissing, elementName) = Operand(inList.Element, variables);
             if (elementMissing is not null) w.Line($"if ({element} is null) sink.Missing({elementMissing});");
-            phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(elementName)}, {R}.FactFormat.Value({element})) + \", \" + " + phrase;
+            phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(elementName)}, {R}.FactFormat.Value({element})) + \", \" + {R}.FactFormat.Fact({Escape.StringLiteral(listName)}, {listText})";
         }
         if (listMissing is not null) w.Line($"if ({list} is null) sink.Missing({listMissing});");
         Sentence($"sink.Comparison({phrase}, {Escape.StringLiteral(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want})");
@@ -284,7 +285,7 @@ internal sealed class ConditionEmitter
         w.Line($"sink?.Quantifier({text}, {R}.Truth.Unknown, {Escape.StringLiteral(q.Source.Path + " is not known")});");
         w.Close();
         w.Open("else");
-        w.Line($"var {tally} = new {R}.QuantifierTally({Naming.Bool(q.Quantifier == Quantifier.All)}, {Escape.StringLiteral(q.Source.Path)}, sink is not null);");
+        w.Line($"var {tally} = new {R}.QuantifierTally({Naming.Bool(q.Quantifier == Quantifier.All)}, {Escape.StringLiteral(q.Source.Path)}, {KeepsSentences});");
         w.Line("sink?.EnterQuiet();");
         w.Open($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
         w.Line($"var {element} = {list}[{index}];");
@@ -294,7 +295,7 @@ internal sealed class ConditionEmitter
         w.Close();
         w.Line("sink?.ExitQuiet();");
         w.Line($"{t} = {tally}.Result;");
-        w.Line($"sink?.Quantifier({text}, {t}, {tally}.Detail);");
+        w.Line($"if ({KeepsSentences}) sink.Quantifier({text}, {t}, {tally}.Detail);");
         w.Close();
         return t;
     }
@@ -406,6 +407,9 @@ internal sealed class ConditionEmitter
     /// words is most of what explaining costs.
     /// </summary>
     private void Sentence(string call) => w.Line($"if (!sink.IsQuiet) {call};");
+
+    /// <summary>Whether there is a sink and it keeps sentences: the test before making words outside a sink block.</summary>
+    public const string KeepsSentences = "sink is { IsQuiet: false }";
 
     /// <summary>
     /// What a comparison tests, in words (<c>FactFormat.Test</c>). When the value compared against is known when the

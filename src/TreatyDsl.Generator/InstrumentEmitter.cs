@@ -88,12 +88,14 @@ internal sealed class InstrumentEmitter
         file.Line($"return unknown ? {R}.Verdict.Undetermined : {R}.Verdict.Eligible;");
         file.Close();
         file.Line();
-        file.Line("/// <summary>Every requirement's outcome, citation and explanation.</summary>");
+        var all = instrument.Rules.Concat(instrument.Reviews).ToList();
+        file.Line("/// <summary>Every requirement's outcome, citation and explanation. Outcomes, citations and missing facts are settled");
+        file.Line("/// here; each explanation is written when it is first read.</summary>");
         file.Open($"public static {R}.InstrumentReport Evaluate({caseType} c)");
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
-        file.Line($"var sink = new {R}.ExplanationSink(); // one for the whole report, reset for each rule");
-        file.Line($"var results = new global::System.Collections.Generic.List<{R}.RequirementResult>({instrument.Rules.Count});");
-        foreach (var rule in instrument.Rules) file.Line($"results.Add({GeneratedNames.RuleReportMethod(rule.Id)}(c, sink));");
+        file.Line($"var rules = new {BoundRules}(c);");
+        file.Line($"var sink = {R}.ExplanationSink.MissingFactsOnly(); // one for the whole report; explanations are written when read");
+        EmitResults(file, "results", 0, instrument.Rules.Count);
         if (instrument.Reviews.Count == 0)
         {
             file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results);");
@@ -101,26 +103,21 @@ internal sealed class InstrumentEmitter
         else
         {
             // Reviews are reported beside the requirements and never decide the verdict (GetVerdict does not read them).
-            file.Line($"var reviews = new global::System.Collections.Generic.List<{R}.RequirementResult>({instrument.Reviews.Count});");
-            foreach (var review in instrument.Reviews) file.Line($"reviews.Add({GeneratedNames.RuleReportMethod(review.Id)}(c, sink));");
+            EmitResults(file, "reviews", instrument.Rules.Count, instrument.Reviews.Count);
             file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results, reviews: reviews);");
         }
         file.Close();
         file.Line();
-        foreach (var rule in instrument.Rules.Concat(instrument.Reviews))
+        for (var i = 0; i < all.Count; i++)
         {
+            var rule = all[i];
             var latest = rule.Latest;
             file.Line($"/// <summary>{rule.Kind switch { RuleKind.Bar => "Bar", RuleKind.Review => "Review", _ => "Requirement" }} <c>{Escape.XmlDoc(rule.Id)}</c>: {Escape.XmlDoc(latest.Text)}</summary>");
             file.Line($"/// <remarks>Citation: {Escape.XmlDoc(latest.Citation)}</remarks>");
-            file.Line($"public static {R}.RequirementResult {GeneratedNames.RuleReportMethod(rule.Id)}({caseType} c) => {GeneratedNames.RuleReportMethod(rule.Id)}(c, new {R}.ExplanationSink());");
-            file.Line();
-            file.Open($"private static {R}.RequirementResult {GeneratedNames.RuleReportMethod(rule.Id)}({caseType} c, {R}.ExplanationSink sink)");
-            file.Line("sink.Reset();");
-            file.Line($"var met = {RuleMethod(rule)}(c, sink, out var text, out var citation);");
-            file.Line($"return {R}.RequirementResult.From({Escape.StringLiteral(rule.Id)}, text, citation, met, sink);");
-            file.Close();
+            file.Line($"public static {R}.RequirementResult {GeneratedNames.RuleReportMethod(rule.Id)}({caseType} c) => new {BoundRules}(c ?? throw new global::System.ArgumentNullException(nameof(c))).Result({Index(i)});");
             file.Line();
         }
+        EmitBoundRules(file, all);
         file.Append(methods);
         file.Close();
         file.Close();
@@ -128,6 +125,45 @@ internal sealed class InstrumentEmitter
     }
 
     private static string RuleMethod(RuleModel rule) => GeneratedNames.RuleMethod(rule.Id);
+
+    /// <summary>The nested class binding the rules to a case. No generated member name starts with "Bound".</summary>
+    private const string BoundRules = "BoundRules";
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Writes an array of the results of <paramref name="count"/> rules from index <paramref name="first"/>.</summary>
+    private static void EmitResults(CodeWriter file, string name, int first, int count)
+    {
+        file.Line($"var {name} = new {R}.RequirementResult[{Index(count)}];");
+        if (count == 0) return;
+        var offset = first == 0 ? string.Empty : " + " + Index(first);
+        file.Line($"for (var i = 0; i < {name}.Length; i++) {name}[i] = rules.Result(i{offset}, sink);");
+    }
+
+    /// <summary>
+    /// The rules bound to one case (<c>CaseRules</c>): the report settles each rule's outcome through it, and a result's
+    /// explanation runs the rule again through it when read.
+    /// </summary>
+    private void EmitBoundRules(CodeWriter file, IReadOnlyList<RuleModel> all)
+    {
+        file.Line("/// <summary>This instrument's rules bound to one case: outcomes now, each explanation when it is read.</summary>");
+        file.Open($"private sealed class {BoundRules} : {R}.CaseRules");
+        file.Line($"private static readonly string[] RuleIds = new string[] {{ {string.Join(", ", all.Select(r => Escape.StringLiteral(r.Id)))} }};");
+        file.Line($"private readonly {caseType} c;");
+        file.Line();
+        file.Line($"public {BoundRules}({caseType} c) => this.c = c;");
+        file.Line();
+        file.Line("protected override string[] Ids => RuleIds;");
+        file.Line();
+        file.Open($"protected override {R}.Truth Run(int rule, {R}.ExplanationSink sink, out string text, out string citation)");
+        file.Open("switch (rule)");
+        for (var i = 0; i < all.Count; i++) file.Line($"case {Index(i)}: return {RuleMethod(all[i])}(c, sink, out text, out citation);");
+        file.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(rule));");
+        file.Close();
+        file.Close();
+        file.Close();
+        file.Line();
+    }
 
     // ---------- rules ----------
 
@@ -155,7 +191,7 @@ internal sealed class InstrumentEmitter
             w.Open($"if (version == {R}.EffectiveDates.NoneInEffect)");
             w.Line($"text = {Escape.StringLiteral(latest.Text)};");
             w.Line($"citation = {Escape.StringLiteral(latest.Citation)};");
-            w.Line($"sink?.Note(\"not in effect on \" + {R}.FactFormat.Value({conditions.ApplicationDate}));");
+            w.Line($"if ({ConditionEmitter.KeepsSentences}) sink.Note(\"not in effect on \" + {R}.FactFormat.Value({conditions.ApplicationDate}));");
             w.Line($"return {R}.Truth.True;");
             w.Close();
             for (var i = 0; i < rule.Versions.Count; i++)
@@ -180,7 +216,7 @@ internal sealed class InstrumentEmitter
         {
             var from = version.Effective.From is { } f ? ConditionEmitter.Date(f) : "null";
             var before = version.Effective.Before is { } b ? ConditionEmitter.Date(b) : "null";
-            w.Line($"sink?.Note(\"version in effect \" + {R}.EffectiveDates.Describe({from}, {before}));");
+            w.Line($"if ({ConditionEmitter.KeepsSentences}) sink.Note(\"version in effect \" + {R}.EffectiveDates.Describe({from}, {before}));");
         }
         var main = conditions.Condition(version.Condition, rule.Kind == RuleKind.Bar ? "false" : "true", statesRequirement: rule.Kind != RuleKind.Review);
         w.Line($"var met = {(rule.Kind == RuleKind.Requirement ? main : $"{R}.Logic.Not({main})")};");

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 
 namespace TreatyDsl.Runtime;
 
@@ -7,13 +8,31 @@ namespace TreatyDsl.Runtime;
 /// The interpreter and generated validators call it at the same points with the same words, so their
 /// explanations agree. The fast path passes no sink at all and so allocates nothing. A report reuses one sink for
 /// all its requirements (<see cref="Reset"/>); what a result keeps (<see cref="Explanation"/>, a copy of the missing facts) is its own.
+/// A sink made by <see cref="MissingFactsOnly"/> keeps no sentences: generated reports use one to settle each outcome
+/// and its missing facts, and write the explanation only when it is read (<see cref="CaseRules"/>).
 /// </summary>
 public sealed class ExplanationSink
 {
-    private readonly List<string> parts = new();
+    // The sentences, written straight into one reused buffer ("; " between them) so that the explanation is the only
+    // string a rule's sentences cost; the pieces are mostly constants.
+    private readonly StringBuilder written = new();
+    private int sentences;
     private readonly List<string> missing = new();
-    private string? prefix;
+    private readonly bool keepsSentences;
+    private string? exception;
     private int quiet;
+
+    /// <summary>A sink that keeps every sentence and every missing fact.</summary>
+    public ExplanationSink()
+        : this(keepsSentences: true)
+    {
+    }
+
+    private ExplanationSink(bool keepsSentences) => this.keepsSentences = keepsSentences;
+
+    /// <summary>A sink that keeps the missing facts and no sentences (<see cref="IsQuiet"/> is always true): for
+    /// settling outcomes whose explanations are written later, if at all.</summary>
+    public static ExplanationSink MissingFactsOnly() => new(keepsSentences: false);
 
     /// <summary>
     /// Records one comparison. <paramref name="direct"/> is true when the rule's whole condition is this one test,
@@ -22,53 +41,83 @@ public sealed class ExplanationSink
     /// </summary>
     public void Comparison(string valuePhrase, string testPhrase, Truth result, bool direct, bool wantTrue)
     {
-        if (quiet > 0) return;
-        if (result == Truth.Unknown)
+        if (IsQuiet) return;
+        Begin().Append(valuePhrase);
+        Outcome(testPhrase, result, direct, wantTrue);
+    }
+
+    /// <summary>
+    /// <see cref="Comparison(string, string, Truth, bool, bool)"/> of one fact, given as its name and its value's text:
+    /// the same sentence as with <c>FactFormat.Fact(fact, valueText)</c>, without making that phrase first.
+    /// </summary>
+    public void Comparison(string fact, string valueText, string testPhrase, Truth result, bool direct, bool wantTrue)
+    {
+        if (IsQuiet) return;
+        FactFormat.AppendFact(Begin(), fact, valueText);
+        Outcome(testPhrase, result, direct, wantTrue);
+    }
+
+    private void Outcome(string testPhrase, Truth result, bool direct, bool wantTrue)
+    {
+        if (result == Truth.Unknown) return;
+        if (direct)
         {
-            Add(valuePhrase);
-        }
-        else if (direct)
-        {
-            Add(valuePhrase + "; " + testPhrase + (wantTrue ? " required" : " not allowed"));
+            written.Append("; ").Append(testPhrase).Append(wantTrue ? " required" : " not allowed");
         }
         else
         {
-            Add(valuePhrase + " (" + testPhrase + ": " + (result == Truth.True ? "yes" : "no") + ")");
+            written.Append(" (").Append(testPhrase).Append(": ").Append(result == Truth.True ? "yes" : "no").Append(')');
         }
     }
 
     /// <summary>Records a yes/no fact used as a condition on its own ("judgment.final is true").</summary>
     public void Flag(string valuePhrase, Truth result, bool direct, bool wantTrue)
     {
-        if (quiet > 0) return;
+        if (IsQuiet) return;
+        Begin().Append(valuePhrase);
+        FlagOutcome(result, direct, wantTrue);
+    }
+
+    /// <summary><see cref="Flag(string, Truth, bool, bool)"/> of one fact, given as its name and its value's text.</summary>
+    public void Flag(string fact, string valueText, Truth result, bool direct, bool wantTrue)
+    {
+        if (IsQuiet) return;
+        FactFormat.AppendFact(Begin(), fact, valueText);
+        FlagOutcome(result, direct, wantTrue);
+    }
+
+    private void FlagOutcome(Truth result, bool direct, bool wantTrue)
+    {
         var matches = (result == Truth.True && wantTrue) || (result == Truth.False && !wantTrue);
-        Add(result == Truth.Unknown || matches || !direct ? valuePhrase : valuePhrase + "; " + (wantTrue ? "true" : "false") + " required");
+        if (result == Truth.Unknown || matches || !direct) return;
+        written.Append("; ").Append(wantTrue ? "true" : "false").Append(" required");
     }
 
     /// <summary>Records the outcome of 'any'/'all': which elements decided it.</summary>
     public void Quantifier(string text, Truth result, string detail)
     {
-        if (quiet > 0) return;
+        if (IsQuiet) return;
         var word = result == Truth.True ? "yes" : result == Truth.False ? "no" : "not known";
-        Add(text + ": " + word + (detail.Length == 0 ? string.Empty : " (" + detail + ")"));
+        Begin().Append(text).Append(": ").Append(word);
+        if (detail.Length > 0) written.Append(" (").Append(detail).Append(')');
     }
 
     /// <summary>Records what a derived yes/no fact came to, after the tests it is made of.</summary>
     public void Derived(string name, Truth result)
     {
-        if (quiet > 0) return;
-        Add("so " + name + " is " + (result == Truth.True ? "true" : result == Truth.False ? "false" : "not known"));
+        if (IsQuiet) return;
+        Begin().Append("so ").Append(name).Append(" is ").Append(result == Truth.True ? "true" : result == Truth.False ? "false" : "not known");
     }
 
     /// <summary>Records free text, such as which version of a rule applies.</summary>
     public void Note(string text)
     {
-        if (quiet > 0) return;
-        Add(text);
+        if (IsQuiet) return;
+        Begin().Append(text);
     }
 
     /// <summary>The next sentences explain the named exception.</summary>
-    public void BeginException(string id) => prefix = "exception " + id + ": ";
+    public void BeginException(string id) => exception = id;
 
     /// <summary>Inside a quantifier's body: keep the missing facts, leave the per-element sentences out.</summary>
     public void EnterQuiet() => quiet++;
@@ -78,14 +127,15 @@ public sealed class ExplanationSink
 
     /// <summary>Whether sentences are being left out (inside a quantifier's body, or for a caller that wants only the
     /// outcome and the missing facts): a caller may then skip building them.</summary>
-    public bool IsQuiet => quiet > 0;
+    public bool IsQuiet => quiet > 0 || !keepsSentences;
 
     /// <summary>Forgets everything recorded, to watch the next rule.</summary>
     public void Reset()
     {
-        parts.Clear();
+        written.Clear();
+        sentences = 0;
         missing.Clear();
-        prefix = null;
+        exception = null;
         quiet = 0;
     }
 
@@ -96,19 +146,20 @@ public sealed class ExplanationSink
     }
 
     /// <summary>The sentences collected so far, joined with "; ".</summary>
-    public string Explanation => parts.Count switch
-    {
-        0 => string.Empty,
-        1 => parts[0],
-        _ => string.Join("; ", parts),
-    };
+    public string Explanation => sentences == 0 ? string.Empty : written.ToString();
 
     /// <summary>Every missing fact the requirement needed, in the order met.</summary>
     public IReadOnlyList<string> MissingFacts => missing;
 
-    private void Add(string text)
+    /// <summary>Starts the next sentence: the separator after the last one, and the exception's name if one was begun.</summary>
+    private StringBuilder Begin()
     {
-        parts.Add(prefix is null ? text : prefix + text);
-        prefix = null;
+        if (sentences++ > 0) written.Append("; ");
+        if (exception is not null)
+        {
+            written.Append("exception ").Append(exception).Append(": ");
+            exception = null;
+        }
+        return written;
     }
 }

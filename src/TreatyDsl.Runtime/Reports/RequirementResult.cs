@@ -17,15 +17,72 @@ public sealed record RequirementResult(
     string Explanation,
     IReadOnlyList<string> MissingFacts)
 {
+    private string? explanation = Explanation;
+    private readonly CaseRules? rules;
+    private readonly int rule;
+
+    private RequirementResult(string id, string text, string citation, Outcome outcome, IReadOnlyList<string> missingFacts, CaseRules rules, int rule)
+        : this(id, text, citation, outcome, null!, missingFacts)
+    {
+        this.rules = rules;
+        this.rule = rule;
+    }
+
+    /// <summary>
+    /// The facts used and what was tested, such as "5 months 30 days remaining; at least 6 months required". A generated
+    /// validator's report writes it when it is first read (<see cref="CaseRules"/>): the same words, paid for only by
+    /// the caller who reads them.
+    /// </summary>
+    public string Explanation
+    {
+        get => explanation ??= rules?.Explain(rule) ?? string.Empty;
+        init => explanation = value;
+    }
+
     /// <summary>Builds the result of a rule from its three-valued "met" and the sink that watched it.</summary>
     public static RequirementResult From(string id, string text, string citation, Truth met, ExplanationSink sink)
     {
         var outcome = ContractNames.ToOutcome(met);
-        // Facts that were missing but did not matter (the rule was settled anyway) are not asked for. A copy: the sink
-        // may go on to watch the next rule.
-        var missing = outcome == Outcome.Unknown && sink.MissingFacts.Count > 0 ? Copy(sink.MissingFacts) : System.Array.Empty<string>();
-        return new RequirementResult(id, text, citation, outcome, sink.Explanation, missing);
+        return new RequirementResult(id, text, citation, outcome, sink.Explanation, MissingOf(outcome, sink));
     }
+
+    /// <summary>A result whose explanation <paramref name="rules"/> writes when it is read.</summary>
+    internal static RequirementResult Explained(string id, string text, string citation, Truth met, ExplanationSink sink, CaseRules rules, int rule)
+    {
+        var outcome = ContractNames.ToOutcome(met);
+        return new RequirementResult(id, text, citation, outcome, MissingOf(outcome, sink), rules, rule);
+    }
+
+    /// <summary>Equal when every property is, the explanation compared by its words however it was made.</summary>
+    public bool Equals(RequirementResult? other) =>
+        other is not null
+        && Id == other.Id
+        && Text == other.Text
+        && Citation == other.Citation
+        && Outcome == other.Outcome
+        && Explanation == other.Explanation
+        && EqualityComparer<IReadOnlyList<string>>.Default.Equals(MissingFacts, other.MissingFacts);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            var hash = Hash(Id);
+            hash = hash * 31 + Hash(Text);
+            hash = hash * 31 + Hash(Citation);
+            hash = hash * 31 + (int)Outcome;
+            hash = hash * 31 + Hash(Explanation);
+            return hash * 31 + EqualityComparer<IReadOnlyList<string>>.Default.GetHashCode(MissingFacts);
+        }
+    }
+
+    private static int Hash(string? text) => text is null ? 0 : text.GetHashCode();
+
+    // Facts that were missing but did not matter (the rule was settled anyway) are not asked for. A copy: the sink
+    // may go on to watch the next rule.
+    private static IReadOnlyList<string> MissingOf(Outcome outcome, ExplanationSink sink) =>
+        outcome == Outcome.Unknown && sink.MissingFacts.Count > 0 ? Copy(sink.MissingFacts) : System.Array.Empty<string>();
 
     private static string[] Copy(IReadOnlyList<string> facts)
     {

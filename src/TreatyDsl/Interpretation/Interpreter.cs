@@ -30,16 +30,19 @@ public sealed class Interpreter
 
     public InstrumentReport Evaluate(CaseFacts facts)
     {
+        var sink = new ExplanationSink(); // one for the whole report, reset for each rule
         var results = new List<RequirementResult>(instrument.Rules.Count);
-        foreach (var rule in instrument.Rules) results.Add(EvaluateRule(rule, facts));
+        foreach (var rule in instrument.Rules) results.Add(EvaluateRule(rule, facts, sink));
         var reviews = new List<RequirementResult>(instrument.Reviews.Count);
-        foreach (var review in instrument.Reviews) reviews.Add(EvaluateRule(review, facts));
+        foreach (var review in instrument.Reviews) reviews.Add(EvaluateRule(review, facts, sink));
         return InstrumentReport.FromRequirements(instrument.Id, instrument.Title, results, reviews: reviews);
     }
 
-    public RequirementResult EvaluateRule(RuleModel rule, CaseFacts facts)
+    public RequirementResult EvaluateRule(RuleModel rule, CaseFacts facts) => EvaluateRule(rule, facts, new ExplanationSink());
+
+    private RequirementResult EvaluateRule(RuleModel rule, CaseFacts facts, ExplanationSink sink)
     {
-        var sink = new ExplanationSink();
+        sink.Reset();
         if (!explain) sink.EnterQuiet();
         var applicationDate = facts.GetDate(ContractFacts.ApplicationDate);
         var chosen = EffectiveDates.Choose(applicationDate,

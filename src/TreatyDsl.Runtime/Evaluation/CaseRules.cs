@@ -1,0 +1,53 @@
+using System;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>
+/// One instrument's rules bound to one case, for generated validators' reports. A report settles every rule's outcome,
+/// citation and missing facts at once, with a sink that keeps no sentences; a rule's explanation is written only when
+/// <see cref="RequirementResult.Explanation"/> is first read, by running that rule again with a sink that keeps them.
+/// Building the sentences is most of what a report costs, and a caller often reads only the outcomes (or only the
+/// explanations of the rules not met). The interpreter and generated code make the same sink calls, so the explanation
+/// read later is the one an eager report would have held.
+/// </summary>
+/// <remarks>
+/// The explanation describes the case as it is when read. A generated case cannot be changed after it is made; a
+/// caller who builds one from lists it goes on changing would see explanations of the changed lists.
+/// </remarks>
+public abstract class CaseRules
+{
+    [ThreadStatic]
+    private static ExplanationSink? explaining;
+
+    /// <summary>The case-file ids of the rules, by index: requirements first, then reviews, in file order.</summary>
+    protected abstract string[] Ids { get; }
+
+    /// <summary>Runs the rule at <paramref name="rule"/> on the bound case, telling <paramref name="sink"/> what it looks at.</summary>
+    protected abstract Truth Run(int rule, ExplanationSink sink, out string text, out string citation);
+
+    /// <summary>The rule's result: outcome, text, citation and missing facts now, the explanation when read.</summary>
+    /// <param name="rule">The rule's index in <see cref="Ids"/>.</param>
+    /// <param name="sink">A sink made by <see cref="ExplanationSink.MissingFactsOnly"/>, reused for each rule of a report.</param>
+    public RequirementResult Result(int rule, ExplanationSink sink)
+    {
+        if (sink is null) throw new ArgumentNullException(nameof(sink));
+        sink.Reset();
+        var met = Run(rule, sink, out var text, out var citation);
+        return RequirementResult.Explained(Ids[rule], text, citation, met, sink, this, rule);
+    }
+
+    /// <summary>The rule's result on its own (a report's results share one sink instead).</summary>
+    public RequirementResult Result(int rule) => Result(rule, ExplanationSink.MissingFactsOnly());
+
+    /// <summary>
+    /// The rule's explanation: the rule run again with a sink that keeps sentences. One sink per thread serves every
+    /// explanation written on it; a rule never reads another's explanation while running, so it is never shared.
+    /// </summary>
+    internal string Explain(int rule)
+    {
+        var sink = explaining ??= new ExplanationSink();
+        sink.Reset();
+        Run(rule, sink, out _, out _);
+        return sink.Explanation;
+    }
+}
