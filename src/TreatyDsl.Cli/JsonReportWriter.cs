@@ -37,9 +37,9 @@ public static class JsonReportWriter
             json.WriteStartObject();
             json.WriteString(Names.Factor, item.Factor);
             json.WriteString(Names.Weighs, item.Weighs);
-            json.WriteString(Names.Citation, item.Citation);
+            json.WriteString(Names.Citation, Escaped.Of(item.Citation));
             json.WriteString(Names.Explanation, item.Explanation);
-            json.WriteString(Names.Text, item.Text);
+            json.WriteString(Names.Text, Escaped.Of(item.Text));
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -60,7 +60,7 @@ public static class JsonReportWriter
         foreach (var requirement in instrument.Requirements) WriteResult(json, requirement, ContractNames.Of(requirement.Outcome));
         json.WriteEndArray();
         WriteStrings(json, Names.MissingFacts, instrument.MissingFacts);
-        json.WriteString(Names.Title, instrument.Title);
+        json.WriteString(Names.Title, Escaped.Of(instrument.Title));
         // An addition: the checks left to the treaty's own text that this case raises ("needs-review") or cannot rule
         // out ("unknown"). Never part of the verdict.
         json.WriteStartArray(Names.Review);
@@ -78,9 +78,9 @@ public static class JsonReportWriter
         json.WriteStartObject();
         json.WriteString(Names.Id, result.Id);
         json.WriteString(Names.Outcome, outcome);
-        json.WriteString(Names.Citation, result.Citation);
+        json.WriteString(Names.Citation, Escaped.Of(result.Citation));
         json.WriteString(Names.Explanation, result.Explanation);
-        json.WriteString(Names.Text, result.Text);
+        json.WriteString(Names.Text, Escaped.Of(result.Text));
         WriteStrings(json, Names.MissingFacts, result.MissingFacts);
         json.WriteEndObject();
     }
@@ -90,6 +90,29 @@ public static class JsonReportWriter
         json.WriteStartArray(name);
         for (var i = 0; i < values.Count; i++) json.WriteStringValue(values[i]);
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Rule texts and citations, escaped once. They are the same few hundred strings in every report (the treaty's own
+    /// words, held by the validators), so they are kept by reference; escaping and transcoding them on every write was
+    /// most of the writing time. Bounded, so a caller making new texts per case (the interpreter does not; a custom
+    /// catalog might) cannot make it grow without end: past the bound, texts are escaped as they are written.
+    /// </summary>
+    private static class Escaped
+    {
+        private const int Bound = 4096;
+
+        [System.ThreadStatic]
+        private static Dictionary<string, JsonEncodedText>? cache;
+
+        public static JsonEncodedText Of(string text)
+        {
+            var known = cache ??= new Dictionary<string, JsonEncodedText>(ReferenceEqualityComparer.Instance);
+            if (known.TryGetValue(text, out var encoded)) return encoded;
+            encoded = JsonEncodedText.Encode(text);
+            if (known.Count < Bound) known[text] = encoded;
+            return encoded;
+        }
     }
 
     /// <summary>The property names, escaped once rather than on every write.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using TreatyDsl.Runtime;
@@ -31,5 +32,19 @@ public class FactFormatTests
         {
             Assert.Equal(LocalDatePattern.Iso.Format(date), FactFormat.Value(date));
         }
+    }
+
+    public static TheoryData<decimal> Numbers() => new()
+    {
+        1m, 7m, 7.0m, 7.00m, -3m, 100000m, 12345678901234m, 9223372036854775807m, -9223372036854775808m,
+        9223372036854775808m, 79228162514264337593543950335m, -79228162514264337593543950335m,
+        0m, 0.0m, -0.0m, 7.5m, 7.50m, -0.25m, 0.0000000000000000000000000001m, 123456789.123456789m,
+    };
+
+    [Theory]
+    [MemberData(nameof(Numbers))]
+    public void A_number_is_written_as_the_invariant_custom_format_writes_it(decimal number)
+    {
+        Assert.Equal(number.ToString("0.############################", CultureInfo.InvariantCulture), FactFormat.Value(number));
     }
 }

@@ -136,10 +136,18 @@ public static class CaseEvaluator
     /// </summary>
     public static Verdict CaseVerdict(IReadOnlyList<InstrumentReport> reports)
     {
-        var usable = reports.Where(r => r.Usable).ToList();
-        if (usable.Any(r => r.Verdict == Verdict.Eligible)) return Verdict.Eligible;
-        if (usable.Any(r => r.Verdict == Verdict.Undetermined)) return Verdict.Undetermined;
-        var inForceKnown = reports.Any(r => r.Requirements.Any(q => q.Id == InForceRequirement && q.Outcome == Outcome.Met));
+        var undetermined = false;
+        var inForceKnown = false;
+        foreach (var report in reports)
+        {
+            if (report.Usable && report.Verdict == Verdict.Eligible) return Verdict.Eligible;
+            undetermined |= report.Usable && report.Verdict == Verdict.Undetermined;
+            foreach (var requirement in report.Requirements)
+            {
+                inForceKnown |= requirement.Id == InForceRequirement && requirement.Outcome == Outcome.Met;
+            }
+        }
+        if (undetermined) return Verdict.Undetermined;
         return inForceKnown ? Verdict.Ineligible : Verdict.Undetermined;
     }
 

@@ -33,10 +33,23 @@ public sealed record InstrumentReport(
         IReadOnlyList<RequirementResult>? reviews = null)
     {
         var verdict = VerdictOf(requirements);
-        var missing = verdict == Verdict.Undetermined
-            ? requirements.Where(r => r.Outcome == Outcome.Unknown).SelectMany(r => r.MissingFacts).Distinct().ToList()
-            : new List<string>();
+        var missing = verdict == Verdict.Undetermined ? MissingOf(requirements) : new List<string>();
         return new InstrumentReport(id, title, verdict, usable, requirements, missing) { Reviews = reviews ?? new RequirementResult[0] };
+    }
+
+    /// <summary>The missing facts of the unknown requirements, each once, in the order first met.</summary>
+    private static List<string> MissingOf(IReadOnlyList<RequirementResult> requirements)
+    {
+        var missing = new List<string>();
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            if (requirements[i].Outcome != Outcome.Unknown) continue;
+            foreach (var fact in requirements[i].MissingFacts)
+            {
+                if (!missing.Contains(fact)) missing.Add(fact);
+            }
+        }
+        return missing;
     }
 
     /// <summary>Eligible if every requirement is met, ineligible if any is not met, otherwise undetermined.</summary>
