@@ -137,18 +137,27 @@ public static class CaseEvaluator
     public static Verdict CaseVerdict(IReadOnlyList<InstrumentReport> reports)
     {
         var undetermined = false;
-        var inForceKnown = false;
         foreach (var report in reports)
         {
-            if (report.Usable && report.Verdict == Verdict.Eligible) return Verdict.Eligible;
-            undetermined |= report.Usable && report.Verdict == Verdict.Undetermined;
-            foreach (var requirement in report.Requirements)
-            {
-                inForceKnown |= requirement.Id == InForceRequirement && requirement.Outcome == Outcome.Met;
-            }
+            if (!report.Usable) continue;
+            if (report.Verdict == Verdict.Eligible) return Verdict.Eligible;
+            undetermined |= report.Verdict == Verdict.Undetermined;
         }
         if (undetermined) return Verdict.Undetermined;
-        return inForceKnown ? Verdict.Ineligible : Verdict.Undetermined;
+        return InForceKnown(reports) ? Verdict.Ineligible : Verdict.Undetermined;
+    }
+
+    /// <summary>Whether some instrument is known to be in force on the application date (its in-force requirement is met).</summary>
+    private static bool InForceKnown(IReadOnlyList<InstrumentReport> reports)
+    {
+        foreach (var report in reports)
+        {
+            foreach (var requirement in report.Requirements)
+            {
+                if (requirement.Id == InForceRequirement && requirement.Outcome == Outcome.Met) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
