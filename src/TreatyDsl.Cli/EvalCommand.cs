@@ -31,16 +31,19 @@ public static class EvalCommand
     /// <c>treaty eval --jsonl FILE|-</c>: one case per line in, one JSON result per line out (the <c>--json</c> line of
     /// the same case), read and written a line at a time so memory stays flat however many cases there are. A line
     /// that is not a case is refused with its line number and JSON path, and the other lines still run; blank lines
-    /// are skipped.
+    /// are skipped. A file, or standard input when <paramref name="input"/> is null (as the command line runs), is read
+    /// as bytes, each line handed to the case reader as the UTF-8 it is; a UTF-16 file (byte order mark) and a given
+    /// <paramref name="input"/> are read as text.
     /// </summary>
-    public static int RunLines(string source, string? treatiesDirectory, TextWriter output, TextWriter errors, TextReader input)
+    public static int RunLines(string source, string? treatiesDirectory, TextWriter output, TextWriter errors, TextReader? input)
     {
         if (LoadCatalog(treatiesDirectory, errors) is not { } catalog) return InputRefused;
         var name = CaseInputs.DisplayName(source);
-        TextReader reader;
+        Stream? stream = null;
         try
         {
-            reader = source == CaseInputs.StandardInput ? input : new StreamReader(source, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            if (source != CaseInputs.StandardInput) stream = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            else if (input is null) stream = Console.OpenStandardInput();
         }
         catch (Exception ex) when (CaseInputs.IsUnreadable(ex))
         {
@@ -50,14 +53,40 @@ public static class EvalCommand
 
         var status = Success;
         using var lines = new JsonLinesOutput(output);
+        var bytes = stream is null ? null : new Utf8LineReader(stream);
+        var text = bytes is null ? input : null;
         try
         {
-            var number = 0;
-            for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+            if (bytes is not null && IsUtf16(bytes.Peek(2)))
             {
-                number++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                if (!EvaluateOrRefuse($"{name}:{number}", CaseFileReader.Read(line, catalog.Schema), "lines", catalog, lines.Write, errors)) status = InputRefused;
+                if (!stream!.CanSeek)
+                {
+                    errors.WriteLine($"{name}: is UTF-16 (it starts with a UTF-16 byte order mark); send it as UTF-8, or give it as a file");
+                    return InputRefused;
+                }
+                stream.Position = 0;
+                text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                bytes = null;
+            }
+
+            var number = 0;
+            if (bytes is not null)
+            {
+                while (bytes.TryReadLine(out var line))
+                {
+                    number++;
+                    if (IsBlank(line)) continue;
+                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, lines.Write, errors)) status = InputRefused;
+                }
+            }
+            else
+            {
+                for (var line = text!.ReadLine(); line is not null; line = text.ReadLine())
+                {
+                    number++;
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, lines.Write, errors)) status = InputRefused;
+                }
             }
         }
         catch (IOException ex)
@@ -67,9 +96,23 @@ public static class EvalCommand
         }
         finally
         {
-            if (!ReferenceEquals(reader, input)) reader.Dispose();
+            if (!ReferenceEquals(text, input)) text?.Dispose();
+            stream?.Dispose();
         }
         return status;
+    }
+
+    private static bool IsUtf16(ReadOnlySpan<byte> start) => start.Length == 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
+
+    /// <summary>Whether a line is empty or white space only, as <see cref="string.IsNullOrWhiteSpace"/> says of its text.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+        {
+            if (b >= 0x80) return string.IsNullOrWhiteSpace(System.Text.Encoding.UTF8.GetString(line));
+            if (!char.IsWhiteSpace((char)b)) return false;
+        }
+        return true;
     }
 
     public static int Run(IReadOnlyList<string> caseFiles, bool json, string? treatiesDirectory, TextWriter output, TextWriter errors) =>
@@ -98,7 +141,7 @@ public static class EvalCommand
                 continue;
             }
 
-            if (!EvaluateOrRefuse(file, CaseFileReader.Read(bytes, catalog.Schema), "cases", catalog, write, errors)) status = InputRefused;
+            if (!EvaluateOrRefuse(new Place(file, 0), CaseFileReader.Read(bytes, catalog.Schema), "cases", catalog, write, errors)) status = InputRefused;
         }
         return status;
     }
@@ -107,7 +150,7 @@ public static class EvalCommand
     /// One case as read: its reader's warnings, then its report, or (when it could not be read as a case) each error and
     /// that it was refused, all named by <paramref name="place"/>. False when refused.
     /// </summary>
-    private static bool EvaluateOrRefuse(string place, CaseFileResult read, string others, TreatyCatalog catalog, Action<CaseReport> write, TextWriter errors)
+    private static bool EvaluateOrRefuse(Place place, CaseFileResult read, string others, TreatyCatalog catalog, Action<CaseReport> write, TextWriter errors)
     {
         foreach (var warning in read.Warnings) errors.WriteLine($"{place}: warning: {warning}");
         if (read.Facts is null)
@@ -118,5 +161,11 @@ public static class EvalCommand
         }
         write(CaseEvaluator.Evaluate(catalog, read.Facts));
         return true;
+    }
+
+    /// <summary>Where a case came from, as messages name it: the file, and the line of a JSON lines file (0 for none). Made into text only for a message.</summary>
+    private readonly record struct Place(string File, int Line)
+    {
+        public override string ToString() => Line > 0 ? $"{File}:{Line}" : File;
     }
 }

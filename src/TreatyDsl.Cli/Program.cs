@@ -18,14 +18,17 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (!Console.IsOutputRedirected) return Invoke(args, Console.Out, Console.Error, Console.In);
+        if (!Console.IsOutputRedirected) return Invoke(args, Console.Out, Console.Error);
         // Redirected (a file, a pipe): written in blocks rather than with a system call per line, which is most of
         // what a large batch costs. A terminal keeps Console.Out, which shows each line as it is written.
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
-        return Invoke(args, output, Console.Error, Console.In);
+        return Invoke(args, output, Console.Error);
     }
 
-    /// <summary>Runs the command line with the given streams (tests call this in-process).</summary>
+    /// <summary>
+    /// Runs the command line with the given streams (tests call this in-process). Without <paramref name="input"/>,
+    /// standard input is read: as bytes by <c>eval --jsonl -</c>, as text otherwise.
+    /// </summary>
     public static int Invoke(string[] args, TextWriter output, TextWriter errors, TextReader? input = null)
     {
         var cases = new Argument<string[]>("cases")
@@ -56,7 +59,7 @@ public static class Program
             if (given && lines) result.AddError("Give either case files or --jsonl FILE, not both.");
         });
         eval.SetAction(parsed => Guard(errors, () => parsed.GetValue(jsonl) is { } lines
-            ? EvalCommand.RunLines(lines, parsed.GetValue(treaties), output, errors, input ?? Console.In)
+            ? EvalCommand.RunLines(lines, parsed.GetValue(treaties), output, errors, input)
             : EvalCommand.Run(CaseInputs.Expand(parsed.GetValue(cases) ?? Array.Empty<string>()), parsed.GetValue(json), parsed.GetValue(treaties), output, errors, input ?? Console.In)));
 
         var folder = FolderArgument();

@@ -68,6 +68,60 @@ public class CliUsageTests
     }
 
     [Fact]
+    public void Jsonl_from_a_file_reads_crlf_lines_a_byte_order_mark_and_blank_lines_and_refuses_a_line_that_is_not_utf8_by_its_number()
+    {
+        // A file is read as bytes, each line handed to the case reader as it is; the lines must still end, number
+        // and read as text lines do, and a line that is not UTF-8 is refused (as a case file would be), the rest run.
+        var first = File.ReadAllText(Sample("mx-eligible.json")).ReplaceLineEndings(" ");
+        var second = File.ReadAllText(Sample("de-eligible-coe.json")).ReplaceLineEndings(" ");
+        var bytes = new MemoryStream();
+        void Text(string text) => bytes.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        bytes.Write(new byte[] { 0xEF, 0xBB, 0xBF });
+        Text(first + "\r\n \t \r\n");
+        Text("{\"id\": \"bad ");
+        bytes.Write(new byte[] { 0xC3, 0x28 });
+        Text("\"}\r\n\u00A0\n" + second);
+        var file = Path.Combine(Path.GetTempPath(), $"treaty-jsonl-{System.Guid.NewGuid():N}.jsonl");
+        File.WriteAllBytes(file, bytes.ToArray());
+        try
+        {
+            var (exit, output, errors) = Run(new[] { "eval", "--jsonl", file });
+            var (_, expected, _) = Run(new[] { "eval", "--json", Sample("mx-eligible.json"), Sample("de-eligible-coe.json") });
+
+            Assert.Equal(EvalCommand.InputRefused, exit);
+            Assert.Equal(expected, output);
+            Assert.Equal(
+                $"{file}:3: $: not UTF-8: 0xC3 at byte offset 12 is not valid UTF-8; save the file as UTF-8\n{file}:3: refused; the other lines are still evaluated.\n",
+                errors.Replace("\r\n", "\n"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Jsonl_from_a_utf16_file_is_read_as_text_and_writes_the_same_lines()
+    {
+        var lines = File.ReadAllText(Sample("mx-eligible.json")).ReplaceLineEndings(" ") + "\n" + File.ReadAllText(Sample("de-eligible-coe.json")).ReplaceLineEndings(" ") + "\n";
+        var file = Path.Combine(Path.GetTempPath(), $"treaty-jsonl-{System.Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(file, lines, new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        try
+        {
+            var (exit, output, errors) = Run(new[] { "eval", "--jsonl", file });
+            var (_, expected, _) = Run(new[] { "eval", "--json", Sample("mx-eligible.json"), Sample("de-eligible-coe.json") });
+
+            Assert.Equal(0, exit);
+            Assert.Equal(expected, output);
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Jsonl_to_a_utf8_stream_writes_the_same_lines_as_to_any_writer_across_several_output_blocks()
     {
         // Standard output, when redirected, is a UTF-8 StreamWriter and the lines go to its stream as bytes in 64 KB

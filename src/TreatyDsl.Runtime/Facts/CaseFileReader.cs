@@ -32,16 +32,40 @@ public static class CaseFileReader
     public static CaseFileResult Read(byte[] utf8, FactSchema schema)
     {
         if (utf8 is null) throw new ArgumentNullException(nameof(utf8));
-        if (utf8.Length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
+        return Read(utf8, utf8.Length, schema);
+    }
+
+    /// <summary>
+    /// Reads one case's UTF-8 bytes held in a span (a line of a JSON lines file, say), as <see cref="Read(byte[], FactSchema)"/>
+    /// reads a file's. The span is not kept.
+    /// </summary>
+    public static CaseFileResult Read(ReadOnlySpan<byte> utf8, FactSchema schema)
+    {
+        var copy = ArrayPool<byte>.Shared.Rent(Math.Max(1, utf8.Length));
+        try
+        {
+            utf8.CopyTo(copy);
+            return Read(copy, utf8.Length, schema);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    /// <summary>Reads the first <paramref name="length"/> bytes of <paramref name="utf8"/>; nothing read from them keeps the array.</summary>
+    private static CaseFileResult Read(byte[] utf8, int length, FactSchema schema)
+    {
+        if (length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
         {
             return Refused("$: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         }
-        var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-        if (schema.TypedReader is not null && IsUtf8(utf8, start) && ReadTyped(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), schema) is { } typed) return typed;
+        var start = length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        if (schema.TypedReader is not null && IsUtf8(utf8, start, length) && ReadTyped(new ReadOnlySpan<byte>(utf8, start, length - start), schema) is { } typed) return typed;
         string text;
         try
         {
-            text = StrictUtf8.GetString(utf8, start, utf8.Length - start);
+            text = StrictUtf8.GetString(utf8, start, length - start);
         }
         catch (DecoderFallbackException ex)
         {
@@ -82,11 +106,11 @@ public static class CaseFileReader
     }
 
     /// <summary>Whether the bytes from <paramref name="start"/> are UTF-8: the generated reader sees only text, as the general reader does.</summary>
-    private static bool IsUtf8(byte[] utf8, int start)
+    private static bool IsUtf8(byte[] utf8, int start, int length)
     {
         try
         {
-            StrictUtf8.GetCharCount(utf8, start, utf8.Length - start);
+            StrictUtf8.GetCharCount(utf8, start, length - start);
             return true;
         }
         catch (DecoderFallbackException)
