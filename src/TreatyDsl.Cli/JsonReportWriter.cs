@@ -23,91 +23,100 @@ public static class JsonReportWriter
     /// <summary>The report as one JSON object, written to <paramref name="json"/> (compact, the contract's shape).</summary>
     public static void Write(Utf8JsonWriter json, CaseReport report)
     {
+        var escaped = Escaped.ForThisThread;
         json.WriteStartObject();
         json.WriteString(Names.Case, report.CaseId);
-        json.WriteString(Names.Verdict, ContractNames.Of(report.Verdict));
+        json.WriteString(Names.Verdict, escaped.Of(ContractNames.Of(report.Verdict)));
         if (report.Recommended is null) json.WriteNull(Names.Recommended);
-        else json.WriteString(Names.Recommended, report.Recommended);
+        else json.WriteString(Names.Recommended, escaped.Of(report.Recommended));
         json.WriteStartArray(Names.Instruments);
-        foreach (var instrument in report.Instruments) WriteInstrument(json, instrument);
+        foreach (var instrument in report.Instruments) WriteInstrument(json, instrument, escaped);
         json.WriteEndArray();
         json.WriteStartArray(Names.Advisory);
         foreach (var item in report.Advisory)
         {
             json.WriteStartObject();
-            json.WriteString(Names.Factor, item.Factor);
-            json.WriteString(Names.Weighs, item.Weighs);
-            json.WriteString(Names.Citation, Escaped.Of(item.Citation));
+            json.WriteString(Names.Factor, escaped.Of(item.Factor));
+            json.WriteString(Names.Weighs, escaped.Of(item.Weighs));
+            json.WriteString(Names.Citation, escaped.Of(item.Citation));
             json.WriteString(Names.Explanation, item.Explanation);
-            json.WriteString(Names.Text, Escaped.Of(item.Text));
+            json.WriteString(Names.Text, escaped.Of(item.Text));
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        WriteStrings(json, Names.Notes, report.Notes);
+        json.WriteStartArray(Names.Notes);
+        for (var i = 0; i < report.Notes.Count; i++) json.WriteStringValue(report.Notes[i]);
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
     /// <summary>The outcome of a review a case raises.</summary>
     public const string NeedsReview = "needs-review";
 
-    private static void WriteInstrument(Utf8JsonWriter json, InstrumentReport instrument)
+    private static void WriteInstrument(Utf8JsonWriter json, InstrumentReport instrument, Escaped escaped)
     {
         json.WriteStartObject();
-        json.WriteString(Names.Id, instrument.Id);
-        json.WriteString(Names.Verdict, ContractNames.Of(instrument.Verdict));
+        json.WriteString(Names.Id, escaped.Of(instrument.Id));
+        json.WriteString(Names.Verdict, escaped.Of(ContractNames.Of(instrument.Verdict)));
         json.WriteBoolean(Names.Usable, instrument.Usable);
         json.WriteStartArray(Names.Requirements);
-        foreach (var requirement in instrument.Requirements) WriteResult(json, requirement, ContractNames.Of(requirement.Outcome));
+        foreach (var requirement in instrument.Requirements) WriteResult(json, requirement, ContractNames.Of(requirement.Outcome), escaped);
         json.WriteEndArray();
-        WriteStrings(json, Names.MissingFacts, instrument.MissingFacts);
-        json.WriteString(Names.Title, Escaped.Of(instrument.Title));
+        WriteNames(json, Names.MissingFacts, instrument.MissingFacts, escaped);
+        json.WriteString(Names.Title, escaped.Of(instrument.Title));
         // An addition: the checks left to the treaty's own text that this case raises ("needs-review") or cannot rule
         // out ("unknown"). Never part of the verdict.
         json.WriteStartArray(Names.Review);
         foreach (var review in instrument.RaisedReviews)
         {
-            WriteResult(json, review, review.Outcome == Outcome.NotMet ? NeedsReview : ContractNames.Of(review.Outcome));
+            WriteResult(json, review, review.Outcome == Outcome.NotMet ? NeedsReview : ContractNames.Of(review.Outcome), escaped);
         }
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
     /// <summary>One requirement's or review's result: id, outcome (as named by the caller), citation, explanation, text, missing facts.</summary>
-    private static void WriteResult(Utf8JsonWriter json, RequirementResult result, string outcome)
+    private static void WriteResult(Utf8JsonWriter json, RequirementResult result, string outcome, Escaped escaped)
     {
         json.WriteStartObject();
-        json.WriteString(Names.Id, result.Id);
-        json.WriteString(Names.Outcome, outcome);
-        json.WriteString(Names.Citation, Escaped.Of(result.Citation));
+        json.WriteString(Names.Id, escaped.Of(result.Id));
+        json.WriteString(Names.Outcome, escaped.Of(outcome));
+        json.WriteString(Names.Citation, escaped.Of(result.Citation));
         json.WriteString(Names.Explanation, result.Explanation);
-        json.WriteString(Names.Text, Escaped.Of(result.Text));
-        WriteStrings(json, Names.MissingFacts, result.MissingFacts);
+        json.WriteString(Names.Text, escaped.Of(result.Text));
+        WriteNames(json, Names.MissingFacts, result.MissingFacts, escaped);
         json.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<string> values)
+    /// <summary>A list of names the treaties hold (fact paths), each escaped once.</summary>
+    private static void WriteNames(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<string> values, Escaped escaped)
     {
         json.WriteStartArray(name);
-        for (var i = 0; i < values.Count; i++) json.WriteStringValue(values[i]);
+        for (var i = 0; i < values.Count; i++) json.WriteStringValue(escaped.Of(values[i]));
         json.WriteEndArray();
     }
 
     /// <summary>
-    /// Rule texts and citations, escaped once. They are the same few hundred strings in every report (the treaty's own
-    /// words, held by the validators), so they are kept by reference; escaping and transcoding them on every write was
-    /// most of the writing time. Bounded, so a caller making new texts per case (the interpreter does not; a custom
-    /// catalog might) cannot make it grow without end: past the bound, texts are escaped as they are written.
+    /// Rule texts, citations, titles and names (ids, outcomes, fact paths), escaped once. They are the same few hundred
+    /// strings in every report (the treaty's own words, held by the validators), so they are kept by reference; escaping
+    /// and transcoding them on every write was most of the writing time. Explanations, notes and case ids differ per
+    /// case and are written as they are. Bounded, so a caller making new texts per case (the interpreter does not; a
+    /// custom catalog might) cannot make it grow without end: past the bound, texts are escaped as they are written.
+    /// One per thread, found once per report (a thread-static lookup per string cost as much as the lookup itself).
     /// </summary>
-    private static class Escaped
+    private sealed class Escaped
     {
         private const int Bound = 4096;
 
         [System.ThreadStatic]
-        private static Dictionary<string, JsonEncodedText>? cache;
+        private static Escaped? forThread;
 
-        public static JsonEncodedText Of(string text)
+        private readonly Dictionary<string, JsonEncodedText> known = new(ReferenceEqualityComparer.Instance);
+
+        public static Escaped ForThisThread => forThread ??= new Escaped();
+
+        public JsonEncodedText Of(string text)
         {
-            var known = cache ??= new Dictionary<string, JsonEncodedText>(ReferenceEqualityComparer.Instance);
             if (known.TryGetValue(text, out var encoded)) return encoded;
             encoded = JsonEncodedText.Encode(text);
             if (known.Count < Bound) known[text] = encoded;
