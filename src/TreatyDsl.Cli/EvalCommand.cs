@@ -17,9 +17,16 @@ public static class EvalCommand
     public const int InputRefused = 2;
 
     /// <summary>The built-in treaties, or the interpreted ones of <paramref name="treatiesDirectory"/>; null (with the reasons) when those have errors.</summary>
-    private static TreatyCatalog? LoadCatalog(string? treatiesDirectory, TextWriter errors)
+    private static TreatyCatalog? LoadCatalog(string? treatiesDirectory, TextWriter errors) =>
+        treatiesDirectory is null ? BuiltInTreaties.Catalog : LoadInterpreted(treatiesDirectory, errors);
+
+    /// <summary>
+    /// The interpreted catalog of a folder. A method of its own so that evaluating with the built-in treaties never
+    /// loads the language's assembly (the parser, binder and interpreter), which would cost every run its start-up time.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static TreatyCatalog? LoadInterpreted(string treatiesDirectory, TextWriter errors)
     {
-        if (treatiesDirectory is null) return BuiltInTreaties.Catalog;
         var model = TreatyLoader.LoadDirectory(treatiesDirectory);
         foreach (var diagnostic in model.Diagnostics) errors.WriteLine(diagnostic.ToString());
         if (!model.HasErrors) return InterpretedCatalog.Create(model);
