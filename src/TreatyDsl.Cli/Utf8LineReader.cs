@@ -7,7 +7,8 @@ namespace TreatyDsl.Cli;
 /// Reads a stream a line at a time as bytes, without decoding: each line is handed on as the UTF-8 it was sent in,
 /// which is what the case reader reads, so a JSON lines batch is not decoded into a string per line and encoded back.
 /// Lines end where <see cref="TextReader.ReadLine"/> ends them (<c>\n</c>, <c>\r</c> or <c>\r\n</c>), so line numbers
-/// are the same as a text reader's. The buffer grows to the longest line and is reused, so memory stays flat.
+/// are the same as a text reader's, and a UTF-8 byte order mark at the start is not part of the first line, as a text
+/// reader drops it. The buffer grows to the longest line and is reused, so memory stays flat.
 /// </summary>
 internal sealed class Utf8LineReader : IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class Utf8LineReader : IDisposable
     private int end;
     private bool finished;
     private bool lineFeedMayFollow; // the last line ended with \r: a \n right after it is part of the same line break
+    private bool started; // the byte order mark, if any, has been stepped over
 
     public Utf8LineReader(Stream stream, int bufferSize = 64 * 1024)
     {
@@ -30,6 +32,7 @@ internal sealed class Utf8LineReader : IDisposable
     /// </summary>
     public ReadOnlySpan<byte> Peek(int count)
     {
+        Start();
         while (end - start < count && !finished) Fill();
         return buffer.AsSpan(start, Math.Min(count, end - start));
     }
@@ -37,6 +40,7 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>The next line, without its line break; valid until the next call. False at the end of the stream.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
+        Start();
         var scanned = 0; // bytes after start already known to hold no line break
         while (true)
         {
@@ -68,6 +72,15 @@ internal sealed class Utf8LineReader : IDisposable
             }
             Fill();
         }
+    }
+
+    /// <summary>Steps over a UTF-8 byte order mark at the start of the stream, once.</summary>
+    private void Start()
+    {
+        if (started) return;
+        started = true;
+        while (end - start < 3 && !finished) Fill();
+        if (end - start >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF) start += 3;
     }
 
     /// <summary>Reads more of the stream after the unread bytes, first moving them to the front or growing the buffer.</summary>

@@ -58,6 +58,21 @@ public class Utf8LineReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("\uFEFF")]
+    [InlineData("\uFEFF\n{}")]
+    [InlineData("\uFEFF{}\r\n\uFEFF{}")]
+    public void A_byte_order_mark_at_the_start_is_not_part_of_the_first_line_as_a_text_reader_drops_it(string text)
+    {
+        var expected = new List<string>();
+        using (var reader = new StreamReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine()) expected.Add(line);
+        }
+
+        Assert.Equal(expected, ReadBytes(text, 16));
+    }
+
     [Fact]
     public void Peek_shows_the_first_bytes_without_consuming_them()
     {
