@@ -60,6 +60,7 @@ public static class EvalCommand
 
         var status = Success;
         using var lines = new JsonLinesOutput(output);
+        Action<CaseReport> write = lines.Write; // made once, not once per line
         var bytes = stream is null ? null : new Utf8LineReader(stream);
         var text = bytes is null ? input : null;
         try
@@ -83,7 +84,7 @@ public static class EvalCommand
                 {
                     number++;
                     if (IsBlank(line)) continue;
-                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, lines.Write, errors)) status = InputRefused;
+                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, write, errors)) status = InputRefused;
                 }
             }
             else
@@ -92,7 +93,7 @@ public static class EvalCommand
                 {
                     number++;
                     if (string.IsNullOrWhiteSpace(line)) continue;
-                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, lines.Write, errors)) status = InputRefused;
+                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, write, errors)) status = InputRefused;
                 }
             }
         }
