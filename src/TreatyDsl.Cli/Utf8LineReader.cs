@@ -78,9 +78,9 @@ internal sealed class Utf8LineReader : IDisposable
     private void Start()
     {
         if (started) return;
-        started = true;
-        while (end - start < 3 && !finished) Fill();
-        if (end - start >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF) start += 3;
+        started = true; // before Peek, which starts the reader too
+        var first = Peek(3);
+        if (first.Length == 3 && first[0] == 0xEF && first[1] == 0xBB && first[2] == 0xBF) start += 3;
     }
 
     /// <summary>Reads more of the stream after the unread bytes, first moving them to the front or growing the buffer.</summary>
