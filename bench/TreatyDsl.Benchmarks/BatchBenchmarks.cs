@@ -12,8 +12,8 @@ namespace TreatyDsl.Benchmarks;
 /// <summary>
 /// One case of <c>treaty eval --jsonl</c>, per case over the twelve sample cases (each a line): the path as it was
 /// before issue 13's batch work (a line of text, the general reader into dictionaries, a string per report) is the
-/// baseline; against it, the path as it is (the line's UTF-8 bytes, the generated reader, a reused UTF-8 buffer), and
-/// each of its stages alone.
+/// baseline; against it, the path as it was before the fragment writer (<see cref="Utf8JsonWriterReportWriter"/>), the
+/// path as it is (the line's UTF-8 bytes, the generated reader, a reused UTF-8 buffer), and each of its stages alone.
 /// </summary>
 [MemoryDiagnoser]
 public class BatchBenchmarks
@@ -27,6 +27,7 @@ public class BatchBenchmarks
     private CaseFacts[] facts = null!;
     private CaseReport[] reports = null!;
     private Utf8JsonWriter json = null!;
+    private readonly JsonLineWriter line = new(1 << 16);
 
     [GlobalSetup]
     public void Setup()
@@ -41,19 +42,27 @@ public class BatchBenchmarks
         // The two paths must write the same line for every case before either is timed.
         for (var i = 0; i < Cases; i++)
         {
-            if (Before(i) != System.Text.Encoding.UTF8.GetString(Now(i))) throw new System.InvalidOperationException($"case {i}: the two paths disagree");
+            var now = System.Text.Encoding.UTF8.GetString(Now(i));
+            if (Before(i) != now || System.Text.Encoding.UTF8.GetString(Previous(i)) != now) throw new System.InvalidOperationException($"case {i}: the paths disagree");
         }
     }
 
-    private string Before(int i) => JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(Catalog, CaseFileReader.Read(lines[i], GeneralOnly).Facts!));
+    private string Before(int i) => Utf8JsonWriterReportWriter.ToJsonLine(CaseEvaluator.Evaluate(Catalog, CaseFileReader.Read(lines[i], GeneralOnly).Facts!));
 
-    private System.ReadOnlySpan<byte> Now(int i)
+    private System.ReadOnlySpan<byte> Previous(int i)
     {
         buffer.ResetWrittenCount();
-        JsonReportWriter.Write(json, CaseEvaluator.Evaluate(Catalog, CaseFileReader.Read(new System.ReadOnlySpan<byte>(utf8Lines[i]), Catalog.Schema).Facts!));
+        Utf8JsonWriterReportWriter.Write(json, CaseEvaluator.Evaluate(Catalog, CaseFileReader.Read(new System.ReadOnlySpan<byte>(utf8Lines[i]), Catalog.Schema).Facts!));
         json.Flush();
         json.Reset();
         return buffer.WrittenSpan;
+    }
+
+    private System.ReadOnlySpan<byte> Now(int i)
+    {
+        line.Clear();
+        JsonReportWriter.Write(line, CaseEvaluator.Evaluate(Catalog, CaseFileReader.Read(new System.ReadOnlySpan<byte>(utf8Lines[i]), Catalog.Schema).Facts!));
+        return line.Written;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Cases, Description = "before: general reader, evaluate, string per report")]
@@ -64,7 +73,15 @@ public class BatchBenchmarks
         return length;
     }
 
-    [Benchmark(OperationsPerInvoke = Cases, Description = "now: UTF-8 line, generated reader, evaluate, reused UTF-8 buffer")]
+    [Benchmark(OperationsPerInvoke = Cases, Description = "previous: UTF-8 line, generated reader, evaluate, Utf8JsonWriter")]
+    public int Previous()
+    {
+        var length = 0;
+        for (var i = 0; i < Cases; i++) length += Previous(i).Length;
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Cases, Description = "now: UTF-8 line, generated reader, evaluate, fragment writer")]
     public int Now()
     {
         var length = 0;
@@ -88,14 +105,43 @@ public class BatchBenchmarks
         return count;
     }
 
-    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: write (JSON line)")]
+    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: evaluate and read every explanation")]
+    public int EvaluateAndExplain()
+    {
+        var length = 0;
+        for (var i = 0; i < Cases; i++)
+        {
+            var report = CaseEvaluator.Evaluate(Catalog, facts[i]);
+            foreach (var instrument in report.Instruments)
+            {
+                foreach (var requirement in instrument.Requirements) length += requirement.Explanation.Length;
+                foreach (var review in instrument.Reviews) length += review.Explanation.Length;
+            }
+        }
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: write (JSON line; explanations already made)")]
     public long Write()
     {
         long length = 0;
         for (var i = 0; i < Cases; i++)
         {
+            line.Clear();
+            JsonReportWriter.Write(line, reports[i]);
+            length += line.Length;
+        }
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: write with Utf8JsonWriter (previous)")]
+    public long WritePrevious()
+    {
+        long length = 0;
+        for (var i = 0; i < Cases; i++)
+        {
             buffer.ResetWrittenCount();
-            JsonReportWriter.Write(json, reports[i]);
+            Utf8JsonWriterReportWriter.Write(json, reports[i]);
             json.Flush();
             json.Reset();
             length += buffer.WrittenCount;

@@ -1,8 +1,6 @@
 using System;
-using System.Buffers;
 using System.IO;
 using System.Text;
-using System.Text.Json;
 using TreatyDsl.Runtime;
 
 namespace TreatyDsl.Cli;
@@ -16,10 +14,8 @@ namespace TreatyDsl.Cli;
 internal sealed class JsonLinesOutput : IDisposable
 {
     private const int BlockSize = 64 * 1024;
-    private static readonly byte[] NewLine = { (byte)'\n' };
 
-    private readonly ArrayBufferWriter<byte> buffer = new(BlockSize * 2);
-    private readonly Utf8JsonWriter json;
+    private readonly JsonLineWriter line = new(BlockSize * 2);
     private readonly TextWriter output;
     private readonly StreamWriter? utf8Stream;
 
@@ -27,37 +23,30 @@ internal sealed class JsonLinesOutput : IDisposable
     {
         this.output = output;
         utf8Stream = output is StreamWriter { Encoding.CodePage: 65001 } writer ? writer : null;
-        json = new Utf8JsonWriter(buffer);
     }
 
     public void Write(CaseReport report)
     {
-        JsonReportWriter.Write(json, report);
-        json.Flush();
-        json.Reset();
-        buffer.Write(NewLine);
-        if (buffer.WrittenCount >= BlockSize) Flush();
+        JsonReportWriter.Write(line, report);
+        line.Raw((byte)'\n');
+        if (line.Length >= BlockSize) Flush();
     }
 
     /// <summary>Writes out what is buffered, before anything else is written to the destination.</summary>
     public void Flush()
     {
-        if (buffer.WrittenCount == 0) return;
+        if (line.Length == 0) return;
         if (utf8Stream is not null)
         {
             utf8Stream.Flush();
-            utf8Stream.BaseStream.Write(buffer.WrittenSpan);
+            utf8Stream.BaseStream.Write(line.Written);
         }
         else
         {
-            output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            output.Write(Encoding.UTF8.GetString(line.Written));
         }
-        buffer.ResetWrittenCount();
+        line.Clear();
     }
 
-    public void Dispose()
-    {
-        Flush();
-        json.Dispose();
-    }
+    public void Dispose() => Flush();
 }

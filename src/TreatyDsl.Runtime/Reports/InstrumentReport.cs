@@ -26,7 +26,10 @@ public sealed record InstrumentReport(
     public IReadOnlyList<RequirementResult> Reviews { get; init; } = new RequirementResult[0];
 
     /// <summary>The reviews raised for this case (not met), and those that could not be ruled out (unknown).</summary>
-    public IEnumerable<RequirementResult> RaisedReviews => Reviews.Where(r => r.Outcome != Outcome.Met);
+    public IEnumerable<RequirementResult> RaisedReviews => Reviews.Where(IsRaised);
+
+    /// <summary>Whether a review is raised for the caseworker: not met (needs review) or unknown (cannot be ruled out).</summary>
+    public static bool IsRaised(RequirementResult review) => review is not null && review.Outcome != Outcome.Met;
 
     /// <summary>Builds a report whose verdict and missing facts follow from its requirements; reviews are carried beside them.</summary>
     public static InstrumentReport FromRequirements(string id, string title, IReadOnlyList<RequirementResult> requirements, bool usable = true,

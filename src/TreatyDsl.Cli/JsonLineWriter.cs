@@ -1,0 +1,139 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace TreatyDsl.Cli;
+
+/// <summary>
+/// Writes compact JSON into one growable UTF-8 buffer: fragments the caller already holds as UTF-8 (property names with
+/// their punctuation, such as <c>,"verdict":</c>) copied as they are, and strings quoted and escaped exactly as
+/// <see cref="Utf8JsonWriter"/> escapes them by default. A report line has a fixed shape, so the caller writes its
+/// structure itself; what this saves over <see cref="Utf8JsonWriter"/> is the per-call state checks and the escaping of
+/// the same texts on every line (<see cref="Known"/>). Tests re-read every line it writes with <see cref="JsonDocument"/>
+/// and write it back with <see cref="Utf8JsonWriter"/>: the bytes must not change.
+/// </summary>
+public sealed class JsonLineWriter
+{
+    /// <summary>How many texts <see cref="Known"/> keeps: the treaties' own words are a few hundred.</summary>
+    private const int KnownBound = 4096;
+
+    /// <summary>
+    /// The ASCII bytes <see cref="Utf8JsonWriter"/> writes unescaped by default, asked of the library itself (every
+    /// other byte, all of non-ASCII among them, is escaped), so the two agree by construction.
+    /// </summary>
+    private static readonly SearchValues<byte> Unescaped = SearchValues.Create(UnescapedAscii());
+
+    private readonly Dictionary<string, byte[]> known = new(ReferenceEqualityComparer.Instance);
+    private ArrayBufferWriter<byte>? escaping;
+    private Utf8JsonWriter? escaper;
+    private byte[] buffer;
+    private int length;
+
+    /// <summary>A writer whose buffer starts at <paramref name="capacity"/> bytes and grows as needed.</summary>
+    public JsonLineWriter(int capacity = 16 * 1024) => buffer = new byte[Math.Max(capacity, 256)];
+
+    /// <summary>What has been written since the last <see cref="Clear"/>.</summary>
+    public ReadOnlySpan<byte> Written => new(buffer, 0, length);
+
+    /// <summary>How many bytes have been written since the last <see cref="Clear"/>.</summary>
+    public int Length => length;
+
+    /// <summary>Empties the buffer (keeping its memory and the known texts).</summary>
+    public void Clear() => length = 0;
+
+    /// <summary>Copies UTF-8 that is already JSON (punctuation, property names, escaped text).</summary>
+    public void Raw(ReadOnlySpan<byte> utf8)
+    {
+        Reserve(utf8.Length);
+        utf8.CopyTo(buffer.AsSpan(length));
+        length += utf8.Length;
+    }
+
+    /// <summary>One byte of JSON punctuation, such as a comma between array elements.</summary>
+    public void Raw(byte utf8)
+    {
+        Reserve(1);
+        buffer[length++] = utf8;
+    }
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    public void Boolean(bool value) => Raw(value ? "true"u8 : "false"u8);
+
+    /// <summary><c>null</c>.</summary>
+    public void Null() => Raw("null"u8);
+
+    /// <summary>
+    /// A string that differs from line to line (an explanation, a note, a case id), or <c>null</c>. Transcoded straight
+    /// into the buffer when it needs no escaping (nearly always); otherwise written by <see cref="Utf8JsonWriter"/>.
+    /// </summary>
+    public void String(string? text)
+    {
+        if (text is null)
+        {
+            Null();
+            return;
+        }
+        Reserve(text.Length * 3 + 2); // a UTF-16 unit is at most three UTF-8 bytes
+        var start = length;
+        buffer[start] = (byte)'"';
+        var body = buffer.AsSpan(start + 1);
+        if (Utf8.FromUtf16(text, body, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+            && body.Slice(0, written).IndexOfAnyExcept(Unescaped) < 0)
+        {
+            length = start + 1 + written;
+            Raw((byte)'"');
+            return;
+        }
+        length = start;
+        Raw(Quoted(text)); // rare, so the copy does not matter
+    }
+
+    /// <summary>
+    /// A string the treaties hold (a rule's text, citation or id, a title, an outcome name): the same few hundred in every
+    /// report, kept by reference with their escaped, quoted bytes, so each is escaped once. Bounded, so a caller making
+    /// new texts for every case (the interpreter does not; a custom catalog might) cannot make it grow without end:
+    /// past the bound, texts are escaped as they are written.
+    /// </summary>
+    public void Known(string text)
+    {
+        if (!known.TryGetValue(text, out var quoted))
+        {
+            quoted = Quoted(text);
+            if (known.Count < KnownBound) known[text] = quoted;
+        }
+        Raw(quoted);
+    }
+
+    /// <summary>
+    /// The text as a JSON string, written by <see cref="Utf8JsonWriter"/> itself: the texts that need escaping (and
+    /// half surrogate pairs, which it writes rather than refuses) come out exactly as it writes them.
+    /// </summary>
+    private byte[] Quoted(string text)
+    {
+        escaping ??= new ArrayBufferWriter<byte>(256);
+        escaping.ResetWrittenCount();
+        escaper ??= new Utf8JsonWriter(escaping);
+        escaper.Reset(escaping);
+        escaper.WriteStringValue(text);
+        escaper.Flush();
+        return escaping.WrittenSpan.ToArray();
+    }
+
+    private void Reserve(int more)
+    {
+        if (buffer.Length - length >= more) return;
+        Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + more));
+    }
+
+    private static byte[] UnescapedAscii()
+    {
+        var bytes = new List<byte>();
+        for (var c = 0; c < 128; c++)
+        {
+            if (JsonEncodedText.Encode(((char)c).ToString()).EncodedUtf8Bytes.Length == 1) bytes.Add((byte)c);
+        }
+        return bytes.ToArray();
+    }
+}

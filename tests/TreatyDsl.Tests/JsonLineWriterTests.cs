@@ -1,0 +1,132 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using TreatyDsl.Cli;
+using TreatyDsl.Runtime;
+using Xunit;
+
+namespace TreatyDsl.Tests;
+
+/// <summary>
+/// The report lines are written as fragments, not through <see cref="Utf8JsonWriter"/>; these tests hold them to the
+/// bytes <see cref="Utf8JsonWriter"/> writes (compact, default escaping), which is what `eval --json` wrote before.
+/// </summary>
+public class JsonLineWriterTests
+{
+    /// <summary>The JSON read and written back by <see cref="Utf8JsonWriter"/>: the same bytes only if they were already its.</summary>
+    private static string RewrittenByUtf8JsonWriter(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer)) document.WriteTo(writer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string Utf8JsonWriterString(string text)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer)) writer.WriteStringValue(text);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [Fact]
+    public void Every_sample_report_line_is_valid_json_in_the_bytes_Utf8JsonWriter_writes()
+    {
+        var catalog = TreatyDsl.Cli.Treaties.GeneratedTreaties.Catalog;
+        var files = Directory.GetFiles(Paths.Samples, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var line = JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(catalog, CaseFileReader.Read(File.ReadAllBytes(file), catalog.Schema).Facts!));
+            Assert.Equal(RewrittenByUtf8JsonWriter(line), line);
+        }
+    }
+
+    [Fact]
+    public void A_report_with_every_kind_of_value_is_written_as_Utf8JsonWriter_writes_it()
+    {
+        // Texts that need escaping in every field the writer fills: quotes, HTML characters, controls, non-ASCII, a surrogate pair.
+        const string awkward = "\"<a href='x'>&</a>\" +`\\ \u0001\t\n é — 😀 \u007f";
+        var result = new RequirementResult("id-" + awkward, "text " + awkward, "cite " + awkward, Outcome.Unknown, "explained " + awkward, new[] { "fact." + awkward, "other" });
+        var raised = new RequirementResult("review", "t", "c", Outcome.NotMet, "e", Array.Empty<string>());
+        var ruledOut = new RequirementResult("ruled-out", "t", "c", Outcome.Met, "e", Array.Empty<string>());
+        var instrument = new InstrumentReport("in" + awkward, "title " + awkward, Verdict.Undetermined, false, new[] { result, result }, new[] { "m" + awkward })
+        {
+            Reviews = new[] { ruledOut, raised },
+        };
+        var report = new CaseReport("case " + awkward, Verdict.Undetermined, null, new[] { instrument, instrument },
+            new[] { new AdvisoryItem("f" + awkward, AdvisoryWeighs.Either, "c" + awkward, "e" + awkward, "t" + awkward) }, new[] { "note " + awkward, "" });
+
+        var line = JsonReportWriter.ToJsonLine(report);
+
+        Assert.Equal(RewrittenByUtf8JsonWriter(line), line);
+        using var document = JsonDocument.Parse(line);
+        Assert.Equal("case " + awkward, document.RootElement.GetProperty("case").GetString());
+        var review = Assert.Single(document.RootElement.GetProperty("instruments")[0].GetProperty("review").EnumerateArray());
+        Assert.Equal(JsonReportWriter.NeedsReview, review.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void Strings_are_escaped_exactly_as_Utf8JsonWriter_escapes_them_whether_known_or_not()
+    {
+        var random = new Random(20261124);
+        // Every character up to U+024F, a few further ones, and a surrogate pair as one piece (its halves alone are not valid UTF-16).
+        var alphabet = Enumerable.Range(0, 0x250).Select(c => ((char)c).ToString()).Concat(new[] { "—", "€", "😀", "\u2028", "\u2029", "\ufeff" }).ToArray();
+        var line = new JsonLineWriter(256);
+        for (var round = 0; round < 2000; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+            var expected = Utf8JsonWriterString(text);
+
+            line.Clear();
+            line.String(text);
+            Assert.Equal(expected, Encoding.UTF8.GetString(line.Written));
+            line.Clear();
+            line.Known(text);
+            line.Known(text); // the second time from what was kept
+            Assert.Equal(expected + expected, Encoding.UTF8.GetString(line.Written));
+        }
+    }
+
+    [Fact]
+    public void Half_a_surrogate_pair_is_written_as_Utf8JsonWriter_writes_it()
+    {
+        foreach (var text in new[] { "lone \ud800 half", "\udc00", "pair reversed \ude00\ud83d" })
+        {
+            var line = new JsonLineWriter();
+            line.String(text);
+            line.Known(text);
+            Assert.Equal(Utf8JsonWriterString(text) + Utf8JsonWriterString(text), Encoding.UTF8.GetString(line.Written));
+        }
+    }
+
+    [Fact]
+    public void The_buffer_grows_past_its_first_size_and_keeps_what_was_written()
+    {
+        var line = new JsonLineWriter(256);
+        var long1 = new string('x', 1000);
+        var long2 = new string('é', 1000);
+        line.String(long1);
+        line.Raw((byte)',');
+        line.Known(long2);
+
+        Assert.Equal(Utf8JsonWriterString(long1) + "," + Utf8JsonWriterString(long2), Encoding.UTF8.GetString(line.Written));
+        Assert.Equal(line.Written.Length, line.Length);
+    }
+
+    [Fact]
+    public void Null_strings_and_booleans_are_json_literals()
+    {
+        var line = new JsonLineWriter();
+        line.String(null);
+        line.Raw((byte)',');
+        line.Boolean(true);
+        line.Raw((byte)',');
+        line.Boolean(false);
+
+        Assert.Equal("null,true,false", Encoding.UTF8.GetString(line.Written));
+    }
+}
