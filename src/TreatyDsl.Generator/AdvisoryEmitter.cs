@@ -71,11 +71,15 @@ internal sealed class AdvisoryEmitter
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var items = new global::System.Collections.Generic.List<{R}.AdvisoryItem>();");
         if (set.AppliesWhen is not null) file.Line($"if (AppliesTo(c, null) != {R}.Truth.True) return items;");
-        if (set.Advisories.Count > 0) file.Line($"var sink = new {R}.ExplanationSink(); // one for the set, reset for each factor");
+        // Most factors touch no case, so each is first settled without a sink (nothing allocated, no sentences made) and
+        // explained, by running it again with one, only when it is touched.
+        if (set.Advisories.Count > 0) file.Line($"{R}.ExplanationSink? sink = null; // made at the first factor touched, reset for each");
         foreach (var advisory in set.Advisories)
         {
+            file.Open($"if ({FactorMethod(advisory)}(c, null) == {R}.Truth.True)");
+            file.Line($"sink ??= new {R}.ExplanationSink();");
             file.Line("sink.Reset();");
-            file.Open($"if ({FactorMethod(advisory)}(c, sink) == {R}.Truth.True)");
+            file.Line($"{FactorMethod(advisory)}(c, sink);");
             file.Line($"items.Add(new {R}.AdvisoryItem({Escape.StringLiteral(advisory.Id)}, {Escape.StringLiteral(advisory.WeighsName)}, {Escape.StringLiteral(advisory.Citation)}, sink.Explanation, {Escape.StringLiteral(advisory.Text)}));");
             file.Close();
         }
