@@ -68,7 +68,7 @@ public static class CaseEvaluator
         }
 
         var notes = territoryNotes;
-        notes.AddRange(UndefinedInstruments(catalog, sentencing, receiving, partner));
+        AddUndefinedInstruments(notes, catalog, sentencing, receiving, partner);
         if (partner?.Notes is { } countryNotes) notes.AddRange(countryNotes);
         var advisory = Advise(catalog, facts);
         if (reports.Count == 0)
@@ -171,31 +171,43 @@ public static class CaseEvaluator
     /// <summary><see cref="Recommend"/>, and the undetermined instrument it waits for, if any.</summary>
     private static (string? Recommended, InstrumentReport? WaitingFor) RecommendOrWait(IReadOnlyList<InstrumentReport> reports, CountryPractice? practice)
     {
-        var preferred = practice?.Instruments ?? (IReadOnlyList<string>)new string[0];
-        var ordered = reports.Where(r => r.Usable)
-            .Select((r, index) => (Report: r, Rank: Rank(preferred, r.Id, index)))
-            .OrderBy(r => r.Rank)
-            .Select(r => r.Report);
-        foreach (var report in ordered)
+        var preferred = practice?.Instruments ?? Array.Empty<string>();
+        // The named instruments first, in the practice's order (a name given twice decides nothing the second time)...
+        for (var p = 0; p < preferred.Count; p++)
         {
-            if (report.Verdict == Verdict.Eligible) return (report.Id, null);
-            if (report.Verdict == Verdict.Undetermined) return (null, report);
+            for (var i = 0; i < reports.Count; i++)
+            {
+                if (reports[i].Usable && reports[i].Id == preferred[p] && Decides(reports[i]) is { } decided) return decided;
+            }
+        }
+        // ...then the others, in catalog order.
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (reports[i].Usable && !Contains(preferred, reports[i].Id) && Decides(reports[i]) is { } decided) return decided;
         }
         return (null, null);
     }
 
-    /// <summary>Named instruments first, in the practice's order; the others after them, in catalog order.</summary>
-    private static int Rank(IReadOnlyList<string> preferred, string id, int catalogIndex)
+    /// <summary>Where the search in the order of preference stops at <paramref name="report"/>: recommended if eligible, waiting if undetermined; null to go on.</summary>
+    private static (string? Recommended, InstrumentReport? WaitingFor)? Decides(InstrumentReport report) => report.Verdict switch
     {
-        for (var i = 0; i < preferred.Count; i++) if (preferred[i] == id) return i;
-        return preferred.Count + catalogIndex;
+        Verdict.Eligible => (report.Id, null),
+        Verdict.Undetermined => (null, report),
+        _ => null,
+    };
+
+    private static bool Contains(IReadOnlyList<string> ids, string id)
+    {
+        for (var i = 0; i < ids.Count; i++) if (ids[i] == id) return true;
+        return false;
     }
 
     /// <summary>The note that says why there is no recommendation yet, when an eligible instrument waits behind an undetermined one.</summary>
     private static string? WaitingNote(IReadOnlyList<InstrumentReport> reports, InstrumentReport? waiting)
     {
+        if (waiting is null) return null;
         var eligible = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible).Select(r => r.Id).ToList();
-        if (waiting is null || eligible.Count == 0) return null;
+        if (eligible.Count == 0) return null;
         var missing = waiting.MissingFacts.Count == 0 ? string.Empty : $" (missing: {string.Join(", ", waiting.MissingFacts)})";
         return $"No instrument is recommended yet: {string.Join(", ", eligible)} is eligible, but {waiting.Id} comes first in the order of preference and is undetermined{missing}";
     }
@@ -266,14 +278,13 @@ public static class CaseEvaluator
         table.Find(code)?.TerritoryOf is { } parent ? $"{code} (a territory of {parent}, with its instruments)" : code;
 
     /// <summary>Instruments the table says the two countries share but no treaty file defines: worth telling, never silently dropped.</summary>
-    private static List<string> UndefinedInstruments(TreatyCatalog catalog, string? sentencing, string? receiving, CountryEntry? partner)
+    private static void AddUndefinedInstruments(List<string> notes, TreatyCatalog catalog, string? sentencing, string? receiving, CountryEntry? partner)
     {
-        var notes = new List<string>();
-        if (partner is null) return notes;
+        if (partner is null) return;
         var us = catalog.Countries.Find(UnitedStates);
         foreach (var membership in partner.Memberships)
         {
-            if (catalog.Instruments.Any(i => i.Info.Id == membership.Instrument)) continue;
+            if (Defines(catalog, membership.Instrument)) continue;
             var shared = membership.Instrument == "us-" + partner.Code.ToLowerInvariant()
                 || (us is not null && us.Memberships.Any(m => m.Instrument == membership.Instrument));
             if (shared)
@@ -281,6 +292,11 @@ public static class CaseEvaluator
                 notes.Add($"{membership.Instrument} links {sentencing} and {receiving} in {catalog.Countries.Title}, but no treaty file defines it yet, so it was not evaluated");
             }
         }
-        return notes;
+    }
+
+    private static bool Defines(TreatyCatalog catalog, string instrument)
+    {
+        for (var i = 0; i < catalog.Instruments.Count; i++) if (catalog.Instruments[i].Info.Id == instrument) return true;
+        return false;
     }
 }
