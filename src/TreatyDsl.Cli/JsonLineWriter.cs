@@ -16,16 +16,13 @@ namespace TreatyDsl.Cli;
 /// </summary>
 public sealed class JsonLineWriter
 {
-    /// <summary>How many texts <see cref="Known"/> keeps: the treaties' own words are a few hundred.</summary>
-    private const int KnownBound = 4096;
-
     /// <summary>
     /// The ASCII bytes <see cref="Utf8JsonWriter"/> writes unescaped by default, asked of the library itself (every
     /// other byte, all of non-ASCII among them, is escaped), so the two agree by construction.
     /// </summary>
     private static readonly SearchValues<byte> Unescaped = SearchValues.Create(UnescapedAscii());
 
-    private readonly Dictionary<string, byte[]> known = new(ReferenceEqualityComparer.Instance);
+    private readonly KnownTexts known = new();
     private ArrayBufferWriter<byte>? escaping;
     private Utf8JsonWriter? escaper;
     private byte[] buffer;
@@ -91,17 +88,22 @@ public sealed class JsonLineWriter
     }
 
     /// <summary>
-    /// A string the treaties hold (a rule's text, citation or id, a title, an outcome name): the same few hundred in every
+    /// A string the treaties hold (a rule's text, citation or id, a title, an outcome name), or <c>null</c>: the same few hundred in every
     /// report, kept by reference with their escaped, quoted bytes, so each is escaped once. Bounded, so a caller making
     /// new texts for every case (the interpreter does not; a custom catalog might) cannot make it grow without end:
     /// past the bound, texts are escaped as they are written.
     /// </summary>
-    public void Known(string text)
+    public void Known(string? text)
     {
-        if (!known.TryGetValue(text, out var quoted))
+        if (text is null)
+        {
+            Null();
+            return;
+        }
+        if (!known.TryGet(text, out var quoted))
         {
             quoted = Quoted(text);
-            if (known.Count < KnownBound) known[text] = quoted;
+            known.Add(text, quoted);
         }
         Raw(quoted);
     }

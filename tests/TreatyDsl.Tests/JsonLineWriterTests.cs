@@ -126,7 +126,9 @@ public class JsonLineWriterTests
         line.Boolean(true);
         line.Raw((byte)',');
         line.Boolean(false);
+        line.Raw((byte)',');
+        line.Known(null);
 
-        Assert.Equal("null,true,false", Encoding.UTF8.GetString(line.Written));
+        Assert.Equal("null,true,false,null", Encoding.UTF8.GetString(line.Written));
     }
 }
