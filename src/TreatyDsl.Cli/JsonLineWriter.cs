@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Unicode;
+using TreatyDsl.Runtime;
 
 namespace TreatyDsl.Cli;
 
@@ -14,7 +15,7 @@ namespace TreatyDsl.Cli;
 /// the same texts on every line (<see cref="Known"/>). Tests re-read every line it writes with <see cref="JsonDocument"/>
 /// and write it back with <see cref="Utf8JsonWriter"/>: the bytes must not change.
 /// </summary>
-public sealed class JsonLineWriter
+public sealed class JsonLineWriter : IExplanationWriter
 {
     /// <summary>
     /// The ASCII bytes <see cref="Utf8JsonWriter"/> writes unescaped by default, asked of the library itself (every
@@ -67,11 +68,13 @@ public sealed class JsonLineWriter
     /// </summary>
     public void String(string? text)
     {
-        if (text is null)
-        {
-            Null();
-            return;
-        }
+        if (text is null) Null();
+        else String(text.AsSpan());
+    }
+
+    /// <summary><see cref="String(string?)"/> of characters held elsewhere (an explanation as a rule writes it).</summary>
+    public void String(ReadOnlySpan<char> text)
+    {
         Reserve(text.Length * 3 + 2); // a UTF-16 unit is at most three UTF-8 bytes
         var start = length;
         buffer[start] = (byte)'"';
@@ -86,6 +89,9 @@ public sealed class JsonLineWriter
         length = start;
         Raw(Quoted(text)); // rare, so the copy does not matter
     }
+
+    /// <summary>An explanation (<see cref="RequirementResult.WriteExplanation"/>), written as a JSON string.</summary>
+    void IExplanationWriter.Write(ReadOnlySpan<char> explanation) => String(explanation);
 
     /// <summary>
     /// A string the treaties hold (a rule's text, citation or id, a title, an outcome name), or <c>null</c>: the same few hundred in every
@@ -102,7 +108,7 @@ public sealed class JsonLineWriter
         }
         if (!known.TryGet(text, out var quoted))
         {
-            quoted = Quoted(text);
+            quoted = Quoted(text.AsSpan());
             known.Add(text, quoted);
         }
         Raw(quoted);
@@ -112,7 +118,7 @@ public sealed class JsonLineWriter
     /// The text as a JSON string, written by <see cref="Utf8JsonWriter"/> itself: the texts that need escaping (and
     /// half surrogate pairs, which it writes rather than refuses) come out exactly as it writes them.
     /// </summary>
-    private byte[] Quoted(string text)
+    private byte[] Quoted(ReadOnlySpan<char> text)
     {
         escaping ??= new ArrayBufferWriter<byte>(256);
         escaping.ResetWrittenCount();

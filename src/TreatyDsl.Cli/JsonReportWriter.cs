@@ -102,7 +102,7 @@ public static class JsonReportWriter
         line.Raw(",\"citation\":"u8);
         line.Known(result.Citation);
         line.Raw(",\"explanation\":"u8);
-        line.String(result.Explanation);
+        result.WriteExplanation(line); // the rule's words straight into the line, with no string made of them
         line.Raw(",\"text\":"u8);
         line.Known(result.Text);
         line.Raw(",\"missingFacts\":"u8);

@@ -59,6 +59,51 @@ public class LazyExplanationTests
         Assert.Same(first, requirement.Explanation);
     }
 
+    /// <summary>Keeps what it is given, and can read another explanation while one is being handed to it.</summary>
+    private sealed class CollectingWriter : IExplanationWriter
+    {
+        public System.Collections.Generic.List<string> Written { get; } = new();
+
+        public RequirementResult? ReadWhileWriting { get; init; }
+
+        public string? ReadInside { get; private set; }
+
+        public void Write(System.ReadOnlySpan<char> explanation)
+        {
+            ReadInside ??= ReadWhileWriting?.Explanation; // before copying: the span must survive another explanation
+            Written.Add(explanation.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("mx-eligible.json")]
+    [InlineData("mx-undetermined-missing-facts.json")]
+    public void An_explanation_handed_to_a_writer_is_the_one_read_as_a_string(string sample)
+    {
+        var (generated, interpreted) = UsMx(sample);
+        var writer = new CollectingWriter();
+
+        foreach (var requirement in generated.Requirements) requirement.WriteExplanation(writer); // before any is read
+        foreach (var requirement in interpreted.Requirements) requirement.WriteExplanation(writer); // given as strings
+
+        var expected = interpreted.Requirements.Select(r => r.Explanation).ToArray();
+        Assert.Equal(expected.Concat(expected), writer.Written);
+        Assert.Equal(expected, generated.Requirements.Select(r => r.Explanation));
+    }
+
+    [Fact]
+    public void An_explanation_read_while_another_is_being_written_does_not_disturb_it()
+    {
+        var report = UsMx("mx-eligible.json").Generated;
+        var written = report.Requirements.Single(r => r.Id == "min-remaining");
+        var writer = new CollectingWriter { ReadWhileWriting = report.Requirements.Single(r => r.Id == "nationality") };
+
+        written.WriteExplanation(writer);
+
+        Assert.Equal("5 years 16 days remaining; at least 6 months required", Assert.Single(writer.Written));
+        Assert.Equal(UsMx("mx-eligible.json").Interpreted.Requirements.Single(r => r.Id == "nationality").Explanation, writer.ReadInside);
+    }
+
     [Fact]
     public void Missing_facts_are_settled_with_the_outcome_without_reading_any_explanation()
     {

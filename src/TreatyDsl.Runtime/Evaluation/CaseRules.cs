@@ -41,13 +41,43 @@ public abstract class CaseRules
 
     /// <summary>
     /// The rule's explanation: the rule run again with a sink that keeps sentences. One sink per thread serves every
-    /// explanation written on it; a rule never reads another's explanation while running, so it is never shared.
+    /// explanation written on it; it is taken while in use, so an explanation read while another is being written
+    /// (by an <see cref="IExplanationWriter"/>) gets a sink of its own.
     /// </summary>
     internal string Explain(int rule)
     {
-        var sink = explaining ??= new ExplanationSink();
+        var sink = Explaining(rule);
+        try
+        {
+            return sink.Explanation;
+        }
+        finally
+        {
+            explaining = sink;
+        }
+    }
+
+    /// <summary>The rule's explanation handed to <paramref name="writer"/> as characters, with no string made.</summary>
+    internal void WriteExplanation(int rule, IExplanationWriter writer)
+    {
+        var sink = Explaining(rule);
+        try
+        {
+            writer.Write(sink.Written);
+        }
+        finally
+        {
+            explaining = sink;
+        }
+    }
+
+    /// <summary>The thread's explaining sink, taken (the caller gives it back), after running <paramref name="rule"/> into it.</summary>
+    private ExplanationSink Explaining(int rule)
+    {
+        var sink = explaining ?? new ExplanationSink();
+        explaining = null;
         sink.Reset();
         Run(rule, sink, out _, out _);
-        return sink.Explanation;
+        return sink;
     }
 }

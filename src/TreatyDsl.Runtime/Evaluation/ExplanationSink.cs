@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace TreatyDsl.Runtime;
 
@@ -15,7 +15,7 @@ public sealed class ExplanationSink
 {
     // The sentences, written straight into one reused buffer ("; " between them) so that the explanation is the only
     // string a rule's sentences cost; the pieces are mostly constants.
-    private readonly StringBuilder written = new();
+    private readonly TextBuffer written = new();
     private int sentences;
     private readonly List<string> missing = new();
     private readonly bool keepsSentences;
@@ -148,11 +148,14 @@ public sealed class ExplanationSink
     /// <summary>The sentences collected so far, joined with "; ".</summary>
     public string Explanation => sentences == 0 ? string.Empty : written.ToString();
 
+    /// <summary><see cref="Explanation"/>'s characters, valid until the sink is next written to or reset.</summary>
+    internal ReadOnlySpan<char> Written => written.Written;
+
     /// <summary>Every missing fact the requirement needed, in the order met.</summary>
     public IReadOnlyList<string> MissingFacts => missing;
 
     /// <summary>Starts the next sentence: the separator after the last one, and the exception's name if one was begun.</summary>
-    private StringBuilder Begin()
+    private TextBuffer Begin()
     {
         if (sentences++ > 0) written.Append("; ");
         if (exception is not null)

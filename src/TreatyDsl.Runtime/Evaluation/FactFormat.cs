@@ -89,7 +89,7 @@ public static class FactFormat
     public static string Fact(string path, string valueText) => path + " is " + valueText;
 
     /// <summary><see cref="Fact"/>'s words, written onto <paramref name="text"/>.</summary>
-    internal static void AppendFact(StringBuilder text, string path, string valueText) => text.Append(path).Append(" is ").Append(valueText);
+    internal static void AppendFact(TextBuffer text, string path, string valueText) => text.Append(path).Append(" is ").Append(valueText);
 
     /// <summary>A period in words: "5 months 30 days", "1 year 2 months", "0 days".</summary>
     public static string Period(Period period)

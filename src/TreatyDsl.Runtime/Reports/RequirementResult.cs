@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace TreatyDsl.Runtime;
@@ -37,6 +38,19 @@ public sealed record RequirementResult(
     {
         get => explanation ??= rules?.Explain(rule) ?? string.Empty;
         init => explanation = value;
+    }
+
+    /// <summary>
+    /// Hands <see cref="Explanation"/> to <paramref name="writer"/>: the string, once it has been read or when it was given;
+    /// otherwise the characters as the rule writes them, with no string made (a caller that writes every explanation out
+    /// once, as <c>treaty eval</c> does, saves one string per result). The explanation is not kept: reading
+    /// <see cref="Explanation"/> afterwards writes it again.
+    /// </summary>
+    public void WriteExplanation(IExplanationWriter writer)
+    {
+        if (writer is null) throw new ArgumentNullException(nameof(writer));
+        if (explanation is null && rules is not null) rules.WriteExplanation(rule, writer);
+        else writer.Write((explanation ?? string.Empty).AsSpan());
     }
 
     /// <summary>Builds the result of a rule from its three-valued "met" and the sink that watched it.</summary>

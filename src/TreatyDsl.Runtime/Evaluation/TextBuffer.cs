@@ -1,0 +1,45 @@
+using System;
+
+namespace TreatyDsl.Runtime;
+
+/// <summary>
+/// A growable run of characters: what <see cref="ExplanationSink"/> writes its sentences into. Unlike a
+/// <c>StringBuilder</c> its text can be handed out as one span (<see cref="Written"/>), so a caller writing the
+/// explanation somewhere else (<see cref="RequirementResult.WriteExplanation"/>) needs no string made of it.
+/// </summary>
+internal sealed class TextBuffer
+{
+    private char[] chars = new char[256];
+    private int length;
+
+    /// <summary>The characters written since the last <see cref="Clear"/>.</summary>
+    public ReadOnlySpan<char> Written => new(chars, 0, length);
+
+    public int Length => length;
+
+    public TextBuffer Append(string? text)
+    {
+        if (text is null) return this;
+        Reserve(text.Length);
+        text.CopyTo(0, chars, length, text.Length);
+        length += text.Length;
+        return this;
+    }
+
+    public TextBuffer Append(char c)
+    {
+        Reserve(1);
+        chars[length++] = c;
+        return this;
+    }
+
+    public void Clear() => length = 0;
+
+    public override string ToString() => new(chars, 0, length);
+
+    private void Reserve(int more)
+    {
+        if (chars.Length - length >= more) return;
+        Array.Resize(ref chars, Math.Max(chars.Length * 2, length + more));
+    }
+}
