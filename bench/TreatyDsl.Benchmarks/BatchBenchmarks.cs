@@ -121,7 +121,7 @@ public class BatchBenchmarks
         return length;
     }
 
-    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: write (JSON line; explanations already made)")]
+    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: write (JSON line, each explanation written into it)")]
     public long Write()
     {
         long length = 0;
@@ -134,7 +134,7 @@ public class BatchBenchmarks
         return length;
     }
 
-    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: write with Utf8JsonWriter (previous)")]
+    [Benchmark(OperationsPerInvoke = Cases, Description = "stage: write with Utf8JsonWriter (previous; explanations already read)")]
     public long WritePrevious()
     {
         long length = 0;

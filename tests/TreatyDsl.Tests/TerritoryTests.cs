@@ -24,6 +24,17 @@ public class TerritoryTests
     }
 
     [Fact]
+    public void Without_an_application_date_the_in_force_requirement_is_unknown_and_says_what_is_missing()
+    {
+        var report = CaseBuilder.Outgoing("AW").Set("prisoner.nationalities", new JsonArray("NL")).Remove("applicationDate").Evaluate();
+
+        var inForce = Requirement(report, "coe", "in-force");
+        Assert.Equal(Outcome.Unknown, inForce.Outcome);
+        Assert.Equal("coe is in force between US and AW (a territory of NL, with its instruments) since 1988-01-01; applicationDate is not known", inForce.Explanation);
+        Assert.Equal(new[] { "applicationDate" }, inForce.MissingFacts);
+    }
+
+    [Fact]
     public void A_prisoner_recorded_with_the_territory_s_own_code_also_meets_the_nationality_requirement()
     {
         var report = CaseBuilder.Outgoing("BM").Evaluate();

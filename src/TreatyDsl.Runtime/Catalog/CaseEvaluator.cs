@@ -258,24 +258,38 @@ public static class CaseEvaluator
 
     private static LocalDate? Later(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : LocalDate.Max(a.Value, b.Value);
 
+    private const string InForceText = "The instrument is in force between the sentencing and receiving countries on the application date.";
+
+    // The in-force explanation is written for every instrument of every case: its pieces go into one reused buffer and
+    // become one string, instead of a string per piece.
+    [ThreadStatic]
+    private static TextBuffer? inForceWords;
+
     private static RequirementResult InForceResult(InstrumentInfo info, string sentencing, string receiving, LocalDate? since, LocalDate? applicationDate, CountryTable table)
     {
-        var text = "The instrument is in force between the sentencing and receiving countries on the application date.";
         var citation = string.IsNullOrEmpty(table.Citation) ? info.Citation : table.Citation;
-        var between = $"{info.Id} is in force between {Describe(sentencing, table)} and {Describe(receiving, table)}";
-        var sinceText = since is null ? string.Empty : " since " + FactFormat.Value(since);
+        var words = inForceWords ??= new TextBuffer();
+        words.Clear();
+        words.Append(info.Id).Append(" is in force between ");
+        Describe(words, sentencing, table);
+        words.Append(" and ");
+        Describe(words, receiving, table);
+        if (since is not null) FactFormat.AppendDate(words.Append(" since "), since.Value);
         if (applicationDate is null && since is not null)
         {
-            return new RequirementResult(InForceRequirement, text, citation, Outcome.Unknown,
-                between + sinceText + "; applicationDate is not known", new[] { ContractFacts.ApplicationDate });
+            words.Append("; applicationDate is not known");
+            return new RequirementResult(InForceRequirement, InForceText, citation, Outcome.Unknown, words.ToString(), new[] { ContractFacts.ApplicationDate });
         }
-        var on = applicationDate is null ? string.Empty : "; application date " + FactFormat.Value(applicationDate);
-        return new RequirementResult(InForceRequirement, text, citation, Outcome.Met, between + sinceText + on, new string[0]);
+        if (applicationDate is not null) FactFormat.AppendDate(words.Append("; application date "), applicationDate.Value);
+        return new RequirementResult(InForceRequirement, InForceText, citation, Outcome.Met, words.ToString(), Array.Empty<string>());
     }
 
-    /// <summary>A country code, and for a territory whose instruments it has ("AW, a territory of NL").</summary>
-    private static string Describe(string code, CountryTable table) =>
-        table.Find(code)?.TerritoryOf is { } parent ? $"{code} (a territory of {parent}, with its instruments)" : code;
+    /// <summary>A country code, and for a territory whose instruments it has ("AW (a territory of NL, with its instruments)").</summary>
+    private static void Describe(TextBuffer words, string code, CountryTable table)
+    {
+        words.Append(code);
+        if (table.Find(code)?.TerritoryOf is { } parent) words.Append(" (a territory of ").Append(parent).Append(", with its instruments)");
+    }
 
     /// <summary>Instruments the table says the two countries share but no treaty file defines: worth telling, never silently dropped.</summary>
     private static void AddUndefinedInstruments(List<string> notes, TreatyCatalog catalog, string? sentencing, string? receiving, CountryEntry? partner)

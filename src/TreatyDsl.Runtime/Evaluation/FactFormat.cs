@@ -43,15 +43,27 @@ public static class FactFormat
     {
         if (date.Year is < 1 or > 9999) return LocalDatePattern.Iso.Format(date);
         var text = new char[10];
-        Digits(text, 0, date.Year, 4);
-        text[4] = '-';
-        Digits(text, 5, date.Month, 2);
-        text[7] = '-';
-        Digits(text, 8, date.Day, 2);
+        WriteIsoDate(text, 0, date);
         return new string(text);
     }
 
-    private static void Digits(char[] text, int start, int value, int count)
+    /// <summary><see cref="Value(LocalDate?)"/>'s text of a date, written onto <paramref name="text"/>.</summary>
+    internal static void AppendDate(TextBuffer text, LocalDate date)
+    {
+        if (date.Year is < 1 or > 9999) text.Append(LocalDatePattern.Iso.Format(date));
+        else WriteIsoDate(text.Extend(10), 0, date);
+    }
+
+    private static void WriteIsoDate(Span<char> text, int start, LocalDate date)
+    {
+        Digits(text, start, date.Year, 4);
+        text[start + 4] = '-';
+        Digits(text, start + 5, date.Month, 2);
+        text[start + 7] = '-';
+        Digits(text, start + 8, date.Day, 2);
+    }
+
+    private static void Digits(Span<char> text, int start, int value, int count)
     {
         for (var i = start + count - 1; i >= start; i--)
         {

@@ -9,7 +9,8 @@ namespace TreatyDsl.Runtime;
 /// </summary>
 internal sealed class TextBuffer
 {
-    private char[] chars = new char[256];
+    // Nothing until the first sentence: a sink that keeps none (ExplanationSink.MissingFactsOnly) never needs any.
+    private char[] chars = Array.Empty<char>();
     private int length;
 
     /// <summary>The characters written since the last <see cref="Clear"/>.</summary>
@@ -33,6 +34,14 @@ internal sealed class TextBuffer
         return this;
     }
 
+    /// <summary>Adds <paramref name="count"/> characters and returns them, for the caller to fill.</summary>
+    public Span<char> Extend(int count)
+    {
+        Reserve(count);
+        length += count;
+        return new Span<char>(chars, length - count, count);
+    }
+
     public void Clear() => length = 0;
 
     public override string ToString() => new(chars, 0, length);
@@ -40,6 +49,6 @@ internal sealed class TextBuffer
     private void Reserve(int more)
     {
         if (chars.Length - length >= more) return;
-        Array.Resize(ref chars, Math.Max(chars.Length * 2, length + more));
+        Array.Resize(ref chars, Math.Max(Math.Max(chars.Length * 2, 64), length + more));
     }
 }
