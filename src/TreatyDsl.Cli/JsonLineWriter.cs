@@ -23,7 +23,7 @@ public sealed class JsonLineWriter : IExplanationWriter
     /// </summary>
     private static readonly SearchValues<byte> Unescaped = SearchValues.Create(UnescapedAscii());
 
-    private readonly KnownTexts known = new();
+    private readonly ReferenceTable<byte[]> known = new();
     private ArrayBufferWriter<byte>? escaping;
     private Utf8JsonWriter? escaper;
     private byte[] buffer;
@@ -101,17 +101,19 @@ public sealed class JsonLineWriter : IExplanationWriter
     /// </summary>
     public void Known(string? text)
     {
-        if (text is null)
-        {
-            Null();
-            return;
-        }
+        if (text is null) Null();
+        else Raw(QuotedKnown(text));
+    }
+
+    /// <summary>The bytes <see cref="Known"/> writes for <paramref name="text"/>: quoted and escaped, kept by reference.</summary>
+    public byte[] QuotedKnown(string text)
+    {
         if (!known.TryGet(text, out var quoted))
         {
             quoted = Quoted(text.AsSpan());
             known.Add(text, quoted);
         }
-        Raw(quoted);
+        return quoted;
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ internal sealed class JsonLinesOutput : IDisposable
     private const int BlockSize = 64 * 1024;
 
     private readonly JsonLineWriter line = new(BlockSize * 2);
+    private readonly JsonReportWriter reports;
     private readonly TextWriter output;
     private readonly StreamWriter? utf8Stream;
 
@@ -23,11 +24,12 @@ internal sealed class JsonLinesOutput : IDisposable
     {
         this.output = output;
         utf8Stream = output is StreamWriter { Encoding.CodePage: 65001 } writer ? writer : null;
+        reports = new JsonReportWriter(line);
     }
 
     public void Write(CaseReport report)
     {
-        JsonReportWriter.Write(line, report);
+        reports.Write(report);
         line.Raw((byte)'\n');
         if (line.Length >= BlockSize) Flush();
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using TreatyDsl.Runtime;
@@ -5,50 +6,68 @@ using TreatyDsl.Runtime;
 namespace TreatyDsl.Cli;
 
 /// <summary>
-/// Writes a case report as one line of JSON, exactly in the contract's shape (shared/contracts/case-and-cli.md).
+/// Writes case reports as lines of JSON, exactly in the contract's shape (shared/contracts/case-and-cli.md).
 /// Fields the contract does not name (title, text, per-requirement missingFacts, an instrument's review, an advisory's text, notes) are additions, never renames.
 /// </summary>
 /// <remarks>
 /// The line's shape is fixed, so it is written as fragments (each property name with its punctuation, held as UTF-8)
 /// between values. The treaties' own words (rule texts, citations, ids, titles, outcome and verdict names, fact paths)
-/// are the same in every report and are escaped once (<see cref="JsonLineWriter.Known"/>); what differs per case
-/// (the case id, explanations, notes) is escaped as it is written. The bytes are those <see cref="System.Text.Json.Utf8JsonWriter"/>
-/// wrote before (compact, default escaping): tests write each line back through it and compare.
+/// are the same in every report and are escaped once (<see cref="JsonLineWriter.Known"/>); a rule's id, citation and
+/// text are moreover kept joined with the property names between them (<see cref="RuleFragments"/>), so a requirement
+/// costs one lookup. What differs per case (the case id, explanations, notes) is escaped as it is written. The bytes
+/// are those <see cref="System.Text.Json.Utf8JsonWriter"/> wrote before (compact, default escaping): tests write each
+/// line back through it and compare. One writer per thread: it keeps what it has seen.
 /// </remarks>
-public static class JsonReportWriter
+public sealed class JsonReportWriter
 {
     /// <summary>The outcome of a review a case raises.</summary>
     public const string NeedsReview = "needs-review";
 
+    private readonly ReferenceTable<RuleFragments> rules = new();
+    private readonly byte[][] outcomes;
+    private readonly byte[] needsReview;
+
+    /// <summary>A writer that appends reports to <paramref name="line"/>.</summary>
+    public JsonReportWriter(JsonLineWriter line)
+    {
+        Line = line;
+        outcomes = new byte[3][];
+        foreach (var outcome in new[] { Outcome.Met, Outcome.NotMet, Outcome.Unknown }) outcomes[(int)outcome] = line.QuotedKnown(ContractNames.Of(outcome));
+        needsReview = line.QuotedKnown(NeedsReview);
+    }
+
+    /// <summary>Where the reports are written.</summary>
+    public JsonLineWriter Line { get; }
+
     /// <summary>The report as one line of JSON (without the line break).</summary>
     public static string ToJsonLine(CaseReport report)
     {
-        var line = new JsonLineWriter(8192);
-        Write(line, report);
-        return Encoding.UTF8.GetString(line.Written);
+        var writer = new JsonReportWriter(new JsonLineWriter(8192));
+        writer.Write(report);
+        return Encoding.UTF8.GetString(writer.Line.Written);
     }
 
-    /// <summary>The report as one JSON object, appended to <paramref name="line"/> (compact, the contract's shape).</summary>
-    public static void Write(JsonLineWriter line, CaseReport report)
+    /// <summary>The report as one JSON object, appended to <see cref="Line"/> (compact, the contract's shape).</summary>
+    public void Write(CaseReport report)
     {
+        var line = Line;
         line.Raw("{\"case\":"u8);
         line.String(report.CaseId);
         line.Raw(",\"verdict\":"u8);
         line.Known(ContractNames.Of(report.Verdict));
         line.Raw(",\"recommended\":"u8);
-        if (report.Recommended is null) line.Null();
-        else line.Known(report.Recommended);
+        line.Known(report.Recommended);
         line.Raw(",\"instruments\":["u8);
         for (var i = 0; i < report.Instruments.Count; i++)
         {
             if (i > 0) line.Raw((byte)',');
-            WriteInstrument(line, report.Instruments[i]);
+            WriteInstrument(report.Instruments[i]);
         }
         line.Raw("],\"advisory\":["u8);
         for (var i = 0; i < report.Advisory.Count; i++)
         {
             if (i > 0) line.Raw((byte)',');
-            WriteAdvisory(line, report.Advisory[i]);
+            WriteAdvisory(report.Advisory[i]);
         }
         line.Raw("],\"notes\":["u8);
         for (var i = 0; i < report.Notes.Count; i++)
@@ -59,8 +78,9 @@ public static class JsonReportWriter
         line.Raw("]}"u8);
     }
 
-    private static void WriteInstrument(JsonLineWriter line, InstrumentReport instrument)
+    private void WriteInstrument(InstrumentReport instrument)
     {
+        var line = Line;
         line.Raw("{\"id\":"u8);
         line.Known(instrument.Id);
         line.Raw(",\"verdict\":"u8);
@@ -72,10 +92,10 @@ public static class JsonReportWriter
         {
             if (i > 0) line.Raw((byte)',');
             var requirement = instrument.Requirements[i];
-            WriteResult(line, requirement, ContractNames.Of(requirement.Outcome));
+            WriteResult(requirement, Quoted(requirement.Outcome));
         }
         line.Raw("],\"missingFacts\":"u8);
-        WriteNames(line, instrument.MissingFacts);
+        WriteNames(instrument.MissingFacts);
         line.Raw(",\"title\":"u8);
         line.Known(instrument.Title);
         // An addition: the checks left to the treaty's own text that this case raises ("needs-review") or cannot rule
@@ -87,31 +107,62 @@ public static class JsonReportWriter
             if (!InstrumentReport.IsRaised(review)) continue;
             if (!first) line.Raw((byte)',');
             first = false;
-            WriteResult(line, review, review.Outcome == Outcome.NotMet ? NeedsReview : ContractNames.Of(review.Outcome));
+            WriteResult(review, review.Outcome == Outcome.NotMet ? needsReview : Quoted(review.Outcome));
         }
         line.Raw("]}"u8);
     }
 
-    /// <summary>One requirement's or review's result: id, outcome (as named by the caller), citation, explanation, text, missing facts.</summary>
-    private static void WriteResult(JsonLineWriter line, RequirementResult result, string outcome)
+    /// <summary>The outcome's contract name, quoted; made once per writer.</summary>
+    private byte[] Quoted(Outcome outcome) => (uint)outcome < (uint)outcomes.Length ? outcomes[(int)outcome] : Line.QuotedKnown(ContractNames.Of(outcome));
+
+    /// <summary>One requirement's or review's result: id, outcome (as the caller names it, quoted), citation, explanation, text, missing facts.</summary>
+    private void WriteResult(RequirementResult result, byte[] outcome)
     {
-        line.Raw("{\"id\":"u8);
-        line.Known(result.Id);
-        line.Raw(",\"outcome\":"u8);
-        line.Known(outcome);
-        line.Raw(",\"citation\":"u8);
-        line.Known(result.Citation);
-        line.Raw(",\"explanation\":"u8);
-        result.WriteExplanation(line); // the rule's words straight into the line, with no string made of them
-        line.Raw(",\"text\":"u8);
-        line.Known(result.Text);
-        line.Raw(",\"missingFacts\":"u8);
-        WriteNames(line, result.MissingFacts);
+        var line = Line;
+        var fragments = FragmentsOf(result);
+        if (fragments is not null)
+        {
+            line.Raw(fragments.Head);
+            line.Raw(outcome);
+            line.Raw(fragments.Middle);
+            result.WriteExplanation(line); // the rule's words straight into the line, with no string made of them
+            line.Raw(fragments.Tail);
+        }
+        else
+        {
+            line.Raw("{\"id\":"u8);
+            line.Known(result.Id);
+            line.Raw(",\"outcome\":"u8);
+            line.Raw(outcome);
+            line.Raw(",\"citation\":"u8);
+            line.Known(result.Citation);
+            line.Raw(",\"explanation\":"u8);
+            result.WriteExplanation(line);
+            line.Raw(",\"text\":"u8);
+            line.Known(result.Text);
+            line.Raw(",\"missingFacts\":"u8);
+        }
+        WriteNames(result.MissingFacts);
         line.Raw((byte)'}');
     }
 
-    private static void WriteAdvisory(JsonLineWriter line, AdvisoryItem item)
+    /// <summary>
+    /// The joined fragments of the result's rule, kept by its text; null when the rule's text is seen with another id or
+    /// citation than the one kept (a rule whose exception cites more), whose result is then written field by field.
+    /// </summary>
+    private RuleFragments? FragmentsOf(RequirementResult result)
     {
+        if (!rules.TryGet(result.Text, out var fragments))
+        {
+            fragments = new RuleFragments(result, Line);
+            rules.Add(result.Text, fragments);
+        }
+        return ReferenceEquals(fragments.Id, result.Id) && ReferenceEquals(fragments.Citation, result.Citation) ? fragments : null;
+    }
+
+    private void WriteAdvisory(AdvisoryItem item)
+    {
+        var line = Line;
         line.Raw("{\"factor\":"u8);
         line.Known(item.Factor);
         line.Raw(",\"weighs\":"u8);
@@ -126,8 +177,9 @@ public static class JsonReportWriter
     }
 
     /// <summary>A list of names the treaties hold (fact paths), each escaped once.</summary>
-    private static void WriteNames(JsonLineWriter line, IReadOnlyList<string> names)
+    private void WriteNames(IReadOnlyList<string> names)
     {
+        var line = Line;
         line.Raw((byte)'[');
         for (var i = 0; i < names.Count; i++)
         {
@@ -135,5 +187,41 @@ public static class JsonReportWriter
             line.Known(names[i]);
         }
         line.Raw((byte)']');
+    }
+
+    /// <summary>
+    /// A rule's result line around its outcome and explanation, made once per rule: <c>{"id":…,"outcome":</c>, then
+    /// <c>,"citation":…,"explanation":</c>, then <c>,"text":…,"missingFacts":</c>. Kept with the id and citation it was
+    /// made for, which are compared by reference before use.
+    /// </summary>
+    private sealed class RuleFragments
+    {
+        public RuleFragments(RequirementResult result, JsonLineWriter line)
+        {
+            Id = result.Id;
+            Citation = result.Citation;
+            Head = Join("{\"id\":"u8, line.QuotedKnown(result.Id), ",\"outcome\":"u8);
+            Middle = Join(",\"citation\":"u8, line.QuotedKnown(result.Citation), ",\"explanation\":"u8);
+            Tail = Join(",\"text\":"u8, line.QuotedKnown(result.Text), ",\"missingFacts\":"u8);
+        }
+
+        public string Id { get; }
+
+        public string Citation { get; }
+
+        public byte[] Head { get; }
+
+        public byte[] Middle { get; }
+
+        public byte[] Tail { get; }
+
+        private static byte[] Join(ReadOnlySpan<byte> name, byte[] value, ReadOnlySpan<byte> next)
+        {
+            var joined = new byte[name.Length + value.Length + next.Length];
+            name.CopyTo(joined);
+            value.CopyTo(joined, name.Length);
+            next.CopyTo(joined.AsSpan(name.Length + value.Length));
+            return joined;
+        }
     }
 }

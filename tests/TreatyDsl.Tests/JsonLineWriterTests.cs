@@ -70,6 +70,31 @@ public class JsonLineWriterTests
     }
 
     [Fact]
+    public void A_rule_text_seen_with_another_citation_or_id_is_written_with_its_own_and_one_writer_serves_many_reports()
+    {
+        const string text = "The prisoner is a citizen or national of the country to which transfer is sought.";
+        var plain = new RequirementResult("nationality", text, "7 FAM 481.2 b(2)", Outcome.Met, "e1", Array.Empty<string>());
+        var exception = new RequirementResult("nationality", text, "7 FAM 481.2 b(2); 7 FAM Exhibit 481, Table A", Outcome.Met, "e2", Array.Empty<string>());
+        var renamed = new RequirementResult("citizenship", text, "7 FAM 481.2 b(2)", Outcome.NotMet, "e3", new[] { "prisoner.nationalities" });
+        CaseReport Report(RequirementResult result) => new("c", Verdict.Eligible, "x",
+            new[] { new InstrumentReport("x", "X", Verdict.Eligible, true, new[] { result }, Array.Empty<string>()) }, Array.Empty<AdvisoryItem>(), Array.Empty<string>());
+
+        var shared = new JsonReportWriter(new JsonLineWriter());
+        foreach (var result in new[] { plain, exception, renamed, plain })
+        {
+            shared.Line.Clear();
+            shared.Write(Report(result));
+            var line = Encoding.UTF8.GetString(shared.Line.Written);
+
+            Assert.Equal(JsonReportWriter.ToJsonLine(Report(result)), line);
+            Assert.Equal(RewrittenByUtf8JsonWriter(line), line);
+            using var document = JsonDocument.Parse(line);
+            var written = document.RootElement.GetProperty("instruments")[0].GetProperty("requirements")[0];
+            Assert.Equal((result.Id, result.Citation, result.Explanation), (written.GetProperty("id").GetString(), written.GetProperty("citation").GetString(), written.GetProperty("explanation").GetString()));
+        }
+    }
+
+    [Fact]
     public void Strings_are_escaped_exactly_as_Utf8JsonWriter_escapes_them_whether_known_or_not()
     {
         var random = new Random(20261124);
