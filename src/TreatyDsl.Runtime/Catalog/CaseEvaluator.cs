@@ -61,8 +61,9 @@ public static class CaseEvaluator
             }
             var inForce = InForceResult(info, sentencing!, receiving!, since, applicationDate, catalog.Countries);
             var evaluated = instrument.Evaluate(facts);
-            var requirements = new List<RequirementResult>(evaluated.Requirements.Count + 1) { inForce };
-            requirements.AddRange(evaluated.Requirements);
+            var requirements = new RequirementResult[evaluated.Requirements.Count + 1];
+            requirements[0] = inForce;
+            for (var i = 0; i < evaluated.Requirements.Count; i++) requirements[i + 1] = evaluated.Requirements[i];
             var usable = practice is null || !practice.OnlyListed || practice.Instruments.Contains(info.Id);
             reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable, evaluated.Reviews));
         }

@@ -36,7 +36,7 @@ public sealed record InstrumentReport(
         IReadOnlyList<RequirementResult>? reviews = null)
     {
         var verdict = VerdictOf(requirements);
-        var missing = verdict == Verdict.Undetermined ? MissingOf(requirements) : new List<string>();
+        IReadOnlyList<string> missing = verdict == Verdict.Undetermined ? MissingOf(requirements) : System.Array.Empty<string>();
         return new InstrumentReport(id, title, verdict, usable, requirements, missing) { Reviews = reviews ?? new RequirementResult[0] };
     }
 
@@ -58,11 +58,23 @@ public sealed record InstrumentReport(
     /// <summary>Eligible if every requirement is met, ineligible if any is not met, otherwise undetermined.</summary>
     public static Verdict VerdictOf(IEnumerable<RequirementResult> requirements)
     {
+        if (requirements is IReadOnlyList<RequirementResult> list) return VerdictOfList(list); // every report: no enumerator to make
         var unknown = false;
         foreach (var r in requirements)
         {
             if (r.Outcome == Outcome.NotMet) return Verdict.Ineligible;
             if (r.Outcome == Outcome.Unknown) unknown = true;
+        }
+        return unknown ? Verdict.Undetermined : Verdict.Eligible;
+    }
+
+    private static Verdict VerdictOfList(IReadOnlyList<RequirementResult> requirements)
+    {
+        var unknown = false;
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            if (requirements[i].Outcome == Outcome.NotMet) return Verdict.Ineligible;
+            if (requirements[i].Outcome == Outcome.Unknown) unknown = true;
         }
         return unknown ? Verdict.Undetermined : Verdict.Eligible;
     }
