@@ -184,7 +184,7 @@ public static class CaseEvaluator
         // ...then the others, in catalog order.
         for (var i = 0; i < reports.Count; i++)
         {
-            if (reports[i].Usable && !Contains(preferred, reports[i].Id) && Decides(reports[i]) is { } decided) return decided;
+            if (reports[i].Usable && !preferred.Contains(reports[i].Id) && Decides(reports[i]) is { } decided) return decided;
         }
         return (null, null);
     }
@@ -196,12 +196,6 @@ public static class CaseEvaluator
         Verdict.Undetermined => (null, report),
         _ => null,
     };
-
-    private static bool Contains(IReadOnlyList<string> ids, string id)
-    {
-        for (var i = 0; i < ids.Count; i++) if (ids[i] == id) return true;
-        return false;
-    }
 
     /// <summary>The note that says why there is no recommendation yet, when an eligible instrument waits behind an undetermined one.</summary>
     private static string? WaitingNote(IReadOnlyList<InstrumentReport> reports, InstrumentReport? waiting)

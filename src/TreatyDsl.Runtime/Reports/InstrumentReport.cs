@@ -56,19 +56,11 @@ public sealed record InstrumentReport(
     }
 
     /// <summary>Eligible if every requirement is met, ineligible if any is not met, otherwise undetermined.</summary>
-    public static Verdict VerdictOf(IEnumerable<RequirementResult> requirements)
-    {
-        if (requirements is IReadOnlyList<RequirementResult> list) return VerdictOfList(list); // every report: no enumerator to make
-        var unknown = false;
-        foreach (var r in requirements)
-        {
-            if (r.Outcome == Outcome.NotMet) return Verdict.Ineligible;
-            if (r.Outcome == Outcome.Unknown) unknown = true;
-        }
-        return unknown ? Verdict.Undetermined : Verdict.Eligible;
-    }
+    public static Verdict VerdictOf(IEnumerable<RequirementResult> requirements) =>
+        VerdictOf(requirements as IReadOnlyList<RequirementResult> ?? requirements.ToList());
 
-    private static Verdict VerdictOfList(IReadOnlyList<RequirementResult> requirements)
+    // A loop over the list: every report calls this, and a foreach through the interface would make an enumerator each time.
+    private static Verdict VerdictOf(IReadOnlyList<RequirementResult> requirements)
     {
         var unknown = false;
         for (var i = 0; i < requirements.Count; i++)
