@@ -14,7 +14,7 @@ namespace TreatyDsl.Cli;
 /// between values. The treaties' own words (rule texts, citations, ids, titles, outcome and verdict names, fact paths)
 /// are the same in every report and are escaped once (<see cref="JsonLineWriter.Known"/>); a rule's id, citation and
 /// text are moreover kept joined with the property names between them (<see cref="RuleFragments"/>), so a requirement
-/// costs one lookup. What differs per case (the case id, explanations, notes) is escaped as it is written. The bytes
+/// costs one lookup and a few reference comparisons. What differs per case (the case id, explanations, notes) is escaped as it is written. The bytes
 /// are those <see cref="System.Text.Json.Utf8JsonWriter"/> wrote before (compact, default escaping): tests write each
 /// line back through it and compare. One writer per thread: it keeps what it has seen.
 /// </remarks>
@@ -120,45 +120,41 @@ public sealed class JsonReportWriter
     {
         var line = Line;
         var fragments = FragmentsOf(result);
-        if (fragments is not null)
-        {
-            line.Raw(fragments.Head);
-            line.Raw(outcome);
-            line.Raw(fragments.Middle);
-            result.WriteExplanation(line); // the rule's words straight into the line, with no string made of them
-            line.Raw(fragments.Tail);
-        }
-        else
-        {
-            line.Raw("{\"id\":"u8);
-            line.Known(result.Id);
-            line.Raw(",\"outcome\":"u8);
-            line.Raw(outcome);
-            line.Raw(",\"citation\":"u8);
-            line.Known(result.Citation);
-            line.Raw(",\"explanation\":"u8);
-            result.WriteExplanation(line);
-            line.Raw(",\"text\":"u8);
-            line.Known(result.Text);
-            line.Raw(",\"missingFacts\":"u8);
-        }
+        line.Raw(fragments.Head);
+        line.Raw(outcome);
+        line.Raw(fragments.Middle);
+        result.WriteExplanation(line); // the rule's words straight into the line, with no string made of them
+        line.Raw(fragments.Tail);
         WriteNames(result.MissingFacts);
         line.Raw((byte)'}');
     }
 
     /// <summary>
-    /// The joined fragments of the result's rule, kept by its text; null when the rule's text is seen with another id or
-    /// citation than the one kept (a rule whose exception cites more), whose result is then written field by field.
+    /// The joined fragments of the result's rule, kept by its text. The same text may come with other ids and citations
+    /// (a baseline rule in every instrument, each citing its own passage; an exception that cites more): those are kept
+    /// beside it, up to <see cref="VariantBound"/> per text; past that (or past the table's bound) they are made for the
+    /// one write.
     /// </summary>
-    private RuleFragments? FragmentsOf(RequirementResult result)
+    private RuleFragments FragmentsOf(RequirementResult result)
     {
-        if (!rules.TryGet(result.Text, out var fragments))
+        rules.TryGet(result.Text, out var first);
+        var variants = 0;
+        for (var kept = first; kept is not null; kept = kept.Other, variants++)
         {
-            fragments = new RuleFragments(result, Line);
-            rules.Add(result.Text, fragments);
+            if (ReferenceEquals(kept.Id, result.Id) && ReferenceEquals(kept.Citation, result.Citation)) return kept;
         }
-        return ReferenceEquals(fragments.Id, result.Id) && ReferenceEquals(fragments.Citation, result.Citation) ? fragments : null;
+        var made = new RuleFragments(result, Line);
+        if (first is null) rules.Add(result.Text, made);
+        else if (variants < VariantBound)
+        {
+            made.Other = first.Other;
+            first.Other = made;
+        }
+        return made;
     }
+
+    /// <summary>How many id-and-citation variants of one rule text are kept (the shipped treaties have at most a few dozen).</summary>
+    private const int VariantBound = 64;
 
     private void WriteAdvisory(AdvisoryItem item)
     {
@@ -192,7 +188,7 @@ public sealed class JsonReportWriter
     /// <summary>
     /// A rule's result line around its outcome and explanation, made once per rule: <c>{"id":…,"outcome":</c>, then
     /// <c>,"citation":…,"explanation":</c>, then <c>,"text":…,"missingFacts":</c>. Kept with the id and citation it was
-    /// made for, which are compared by reference before use.
+    /// made for, which are compared by reference before use, and the next variant of the same text.
     /// </summary>
     private sealed class RuleFragments
     {
@@ -214,6 +210,9 @@ public sealed class JsonReportWriter
         public byte[] Middle { get; }
 
         public byte[] Tail { get; }
+
+        /// <summary>Another id and citation with the same text, kept beside this one; null when none is.</summary>
+        public RuleFragments? Other { get; set; }
 
         private static byte[] Join(ReadOnlySpan<byte> name, byte[] value, ReadOnlySpan<byte> next)
         {
