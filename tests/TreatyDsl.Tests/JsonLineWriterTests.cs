@@ -95,6 +95,25 @@ public class JsonLineWriterTests
     }
 
     [Fact]
+    public void More_citations_of_one_rule_text_than_are_kept_are_each_still_written_with_their_own()
+    {
+        var shared = new JsonReportWriter(new JsonLineWriter());
+        for (var round = 0; round < 2; round++)
+        {
+            for (var n = 0; n < 100; n++) // past the 64 variants kept per text
+            {
+                var result = new RequirementResult("rule", "one text", "citation " + n, Outcome.Met, "e", Array.Empty<string>());
+                var report = new CaseReport("c", Verdict.Eligible, "x",
+                    new[] { new InstrumentReport("x", "X", Verdict.Eligible, true, new[] { result }, Array.Empty<string>()) }, Array.Empty<AdvisoryItem>(), Array.Empty<string>());
+                shared.Line.Clear();
+                shared.Write(report);
+
+                Assert.Equal(JsonReportWriter.ToJsonLine(report), Encoding.UTF8.GetString(shared.Line.Written));
+            }
+        }
+    }
+
+    [Fact]
     public void Strings_are_escaped_exactly_as_Utf8JsonWriter_escapes_them_whether_known_or_not()
     {
         var random = new Random(20261124);
