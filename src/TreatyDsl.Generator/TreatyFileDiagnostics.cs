@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using TreatyDsl.Diagnostics;
+
+namespace TreatyDsl.Generator;
+
+/// <summary>
+/// Every .treaty file's diagnostics from binding and checking a set of files together, as Roslyn diagnostics located
+/// in the files, grouped by path. Immutable once made, so <see cref="AnalysisCache"/> can hand it to later compilations.
+/// </summary>
+internal sealed class TreatyFileDiagnostics
+{
+    private readonly Dictionary<string, List<Diagnostic>> byPath = new(StringComparer.Ordinal);
+
+    public IEnumerable<Diagnostic> For(string path) => byPath.TryGetValue(path, out var list) ? list : Enumerable.Empty<Diagnostic>();
+
+    public static TreatyFileDiagnostics Create(TreatyFileSet files)
+    {
+        var result = new TreatyFileDiagnostics();
+        var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
+        foreach (var file in files.Files) texts[file.Path] = file.Text;
+        try
+        {
+            var model = TreatyLoader.Load(files.Files.Select(f => ParseCache.Parse(f.Path, f.Content)));
+            foreach (var diagnostic in model.Diagnostics)
+            {
+                texts.TryGetValue(diagnostic.Span.Path, out var text);
+                if (TreatyDescriptors.ToRoslyn(diagnostic, LocationOf(diagnostic, text), files.HelpLinkBase) is { } reported) result.Add(diagnostic.Span.Path, reported);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never take the compiler down: our own failure is one error, on the first file, that says what happened.
+            var first = files.Files[0].Path;
+            var failure = DiagnosticCatalog.InternalError.Create(Text.SourceSpan.None(first), "check the treaty files", ex.GetType().Name, ex.Message);
+            result.Add(first, TreatyDescriptors.ToRoslyn(failure, LocationOf(failure, texts[first]), files.HelpLinkBase)!);
+        }
+        return result;
+    }
+
+    private void Add(string path, Diagnostic diagnostic)
+    {
+        if (!byPath.TryGetValue(path, out var list)) byPath[path] = list = new List<Diagnostic>();
+        list.Add(diagnostic);
+    }
+
+    private static Location LocationOf(TreatyDiagnostic diagnostic, SourceText? text)
+    {
+        var span = diagnostic.Span;
+        if (text is null) return Location.None;
+        var start = Math.Min(span.Offset, text.Length);
+        var length = Math.Min(span.Length, text.Length - start);
+        var textSpan = new TextSpan(start, length);
+        var lines = text.Lines.GetLinePositionSpan(textSpan);
+        return Location.Create(span.Path, textSpan, lines);
+    }
+}
