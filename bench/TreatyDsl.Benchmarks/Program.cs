@@ -14,4 +14,10 @@ if (args.Length >= 1 && args[0] == "--agreement")
     System.Console.WriteLine($"agreement: generated and hand-written us-mx and coe agree on 10,000 varied cases ({eligible} eligible, {ineligible} ineligible, {undetermined} undetermined verdicts)");
     return;
 }
+// '--build-share N' compiles the sample application with and without the generator and analyzer in N interleaved rounds.
+if (args.Length >= 1 && args[0] == "--build-share")
+{
+    TreatyDsl.Benchmarks.BuildSharePaired.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
