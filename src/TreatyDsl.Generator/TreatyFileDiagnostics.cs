@@ -20,14 +20,15 @@ internal sealed class TreatyFileDiagnostics
     public static TreatyFileDiagnostics Create(TreatyFileSet files)
     {
         var result = new TreatyFileDiagnostics();
-        var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
-        foreach (var file in files.Files) texts[file.Path] = file.Text;
+        // A path the compiler hands over twice is one file (the later text), not two that declare everything twice.
+        var filesByPath = new Dictionary<string, TreatyFileSet.File>(StringComparer.Ordinal);
+        foreach (var file in files.Files) filesByPath[file.Path] = file;
         try
         {
-            var model = TreatyLoader.Load(files.Files.Select(f => ParseCache.Parse(f.Path, f.Content)));
+            var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)));
             foreach (var diagnostic in model.Diagnostics)
             {
-                texts.TryGetValue(diagnostic.Span.Path, out var text);
+                var text = filesByPath.TryGetValue(diagnostic.Span.Path, out var file) ? file.Text : null;
                 if (TreatyDescriptors.ToRoslyn(diagnostic, LocationOf(diagnostic, text), files.HelpLinkBase) is { } reported) result.Add(diagnostic.Span.Path, reported);
             }
         }
@@ -36,7 +37,7 @@ internal sealed class TreatyFileDiagnostics
             // Never take the compiler down: our own failure is one error, on the first file, that says what happened.
             var first = files.Files[0].Path;
             var failure = DiagnosticCatalog.InternalError.Create(Text.SourceSpan.None(first), "check the treaty files", ex.GetType().Name, ex.Message);
-            result.Add(first, TreatyDescriptors.ToRoslyn(failure, LocationOf(failure, texts[first]), files.HelpLinkBase)!);
+            result.Add(first, TreatyDescriptors.ToRoslyn(failure, LocationOf(failure, filesByPath[first].Text), files.HelpLinkBase)!);
         }
         return result;
     }

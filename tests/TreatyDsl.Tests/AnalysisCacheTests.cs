@@ -81,6 +81,19 @@ public class AnalysisCacheTests
     }
 
     [Fact]
+    public async Task A_file_the_compiler_hands_over_twice_is_checked_once()
+    {
+        var files = Files(NewFolder());
+        var once = await AnalyzeAsync(files);
+
+        var usMx = files.Single(f => f.Path.EndsWith("us-mx.treaty", System.StringComparison.Ordinal));
+        var twice = await AnalyzeAsync(files.Append(usMx).ToArray());
+
+        Assert.Empty(Errors(twice));
+        Assert.Equal(once.Select(d => d.ToString()), twice.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public async Task The_same_files_with_another_help_link_base_get_that_base_in_their_links()
     {
         var files = Files(NewFolder(), Broken);
