@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -12,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
+using TreatyDsl.Testing;
 
 namespace TreatyDsl.Benchmarks;
 
@@ -151,20 +151,5 @@ public class BuildShareBenchmarks
 
         public override string Path => path;
         public override SourceText GetText(CancellationToken cancellationToken = default) => source;
-    }
-
-    /// <summary>Build properties as the compiler hands them to a generator and an analyzer (<c>build_property.NAME</c>).</summary>
-    private sealed class BuildProperties(params (string Name, string Value)[] values) : AnalyzerConfigOptionsProvider
-    {
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-
-        private readonly Options global = new(values.ToDictionary(p => "build_property." + p.Name, p => p.Value));
-
-        public override AnalyzerConfigOptions GlobalOptions => global;
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => global;
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => global;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TreatyDsl.Generator;
 using Xunit;
+using TreatyDsl.Testing;
 
 using DiagnosticSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
@@ -33,7 +34,7 @@ public class AnalysisCacheTests
     {
         // A new compilation each time, with new additional texts, as each build or keystroke makes.
         var fresh = treaties.Select(t => (AdditionalText)new GeneratorHarness.TreatyText(t.Path, t.GetText()!.ToString())).ToImmutableArray();
-        var options = new AnalyzerOptions(fresh, new GeneratorHarness.BuildProperties(properties));
+        var options = new AnalyzerOptions(fresh, new BuildProperties(properties));
         return await GeneratorHarness.EmptyCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TreatyAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
     }
 

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using TreatyDsl.Generator;
 using TreatyDsl.Runtime;
+using TreatyDsl.Testing;
 
 namespace TreatyDsl.Tests;
 
@@ -56,21 +57,6 @@ internal static class GeneratorHarness
     /// <summary>The shipped treaties with one file's text replaced by <paramref name="edit"/> of it.</summary>
     public static AdditionalText[] ShippedTreatiesWith(string fileName, Func<string, string> edit) =>
         ShippedTreaties().Select(f => Path.GetFileName(f.Path) == fileName ? new TreatyText(f.Path, edit(f.GetText()!.ToString())) : f).ToArray();
-
-    /// <summary>Build properties as the compiler hands them to a generator (<c>build_property.NAME</c>).</summary>
-    public sealed class BuildProperties(params (string Name, string Value)[] properties) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
-    {
-        private sealed class Options(System.Collections.Generic.Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-
-        private readonly Options global = new(properties.ToDictionary(p => "build_property." + p.Name, p => p.Value));
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => global;
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => global;
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => global;
-    }
 
     public static Compilation Generate(AdditionalText[] treaties, out System.Collections.Immutable.ImmutableArray<Diagnostic> generatorDiagnostics, BuildProperties? properties = null)
     {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using TreatyDsl.Generator;
 using Xunit;
+using TreatyDsl.Testing;
 
 namespace TreatyDsl.Tests;
 
@@ -65,7 +66,7 @@ public class GeneratorTests
     [InlineData("MyApp..Treaties")]
     public void An_invalid_namespace_property_is_TDSL0201_and_nothing_is_generated(string ns)
     {
-        var output = GeneratorHarness.Generate(GeneratorHarness.ShippedTreaties(), out var diagnostics, new GeneratorHarness.BuildProperties(("TreatyNamespace", ns)));
+        var output = GeneratorHarness.Generate(GeneratorHarness.ShippedTreaties(), out var diagnostics, new BuildProperties(("TreatyNamespace", ns)));
 
         var error = Assert.Single(diagnostics);
         Assert.Equal("TDSL0201", error.Id);
@@ -78,7 +79,7 @@ public class GeneratorTests
     [InlineData("MyApp.@event")]
     public void A_valid_namespace_property_names_the_generated_namespace(string ns)
     {
-        var output = GeneratorHarness.Generate(GeneratorHarness.ShippedTreaties(), out var diagnostics, new GeneratorHarness.BuildProperties(("TreatyNamespace", ns)));
+        var output = GeneratorHarness.Generate(GeneratorHarness.ShippedTreaties(), out var diagnostics, new BuildProperties(("TreatyNamespace", ns)));
 
         Assert.Empty(diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using TreatyDsl.Diagnostics;
 using TreatyDsl.Generator;
 using Xunit;
+using TreatyDsl.Testing;
 
 namespace TreatyDsl.Tests;
 
@@ -20,7 +21,7 @@ public class HelpLinkTests
 
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(AdditionalText[] treaties, params (string, string)[] properties)
     {
-        var options = new AnalyzerOptions(treaties.ToImmutableArray(), new GeneratorHarness.BuildProperties(properties));
+        var options = new AnalyzerOptions(treaties.ToImmutableArray(), new BuildProperties(properties));
         return await GeneratorHarness.EmptyCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TreatyAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
     }
 
@@ -61,7 +62,7 @@ public class HelpLinkTests
     [Fact]
     public void A_generator_diagnostic_links_under_TreatyHelpLinkBase_too()
     {
-        GeneratorHarness.Generate(WithUnknownFact(), out var diagnostics, new GeneratorHarness.BuildProperties(("TreatyHelpLinkBase", "/opt/treatydsl/docs/diagnostics")));
+        GeneratorHarness.Generate(WithUnknownFact(), out var diagnostics, new BuildProperties(("TreatyHelpLinkBase", "/opt/treatydsl/docs/diagnostics")));
 
         var omission = Assert.Single(diagnostics);
         Assert.Equal("TDSL0202", omission.Id);
@@ -71,7 +72,7 @@ public class HelpLinkTests
     [Fact]
     public void A_TreatyHelpLinkBase_that_is_no_absolute_base_is_TDSL0206_and_links_stay_as_they_were()
     {
-        GeneratorHarness.Generate(WithUnknownFact(), out var diagnostics, new GeneratorHarness.BuildProperties(("TreatyHelpLinkBase", "docs/diagnostics")));
+        GeneratorHarness.Generate(WithUnknownFact(), out var diagnostics, new BuildProperties(("TreatyHelpLinkBase", "docs/diagnostics")));
 
         var warning = Assert.Single(diagnostics, d => d.Id == "TDSL0206");
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, warning.Severity);

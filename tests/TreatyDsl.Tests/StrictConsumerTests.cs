@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TreatyDsl.Generator;
 using Xunit;
+using TreatyDsl.Testing;
 
 namespace TreatyDsl.Tests;
 
@@ -22,7 +23,7 @@ public class StrictConsumerTests
         CSharpCompilation project, LanguageVersion language = LanguageVersion.Latest, params (string Name, string Value)[] properties)
     {
         var parse = new CSharpParseOptions(language, DocumentationMode.Diagnose);
-        var driver = CSharpGeneratorDriver.Create(new[] { new TreatyGenerator().AsSourceGenerator() }, GeneratorHarness.ShippedTreaties(), parse, new GeneratorHarness.BuildProperties(properties));
+        var driver = CSharpGeneratorDriver.Create(new[] { new TreatyGenerator().AsSourceGenerator() }, GeneratorHarness.ShippedTreaties(), parse, new BuildProperties(properties));
         driver.RunGeneratorsAndUpdateCompilation(project, out var output, out var generatorDiagnostics);
         return (output, generatorDiagnostics, output.GetDiagnostics());
     }
