@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -40,13 +41,30 @@ public sealed class TreatyLanguageServer
     public static async Task<int> RunAsync(Stream input, Stream output, string? helpLinkBase)
     {
         var server = new TreatyLanguageServer(helpLinkBase);
-        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Options };
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        using var rpc = Connect(input, output, server);
         server.rpc = rpc;
-        rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();
         await Task.WhenAny(rpc.Completion, server.exited.Task).ConfigureAwait(false);
         return server.shutdownRequested ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The JSON-RPC connection, set up as StreamJsonRpc's guide to native compilation asks: the System.Text.Json formatter
+    /// with every wire type from <see cref="LspJsonContext"/>, the target described by <see cref="RpcTargetMetadata"/>, and
+    /// notifications sent as named arguments with their declared types (<see cref="NotifyDiagnosticsAsync"/>). The
+    /// formatter and the target's description are marked as possibly needing reflection in general; here they do not:
+    /// every type the formatter meets is in the context (a missing one fails the end-to-end editor test, which CI runs
+    /// against the natively compiled tool), and the server declares no events, the only members for which a generic type
+    /// would be made at run time.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Every serialised type is in LspJsonContext; see the summary.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Every serialised type is in LspJsonContext and the target has no events; see the summary.")]
+    private static JsonRpc Connect(Stream input, Stream output, TreatyLanguageServer server)
+    {
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Options };
+        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(TreatyLanguageServer)), server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        return rpc;
     }
 
     [JsonRpcMethod("initialize")]
@@ -175,6 +193,28 @@ public sealed class TreatyLanguageServer
         {
             // The client has gone; nothing to tell it.
         }
+        catch (Exception ex)
+        {
+            // Never the end of the server, and never silent: standard error is the editor's output channel for the server.
+            await Console.Error.WriteLineAsync($"treaty lsp: publishing diagnostics failed: {ex}").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends <c>textDocument/publishDiagnostics</c> with its parameters by their names on the wire (LSP's camel case; a
+    /// null version left out, as LSP reads an absent property), each serialised as its declared type from
+    /// <see cref="LspJsonContext"/>: StreamJsonRpc's object form would take the names from the record's properties.
+    /// </summary>
+    private Task NotifyDiagnosticsAsync(PublishDiagnosticsParams parameters)
+    {
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal) { ["uri"] = parameters.Uri, ["diagnostics"] = parameters.Diagnostics };
+        var types = new Dictionary<string, Type>(StringComparer.Ordinal) { ["uri"] = typeof(string), ["diagnostics"] = typeof(Protocol.Diagnostic[]) };
+        if (parameters.Version is { } version)
+        {
+            arguments["version"] = version;
+            types["version"] = typeof(int);
+        }
+        return rpc!.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", arguments, types);
     }
 
     /// <summary>
@@ -187,17 +227,17 @@ public sealed class TreatyLanguageServer
         foreach (var gone in published.Keys.Except(snapshot.Documents.Select(d => d.Uri)).ToList())
         {
             published.Remove(gone);
-            await rpc!.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(gone, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);
+            await NotifyDiagnosticsAsync(new PublishDiagnosticsParams(gone, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);
         }
         foreach (var document in snapshot.Documents)
         {
             cancellation.ThrowIfCancellationRequested();
             var diagnostics = DiagnosticsFeature.For(document, snapshot.DiagnosticsByPath[document.Path], helpLinkBase);
             var parameters = new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics);
-            var key = JsonSerializer.Serialize(diagnostics, LspJson.Options);
+            var key = JsonSerializer.Serialize(diagnostics, LspJsonContext.Default.DiagnosticArray);
             if (published.TryGetValue(document.Uri, out var last) && last == key) continue;
             published[document.Uri] = key;
-            await rpc!.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", parameters).ConfigureAwait(false);
+            await NotifyDiagnosticsAsync(parameters).ConfigureAwait(false);
         }
     }
 }

@@ -90,6 +90,15 @@ try {
   const references = await connection.sendRequest('textDocument/references', { textDocument: { uri: usmxUri }, position: { line: good.split('\n').findIndex(l => l.startsWith('instrument us-mx')), character: 12 }, context: { includeDeclaration: true } });
   assert.ok(references.some(r => r.uri.endsWith('/countries.treaty')), 'us-mx is named in the country table');
 
+  // A request the editor cancels (VS Code cancels a hover when the pointer moves on): the server reads `$/cancelRequest`
+  // (with the natively compiled tool too, where every type it reads must be known when it is built) and answers on.
+  const cancelling = new rpc.CancellationTokenSource();
+  const cancelled = connection.sendRequest('textDocument/hover', { textDocument: { uri: usmxUri }, position: { line: factLine, character: 12 } }, cancelling.token);
+  cancelling.cancel();
+  await cancelled.catch(() => undefined); // answered before the cancel arrived, or cancelled: either is right
+  const again = await connection.sendRequest('textDocument/hover', { textDocument: { uri: usmxUri }, position: { line: factLine, character: 12 } });
+  assert.match(again.contents.value, /\*\*fact\*\* `sentence\.type`/);
+
   // A file made on disk outside the editor joins the model; deleted, its diagnostics are cleared.
   const extraPath = path.join(workspace, 'extra.treaty');
   const extraUri = pathToFileURL(extraPath).href;
@@ -106,7 +115,7 @@ try {
   await connection.sendNotification('exit');
   const code = await new Promise(resolve => server.on('exit', resolve));
   assert.equal(code, 0);
-  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, files made and deleted on disk, shutdown: all as expected');
+  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, shutdown: all as expected');
 } finally {
   clearTimeout(timeout);
   connection.dispose();

@@ -35,7 +35,7 @@ internal static class DiagnosticsFeature
         {
             using var parsed = JsonDocument.Parse(witness);
             data = new DiagnosticData(parsed.RootElement.Clone());
-            message += "\nExample case: " + JsonSerializer.Serialize(parsed.RootElement);
+            message += "\nExample case: " + JsonSerializer.Serialize(parsed.RootElement, LspJsonContext.Default.JsonElement);
         }
         return new LspDiagnostic(document.Lines.RangeOf(diagnostic.Span), severity, diagnostic.Id, link, Source, message, data);
     }

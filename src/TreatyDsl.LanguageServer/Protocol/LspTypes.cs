@@ -116,8 +116,13 @@ public sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range
 /// <summary>The JSON settings of the wire: camel case, nulls left out (LSP reads an absent property as not given).</summary>
 public static class LspJson
 {
+    /// <summary>
+    /// The wire's settings, with every type the server reads or writes described by <see cref="LspJsonContext"/> at build
+    /// time rather than found by reflection, so the server also runs in the natively compiled tool.
+    /// </summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = LspJsonContext.Default,
     };
 }
