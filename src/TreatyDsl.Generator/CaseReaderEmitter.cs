@@ -246,19 +246,62 @@ internal static class CaseReaderEmitter
         _ => value,
     };
 
-    /// <summary>A case with supplied facts in place of its own: the initializer and conversion are the ones <c>FromFacts</c> uses.</summary>
+    /// <summary>
+    /// A case with supplied facts in place of its own, the conversions those of <c>FromFacts</c>. The evaluator supplies
+    /// one or two facts to every case, so this looks at each supplied fact once (a switch on its path) rather than
+    /// asking the dictionary for every fact of the vocabulary, and makes anew only the groups a supplied fact is in:
+    /// the others are immutable and shared with the original case.
+    /// </summary>
     private static void EmitWithFacts(CodeWriter w, List<FactModel> facts, string caseType, string ns)
     {
-        w.Line("/// <summary>The case with the supplied facts (by path) in place of its own.</summary>");
+        var paths = facts.Select(f => f.Path.Split('.')).ToList();
+        var local = facts.Select((f, i) => (f.Path, Name: "f" + i)).ToDictionary(p => p.Path, p => p.Name);
+        var groups = paths.Where(p => p.Length > 1)
+            .SelectMany(p => Enumerable.Range(1, p.Length - 1).Select(n => string.Join(".", p.Take(n))))
+            .Distinct().Select((g, i) => (Group: g, Name: "g" + i)).ToDictionary(p => p.Group, p => p.Name);
+
+        w.Line("/// <summary>The case with the supplied facts (by path) in place of its own; a supplied path the vocabulary does not have is ignored.</summary>");
         w.Open($"internal static {caseType} WithFacts({caseType} c, global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied)");
-        w.Line("object? v;");
+        foreach (var fact in facts) w.Line($"var {local[fact.Path]} = c.{GeneratedNames.Member(fact.Path)};");
+        foreach (var group in groups) w.Line($"var {group.Value} = false; // whether a supplied fact is in this group");
+        w.Open("foreach (var pair in supplied)");
+        w.Open("switch (pair.Key)");
+        foreach (var fact in facts)
+        {
+            var touched = string.Concat(Enclosing(fact.Path).Select(g => $" {groups[g]} = true;"));
+            w.Line($"case {Escape.StringLiteral(fact.Path)}: {local[fact.Path]} = {VocabularyEmitter.Read("pair.Value", fact.Type, ns)};{touched} break;");
+        }
+        w.Close();
+        w.Close();
         w.Line($"return new {caseType}");
         w.Line("{");
-        VocabularyEmitter.EmitInitializers(w, facts.Select(f => (f.Path.Split('.'), f)).ToList(), GeneratedNames.CaseClass, ns, 1, fact =>
-            $"supplied.TryGetValue({Escape.StringLiteral(fact.Path)}, out v) ? {VocabularyEmitter.Read("v", fact.Type, ns)} : c.{GeneratedNames.Member(fact.Path)}");
+        EmitWithFactsInitializers(w, paths, string.Empty, GeneratedNames.CaseClass, "c", ns, 1, local, groups);
         w.Line("};");
         w.Close();
         w.Line();
+    }
+
+    /// <summary>The groups a fact is in, outermost first: <c>a</c> and <c>a.b</c> for <c>a.b.c</c>.</summary>
+    private static IEnumerable<string> Enclosing(string path)
+    {
+        for (var dot = path.IndexOf('.'); dot >= 0; dot = path.IndexOf('.', dot + 1)) yield return path.Substring(0, dot);
+    }
+
+    /// <summary>The initializers of one group of <c>WithFacts</c>' result: each fact from its local, each inner group made anew when touched, else the original's.</summary>
+    private static void EmitWithFactsInitializers(CodeWriter w, List<string[]> paths, string prefix, string className, string original, string ns, int depth,
+        Dictionary<string, string> local, Dictionary<string, string> groups)
+    {
+        var pad = new string(' ', 4 * depth);
+        foreach (var path in paths.Where(p => p.Length == 1)) w.Line($"{pad}{GeneratedNames.Pascal(path[0])} = {local[prefix + path[0]]},");
+        foreach (var child in paths.Where(p => p.Length > 1).GroupBy(p => p[0]))
+        {
+            var member = GeneratedNames.Pascal(child.Key);
+            var childClass = GeneratedNames.GroupClass(className, child.Key);
+            w.Line($"{pad}{member} = !{groups[prefix + child.Key]} ? {original}.{member} : new global::{ns}.{childClass}");
+            w.Line($"{pad}{{");
+            EmitWithFactsInitializers(w, child.Select(p => p.Skip(1).ToArray()).ToList(), prefix + child.Key + ".", childClass, $"{original}.{member}", ns, depth + 1, local, groups);
+            w.Line($"{pad}}},");
+        }
     }
 
     private static void EmitRecordFacts(CodeWriter w, RecordModel record, string ns)

@@ -93,6 +93,28 @@ public class TypedCaseReaderTests
         Assert.Equal(Custody.Federal, TreatyCase.FromFacts(facts).Custody);
         Assert.Same(typed, TreatyCase.FromFacts(supplied)); // made once per CaseFacts
     }
+
+    [Fact]
+    public void A_fact_supplied_inside_a_group_makes_that_group_anew_keeping_its_other_facts_and_shares_the_untouched_groups()
+    {
+        var facts = CaseFileReader.Read(File.ReadAllBytes(Path.Combine(Paths.Samples, "mx-eligible.json")), GeneratedTreaties.Schema).Facts!;
+        var original = TreatyCase.FromFacts(facts);
+        Assert.Null(original.Consent.State); // so that the supplied fact is seen to change it
+        Assert.Equal(SentenceType.Determinate, original.Sentence.Type);
+
+        var typed = TreatyCase.FromFacts(facts.With("consent.state", true).With("sentence.type", "life").With("no.such.fact", "ignored"));
+
+        Assert.True(typed.Consent.State);
+        Assert.Equal(original.Consent.Prisoner, typed.Consent.Prisoner);
+        Assert.Equal(original.Consent.ReceivingCountry, typed.Consent.ReceivingCountry);
+        Assert.NotSame(original.Consent, typed.Consent);
+        Assert.Equal(SentenceType.Life, typed.Sentence.Type);
+        Assert.Equal(original.Sentence.FullTermDate, typed.Sentence.FullTermDate);
+        Assert.Same(original.Prisoner, typed.Prisoner);
+        Assert.Same(original.Judgment, typed.Judgment);
+        Assert.Same(original.Offenses, typed.Offenses);
+        Assert.Equal(original.Id, typed.Id);
+    }
 }
 
 /// <summary>The generated reader of a vocabulary that uses every kind of fact: it reads, in the general reader's shapes.</summary>
