@@ -73,16 +73,17 @@ internal sealed class AdvisoryEmitter
         if (set.AppliesWhen is not null) file.Line($"if (AppliesTo(c, null) != {R}.Truth.True) return items;");
         // Most factors touch no case, so each is first settled without a sink (nothing allocated, no sentences made) and
         // explained, by running it again with one, only when it is touched.
-        if (set.Advisories.Count > 0) file.Line($"{R}.ExplanationSink? sink = null; // made at the first factor touched, reset for each");
+        if (set.Advisories.Count > 0) file.Line($"{R}.ExplanationSink? sink = null; // taken at the first factor touched, reset for each");
         foreach (var advisory in set.Advisories)
         {
             file.Open($"if ({FactorMethod(advisory)}(c, null) == {R}.Truth.True)");
-            file.Line($"sink ??= new {R}.ExplanationSink();");
+            file.Line($"sink ??= {R}.ExplanationSink.Rent(keepsSentences: true);");
             file.Line("sink.Reset();");
             file.Line($"{FactorMethod(advisory)}(c, sink);");
             file.Line($"items.Add(new {R}.AdvisoryItem({Escape.StringLiteral(advisory.Id)}, {Escape.StringLiteral(advisory.WeighsName)}, {Escape.StringLiteral(advisory.Citation)}, sink.Explanation, {Escape.StringLiteral(advisory.Text)}));");
             file.Close();
         }
+        if (set.Advisories.Count > 0) file.Line("sink?.Release();");
         file.Line("return items;");
         file.Close();
         file.Line();

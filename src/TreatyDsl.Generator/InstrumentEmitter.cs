@@ -94,16 +94,18 @@ internal sealed class InstrumentEmitter
         file.Open($"public static {R}.InstrumentReport Evaluate({caseType} c)");
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var rules = new {BoundRules}(c);");
-        file.Line($"var sink = {R}.ExplanationSink.MissingFactsOnly(); // one for the whole report; explanations are written when read");
+        file.Line($"var sink = {R}.ExplanationSink.Rent(keepsSentences: false); // one for the whole report; explanations are written when read");
         EmitResults(file, "results", 0, instrument.Rules.Count);
         if (instrument.Reviews.Count == 0)
         {
+            file.Line("sink.Release();");
             file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results);");
         }
         else
         {
             // Reviews are reported beside the requirements and never decide the verdict (GetVerdict does not read them).
             EmitResults(file, "reviews", instrument.Rules.Count, instrument.Reviews.Count);
+            file.Line("sink.Release();");
             file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results, reviews: reviews);");
         }
         file.Close();

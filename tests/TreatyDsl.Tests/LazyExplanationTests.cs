@@ -159,4 +159,25 @@ public class LazyExplanationTests
         Assert.Equal(string.Empty, sink.Explanation);
         Assert.Equal(new[] { "applicationDate" }, sink.MissingFacts);
     }
+
+    [Fact]
+    public void A_rented_sink_comes_empty_is_never_handed_out_twice_at_once_and_is_reused_once_released()
+    {
+        var first = ExplanationSink.Rent(keepsSentences: true);
+        first.Missing("applicationDate");
+        first.Note("version in effect always");
+
+        var whileInUse = ExplanationSink.Rent(keepsSentences: true);
+        var quiet = ExplanationSink.Rent(keepsSentences: false);
+        first.Release();
+        var again = ExplanationSink.Rent(keepsSentences: true);
+
+        Assert.NotSame(first, whileInUse);
+        Assert.NotSame(first, quiet);
+        Assert.True(quiet.IsQuiet);
+        Assert.False(again.IsQuiet);
+        Assert.Same(first, again);
+        Assert.Equal(string.Empty, again.Explanation);
+        Assert.Empty(again.MissingFacts);
+    }
 }

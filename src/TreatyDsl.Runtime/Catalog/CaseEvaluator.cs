@@ -47,8 +47,10 @@ public static class CaseEvaluator
         var reports = new List<InstrumentReport>();
         var sentencingEntry = catalog.Countries.Find(sentencing);
         var receivingEntry = catalog.Countries.Find(receiving);
-        foreach (var instrument in catalog.Instruments)
+        // Loops by index here and below: a foreach through a list interface makes an enumerator per case.
+        for (var n = 0; n < catalog.Instruments.Count; n++)
         {
+            var instrument = catalog.Instruments[n];
             var info = instrument.Info;
             if (!IsParty(sentencing, sentencingEntry, info, out var sentencingSince) || !IsParty(receiving, receivingEntry, info, out var receivingSince))
             {
@@ -63,7 +65,8 @@ public static class CaseEvaluator
             var evaluated = instrument.Evaluate(facts);
             var requirements = new RequirementResult[evaluated.Requirements.Count + 1];
             requirements[0] = inForce;
-            for (var i = 0; i < evaluated.Requirements.Count; i++) requirements[i + 1] = evaluated.Requirements[i];
+            if (evaluated.Requirements is RequirementResult[] own) Array.Copy(own, 0, requirements, 1, own.Length);
+            else for (var i = 0; i < evaluated.Requirements.Count; i++) requirements[i + 1] = evaluated.Requirements[i];
             var usable = practice is null || !practice.OnlyListed || practice.Instruments.Contains(info.Id);
             reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable, evaluated.Reviews));
         }
@@ -125,7 +128,7 @@ public static class CaseEvaluator
     private static List<AdvisoryItem> Advise(TreatyCatalog catalog, CaseFacts facts)
     {
         var items = new List<AdvisoryItem>();
-        foreach (var set in catalog.Advisories) items.AddRange(set.Evaluate(facts));
+        for (var i = 0; i < catalog.Advisories.Count; i++) items.AddRange(catalog.Advisories[i].Evaluate(facts));
         return items;
     }
 
@@ -138,8 +141,9 @@ public static class CaseEvaluator
     public static Verdict CaseVerdict(IReadOnlyList<InstrumentReport> reports)
     {
         var undetermined = false;
-        foreach (var report in reports)
+        for (var i = 0; i < reports.Count; i++)
         {
+            var report = reports[i];
             if (!report.Usable) continue;
             if (report.Verdict == Verdict.Eligible) return Verdict.Eligible;
             undetermined |= report.Verdict == Verdict.Undetermined;
@@ -151,11 +155,12 @@ public static class CaseEvaluator
     /// <summary>Whether some instrument is known to be in force on the application date (its in-force requirement is met).</summary>
     private static bool InForceKnown(IReadOnlyList<InstrumentReport> reports)
     {
-        foreach (var report in reports)
+        for (var r = 0; r < reports.Count; r++)
         {
-            foreach (var requirement in report.Requirements)
+            var requirements = reports[r].Requirements;
+            for (var i = 0; i < requirements.Count; i++)
             {
-                if (requirement.Id == InForceRequirement && requirement.Outcome == Outcome.Met) return true;
+                if (requirements[i].Id == InForceRequirement && requirements[i].Outcome == Outcome.Met) return true;
             }
         }
         return false;

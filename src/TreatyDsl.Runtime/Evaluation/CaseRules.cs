@@ -16,9 +16,6 @@ namespace TreatyDsl.Runtime;
 /// </remarks>
 public abstract class CaseRules
 {
-    [ThreadStatic]
-    private static ExplanationSink? explaining;
-
     /// <summary>The case-file ids of the rules, by index: requirements first, then reviews, in file order.</summary>
     protected abstract string[] Ids { get; }
 
@@ -27,7 +24,7 @@ public abstract class CaseRules
 
     /// <summary>The rule's result: outcome, text, citation and missing facts now, the explanation when read.</summary>
     /// <param name="rule">The rule's index in <see cref="Ids"/>.</param>
-    /// <param name="sink">A sink made by <see cref="ExplanationSink.MissingFactsOnly"/>, reused for each rule of a report.</param>
+    /// <param name="sink">A sink that keeps no sentences (<see cref="ExplanationSink.Rent"/>, <see cref="ExplanationSink.MissingFactsOnly"/>), reused for each rule of a report.</param>
     public RequirementResult Result(int rule, ExplanationSink sink)
     {
         if (sink is null) throw new ArgumentNullException(nameof(sink));
@@ -37,12 +34,18 @@ public abstract class CaseRules
     }
 
     /// <summary>The rule's result on its own (a report's results share one sink instead).</summary>
-    public RequirementResult Result(int rule) => Result(rule, ExplanationSink.MissingFactsOnly());
+    public RequirementResult Result(int rule)
+    {
+        var sink = ExplanationSink.Rent(keepsSentences: false);
+        var result = Result(rule, sink);
+        sink.Release();
+        return result;
+    }
 
     /// <summary>
-    /// The rule's explanation: the rule run again with a sink that keeps sentences. One sink per thread serves every
-    /// explanation written on it; it is taken while in use, so an explanation read while another is being written
-    /// (by an <see cref="IExplanationWriter"/>) gets a sink of its own.
+    /// The rule's explanation: the rule run again with a sink that keeps sentences, the thread's spare one
+    /// (<see cref="ExplanationSink.Rent"/>), so an explanation read while another is being written (by an
+    /// <see cref="IExplanationWriter"/>) gets a sink of its own.
     /// </summary>
     internal string Explain(int rule)
     {
@@ -53,7 +56,7 @@ public abstract class CaseRules
         }
         finally
         {
-            explaining = sink;
+            sink.Release();
         }
     }
 
@@ -67,16 +70,14 @@ public abstract class CaseRules
         }
         finally
         {
-            explaining = sink;
+            sink.Release();
         }
     }
 
-    /// <summary>The thread's explaining sink, taken (the caller gives it back), after running <paramref name="rule"/> into it.</summary>
+    /// <summary>A rented explaining sink (the caller gives it back), after running <paramref name="rule"/> into it.</summary>
     private ExplanationSink Explaining(int rule)
     {
-        var sink = explaining ?? new ExplanationSink();
-        explaining = null;
-        sink.Reset();
+        var sink = ExplanationSink.Rent(keepsSentences: true);
         Run(rule, sink, out _, out _);
         return sink;
     }

@@ -34,6 +34,45 @@ public sealed class ExplanationSink
     /// settling outcomes whose explanations are written later, if at all.</summary>
     public static ExplanationSink MissingFactsOnly() => new(keepsSentences: false);
 
+    // Each thread's spare sink of each kind (Rent, Release): a report or an explanation is built on one thread from
+    // start to end, so most take the spare one instead of making a sink, a buffer and a list every time.
+    [ThreadStatic]
+    private static ExplanationSink? spareQuiet;
+
+    [ThreadStatic]
+    private static ExplanationSink? spareExplaining;
+
+    /// <summary>
+    /// An empty sink of the kind asked for (keeping sentences, or the missing facts only): this thread's spare one, taken
+    /// until <see cref="Release"/> gives it back, or a new one when that is in use (a report built while another is, by
+    /// an <see cref="IExplanationWriter"/> reading explanations, say). What the sink recorded must not be kept past
+    /// <see cref="Release"/>: results copy their missing facts, and explanations are made into strings or written out first.
+    /// </summary>
+    public static ExplanationSink Rent(bool keepsSentences)
+    {
+        ExplanationSink? sink;
+        if (keepsSentences)
+        {
+            sink = spareExplaining;
+            spareExplaining = null;
+        }
+        else
+        {
+            sink = spareQuiet;
+            spareQuiet = null;
+        }
+        sink ??= new ExplanationSink(keepsSentences);
+        sink.Reset();
+        return sink;
+    }
+
+    /// <summary>Gives a sink from <see cref="Rent"/> back as this thread's spare. A sink never given back is simply not reused.</summary>
+    public void Release()
+    {
+        if (keepsSentences) spareExplaining = this;
+        else spareQuiet = this;
+    }
+
     /// <summary>
     /// Records one comparison. <paramref name="direct"/> is true when the rule's whole condition is this one test,
     /// so the sentence can say what is required ("at least 6 months required"); inside a larger condition it says

@@ -62,11 +62,25 @@ public sealed record InstrumentReport(
     // A loop over the list: every report calls this, and a foreach through the interface would make an enumerator each time.
     private static Verdict VerdictOf(IReadOnlyList<RequirementResult> requirements)
     {
+        if (requirements is RequirementResult[] array) return VerdictOf(array);
         var unknown = false;
         for (var i = 0; i < requirements.Count; i++)
         {
             if (requirements[i].Outcome == Outcome.NotMet) return Verdict.Ineligible;
             if (requirements[i].Outcome == Outcome.Unknown) unknown = true;
+        }
+        return unknown ? Verdict.Undetermined : Verdict.Eligible;
+    }
+
+    // The same over an array, what generated validators and the evaluator hold: read directly, an element costs no
+    // call through the list interface.
+    private static Verdict VerdictOf(RequirementResult[] requirements)
+    {
+        var unknown = false;
+        foreach (var requirement in requirements)
+        {
+            if (requirement.Outcome == Outcome.NotMet) return Verdict.Ineligible;
+            if (requirement.Outcome == Outcome.Unknown) unknown = true;
         }
         return unknown ? Verdict.Undetermined : Verdict.Eligible;
     }
