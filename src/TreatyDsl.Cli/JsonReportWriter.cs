@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using TreatyDsl.Runtime;
 
@@ -88,11 +89,12 @@ public sealed class JsonReportWriter
         line.Raw(",\"usable\":"u8);
         line.Boolean(instrument.Usable);
         line.Raw(",\"requirements\":["u8);
-        for (var i = 0; i < instrument.Requirements.Count; i++)
+        // An array (as every catalog's evaluator makes them) is read directly; through the list interface each element costs a call.
+        var requirements = instrument.Requirements as RequirementResult[] ?? instrument.Requirements.ToArray();
+        for (var i = 0; i < requirements.Length; i++)
         {
             if (i > 0) line.Raw((byte)',');
-            var requirement = instrument.Requirements[i];
-            WriteResult(requirement, Quoted(requirement.Outcome));
+            WriteResult(requirements[i], Quoted(requirements[i].Outcome));
         }
         line.Raw("],\"missingFacts\":"u8);
         WriteNames(instrument.MissingFacts);
@@ -178,6 +180,11 @@ public sealed class JsonReportWriter
     private void WriteNames(IReadOnlyList<string> names)
     {
         var line = Line;
+        if (names.Count == 0)
+        {
+            line.Raw("[]"u8); // most lists of missing facts
+            return;
+        }
         line.Raw((byte)'[');
         for (var i = 0; i < names.Count; i++)
         {

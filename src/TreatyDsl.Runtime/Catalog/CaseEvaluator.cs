@@ -67,7 +67,7 @@ public static class CaseEvaluator
             requirements[0] = inForce;
             if (evaluated.Requirements is RequirementResult[] own) Array.Copy(own, 0, requirements, 1, own.Length);
             else for (var i = 0; i < evaluated.Requirements.Count; i++) requirements[i + 1] = evaluated.Requirements[i];
-            var usable = practice is null || !practice.OnlyListed || practice.Instruments.Contains(info.Id);
+            var usable = practice is null || !practice.OnlyListed || Contains(practice.Instruments, info.Id);
             reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable, evaluated.Reviews));
         }
 
@@ -189,7 +189,7 @@ public static class CaseEvaluator
         // ...then the others, in catalog order.
         for (var i = 0; i < reports.Count; i++)
         {
-            if (reports[i].Usable && !preferred.Contains(reports[i].Id) && Decides(reports[i]) is { } decided) return decided;
+            if (reports[i].Usable && !Contains(preferred, reports[i].Id) && Decides(reports[i]) is { } decided) return decided;
         }
         return (null, null);
     }
@@ -221,7 +221,7 @@ public static class CaseEvaluator
     {
         if (recommended is null) return null;
         var practice = partner?.Practice;
-        if (practice is not null && practice.Instruments.Contains(recommended)) return null;
+        if (practice is not null && Contains(practice.Instruments, recommended)) return null;
         var others = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible && r.Id != recommended).Select(r => r.Id).ToList();
         if (others.Count == 0) return null;
         var country = partner is null ? "this country" : $"{partner.Name} ({partner.Code})";
@@ -248,11 +248,18 @@ public static class CaseEvaluator
             since = memberships[i].Since ?? info.InForce;
             return true;
         }
-        if (info.Parties.Contains(country))
+        if (Contains(info.Parties, country))
         {
             since = info.InForce;
             return true;
         }
+        return false;
+    }
+
+    /// <summary>Whether the list holds the text (ordinal), by index: Enumerable.Contains on a list goes through two interfaces and a comparer.</summary>
+    private static bool Contains(IReadOnlyList<string> list, string text)
+    {
+        for (var i = 0; i < list.Count; i++) if (string.Equals(list[i], text, StringComparison.Ordinal)) return true;
         return false;
     }
 
