@@ -47,4 +47,47 @@ public class FactFormatTests
     {
         Assert.Equal(number.ToString("0.############################", CultureInfo.InvariantCulture), FactFormat.Value(number));
     }
+
+    [Theory]
+    [InlineData(0, 0, 0, "0 days")]
+    [InlineData(0, 0, 1, "1 day")]
+    [InlineData(1, 2, 0, "1 year 2 months")]
+    [InlineData(12, 0, 30, "12 years 30 days")]
+    [InlineData(0, 11, 2, "11 months 2 days")]
+    [InlineData(9998, 1, 1, "9998 years 1 month 1 day")]
+    public void A_period_is_written_in_years_months_and_days_leaving_out_the_zeros(int years, int months, int days, string expected)
+    {
+        Assert.Equal(expected, FactFormat.Period(new PeriodBuilder { Years = years, Months = months, Days = days }.Build()));
+    }
+
+    [Theory]
+    [InlineData("2026-01-15", "2026-07-14", "remaining", "5 months 29 days remaining")]
+    [InlineData("2026-01-15", "2027-01-15", null, "timeRemaining is 1 year")]
+    [InlineData("2026-03-01", "2026-02-01", "remaining", "none remaining (1 month past the end)")]
+    [InlineData("2026-03-01", null, "remaining", "timeRemaining is not known")]
+    [InlineData("2026-03-01", "2026-03-01", "remaining", "0 days remaining")]
+    public void The_time_remaining_is_written_from_start_to_end_with_its_label(string start, string? end, string? label, string expected)
+    {
+        Assert.Equal(expected, FactFormat.Remaining("timeRemaining", label, Date(start), end is null ? null : Date(end)));
+    }
+
+    [Theory]
+    [InlineData(Truth.True, "remaining", "no end, so unlimited time remaining (sentence.type = life)")]
+    [InlineData(Truth.True, null, "timeRemaining has no end (sentence.type = life)")]
+    [InlineData(Truth.False, "remaining", "5 months 29 days remaining")]
+    [InlineData(Truth.Unknown, "remaining", "5 months 29 days remaining, unless it has no end (sentence.type = life: not known)")]
+    public void A_time_that_may_have_no_end_says_so_or_that_it_is_not_known(Truth unbounded, string? label, string expected)
+    {
+        Assert.Equal(expected, FactFormat.Remaining("timeRemaining", label, Date("2026-01-15"), Date("2026-07-14"), unbounded, "sentence.type = life"));
+    }
+
+    [Fact]
+    public void A_list_of_names_is_written_in_brackets_and_an_unknown_one_as_not_known()
+    {
+        Assert.Equal("[MX, US]", FactFormat.Value(new[] { "MX", "US" }));
+        Assert.Equal("[]", FactFormat.Value(System.Array.Empty<string>()));
+        Assert.Equal("not known", FactFormat.Value((string[]?)null));
+    }
+
+    private static LocalDate Date(string iso) => LocalDatePattern.Iso.Parse(iso).Value;
 }

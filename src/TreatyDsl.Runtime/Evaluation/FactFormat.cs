@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -79,13 +78,13 @@ public static class FactFormat
     public static string Value(IReadOnlyList<string>? values)
     {
         if (values is null) return "not known";
-        var builder = new StringBuilder("[");
+        var text = Scratch().Append('[');
         for (var i = 0; i < values.Count; i++)
         {
-            if (i > 0) builder.Append(", ");
-            builder.Append(values[i]);
+            if (i > 0) text.Append(", ");
+            text.Append(values[i]);
         }
-        return builder.Append(']').ToString();
+        return text.Append(']').ToString();
     }
 
     /// <summary>A list of enum members, numbers, dates or yes/no values, each written by <paramref name="format"/>.</summary>
@@ -106,35 +105,111 @@ public static class FactFormat
     /// <summary>A period in words: "5 months 30 days", "1 year 2 months", "0 days".</summary>
     public static string Period(Period period)
     {
-        var parts = new List<string>(3);
-        Add(parts, period.Years, "year");
-        Add(parts, period.Months, "month");
-        Add(parts, period.Days, "day");
-        return parts.Count == 0 ? "0 days" : string.Join(" ", parts);
+        var text = Scratch();
+        AppendPeriod(text, period);
+        return text.ToString();
+    }
+
+    /// <summary><see cref="Period(NodaTime.Period)"/>'s words, written onto <paramref name="text"/>.</summary>
+    private static void AppendPeriod(TextBuffer text, Period period)
+    {
+        var start = text.Length;
+        AppendAmount(text, start, period.Years, "year");
+        AppendAmount(text, start, period.Months, "month");
+        AppendAmount(text, start, period.Days, "day");
+        if (text.Length == start) text.Append("0 days");
+    }
+
+    /// <summary>"2 months" (with a space before it unless it is the first part since <paramref name="start"/>); nothing for 0.</summary>
+    private static void AppendAmount(TextBuffer text, int start, int amount, string unit)
+    {
+        if (amount == 0) return;
+        if (text.Length > start) text.Append(' ');
+        AppendInteger(text, amount);
+        text.Append(' ').Append(unit);
+        if (amount != 1 && amount != -1) text.Append('s');
+    }
+
+    /// <summary>The integer as <c>ToString(CultureInfo.InvariantCulture)</c> writes it.</summary>
+    private static void AppendInteger(TextBuffer text, int value)
+    {
+        var magnitude = (long)value;
+        if (magnitude < 0)
+        {
+            text.Append('-');
+            magnitude = -magnitude;
+        }
+        var count = 1;
+        for (var rest = magnitude / 10; rest > 0; rest /= 10) count++;
+        var digits = text.Extend(count);
+        for (var i = count - 1; i >= 0; i--)
+        {
+            digits[i] = (char)('0' + (int)(magnitude % 10));
+            magnitude /= 10;
+        }
     }
 
     /// <summary>The time from start to end in words, followed by the derived fact's label: "5 months 30 days remaining".</summary>
     public static string Remaining(string name, string? label, LocalDate? start, LocalDate? end)
     {
-        if (start is null || end is null) return name + " is not known";
-        if (end.Value < start.Value)
+        var text = Scratch();
+        AppendRemaining(text, name, label, start, end);
+        return text.ToString();
+    }
+
+    private static void AppendRemaining(TextBuffer text, string name, string? label, LocalDate? start, LocalDate? end)
+    {
+        if (start is null || end is null)
         {
-            return "none " + (label ?? string.Empty) + " (" + Period(NodaTime.Period.Between(end.Value, start.Value, PeriodUnits.YearMonthDay)) + " past the end)";
+            text.Append(name).Append(" is not known");
         }
-        var between = NodaTime.Period.Between(start.Value, end.Value, PeriodUnits.YearMonthDay);
-        return label is null ? name + " is " + Period(between) : Period(between) + " " + label;
+        else if (end.Value < start.Value)
+        {
+            text.Append("none ").Append(label ?? string.Empty).Append(" (");
+            AppendPeriod(text, NodaTime.Period.Between(end.Value, start.Value, PeriodUnits.YearMonthDay));
+            text.Append(" past the end)");
+        }
+        else if (label is null)
+        {
+            AppendPeriod(text.Append(name).Append(" is "), NodaTime.Period.Between(start.Value, end.Value, PeriodUnits.YearMonthDay));
+        }
+        else
+        {
+            AppendPeriod(text, NodaTime.Period.Between(start.Value, end.Value, PeriodUnits.YearMonthDay));
+            text.Append(' ').Append(label);
+        }
     }
 
     /// <summary>
     /// <see cref="Remaining(string, string?, LocalDate?, LocalDate?)"/> for a period that may have no end, and the
     /// condition (<paramref name="endlessWhen"/>, as written) that says when: "no end, so unlimited time remaining (sentence.type = life)".
     /// </summary>
-    public static string Remaining(string name, string? label, LocalDate? start, LocalDate? end, Truth unbounded, string endlessWhen) => unbounded switch
+    public static string Remaining(string name, string? label, LocalDate? start, LocalDate? end, Truth unbounded, string endlessWhen)
     {
-        Truth.True => label is null ? $"{name} has no end ({endlessWhen})" : $"no end, so unlimited time {label} ({endlessWhen})",
-        Truth.False => Remaining(name, label, start, end),
-        _ => Remaining(name, label, start, end) + $", unless it has no end ({endlessWhen}: not known)",
-    };
+        var text = Scratch();
+        if (unbounded == Truth.True)
+        {
+            if (label is null) text.Append(name).Append(" has no end (");
+            else text.Append("no end, so unlimited time ").Append(label).Append(" (");
+            text.Append(endlessWhen).Append(')');
+            return text.ToString();
+        }
+        AppendRemaining(text, name, label, start, end);
+        if (unbounded != Truth.False) text.Append(", unless it has no end (").Append(endlessWhen).Append(": not known)");
+        return text.ToString();
+    }
+
+    // Each thread's buffer for the phrases made of several pieces: the pieces are written into it and become one
+    // string, instead of a string per piece. Taken only by methods that call no other user of it.
+    [ThreadStatic]
+    private static TextBuffer? scratch;
+
+    private static TextBuffer Scratch()
+    {
+        var text = scratch ??= new TextBuffer();
+        text.Clear();
+        return text;
+    }
 
     /// <summary>"at least 6 months", "sentence.type = determinate": what a comparison tests, in words.</summary>
     public static string Test(string? subject, Relation relation, string value)
@@ -149,11 +224,5 @@ public static class FactFormat
             _ => "!=",
         };
         return subject is null ? words + " " + value : subject + " " + words + " " + value;
-    }
-
-    private static void Add(List<string> parts, int amount, string unit)
-    {
-        if (amount == 0) return;
-        parts.Add(amount.ToString(CultureInfo.InvariantCulture) + " " + (amount == 1 || amount == -1 ? unit : unit + "s"));
     }
 }
