@@ -254,11 +254,8 @@ internal static class CaseReaderEmitter
     /// </summary>
     private static void EmitWithFacts(CodeWriter w, List<FactModel> facts, string caseType, string ns)
     {
-        var paths = facts.Select(f => f.Path.Split('.')).ToList();
         var local = facts.Select((f, i) => (f.Path, Name: "f" + i)).ToDictionary(p => p.Path, p => p.Name);
-        var groups = paths.Where(p => p.Length > 1)
-            .SelectMany(p => Enumerable.Range(1, p.Length - 1).Select(n => string.Join(".", p.Take(n))))
-            .Distinct().Select((g, i) => (Group: g, Name: "g" + i)).ToDictionary(p => p.Group, p => p.Name);
+        var groups = facts.SelectMany(f => Enclosing(f.Path)).Distinct().Select((g, i) => (Group: g, Name: "g" + i)).ToDictionary(p => p.Group, p => p.Name);
 
         w.Line("/// <summary>The case with the supplied facts (by path) in place of its own; a supplied path the vocabulary does not have is ignored.</summary>");
         w.Open($"internal static {caseType} WithFacts({caseType} c, global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied)");
@@ -275,7 +272,8 @@ internal static class CaseReaderEmitter
         w.Close();
         w.Line($"return new {caseType}");
         w.Line("{");
-        EmitWithFactsInitializers(w, paths, string.Empty, GeneratedNames.CaseClass, "c", ns, 1, local, groups);
+        VocabularyEmitter.EmitInitializers(w, facts.Select(f => (f.Path.Split('.'), f)).ToList(), GeneratedNames.CaseClass, ns, 1, fact => local[fact.Path],
+            group => $"!{groups[group]} ? c.{GeneratedNames.Member(group)} : ");
         w.Line("};");
         w.Close();
         w.Line();
@@ -285,23 +283,6 @@ internal static class CaseReaderEmitter
     private static IEnumerable<string> Enclosing(string path)
     {
         for (var dot = path.IndexOf('.'); dot >= 0; dot = path.IndexOf('.', dot + 1)) yield return path.Substring(0, dot);
-    }
-
-    /// <summary>The initializers of one group of <c>WithFacts</c>' result: each fact from its local, each inner group made anew when touched, else the original's.</summary>
-    private static void EmitWithFactsInitializers(CodeWriter w, List<string[]> paths, string prefix, string className, string original, string ns, int depth,
-        Dictionary<string, string> local, Dictionary<string, string> groups)
-    {
-        var pad = new string(' ', 4 * depth);
-        foreach (var path in paths.Where(p => p.Length == 1)) w.Line($"{pad}{GeneratedNames.Pascal(path[0])} = {local[prefix + path[0]]},");
-        foreach (var child in paths.Where(p => p.Length > 1).GroupBy(p => p[0]))
-        {
-            var member = GeneratedNames.Pascal(child.Key);
-            var childClass = GeneratedNames.GroupClass(className, child.Key);
-            w.Line($"{pad}{member} = !{groups[prefix + child.Key]} ? {original}.{member} : new global::{ns}.{childClass}");
-            w.Line($"{pad}{{");
-            EmitWithFactsInitializers(w, child.Select(p => p.Skip(1).ToArray()).ToList(), prefix + child.Key + ".", childClass, $"{original}.{member}", ns, depth + 1, local, groups);
-            w.Line($"{pad}}},");
-        }
     }
 
     private static void EmitRecordFacts(CodeWriter w, RecordModel record, string ns)

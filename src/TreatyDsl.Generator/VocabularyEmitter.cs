@@ -141,7 +141,12 @@ internal static class VocabularyEmitter
     /// The object initializer's lines for one level of the case (<paramref name="className"/>): each fact's property set
     /// to <paramref name="value"/> of the fact, and each group below it as a nested initializer of its own class.
     /// </summary>
-    internal static void EmitInitializers(CodeWriter w, List<(string[] Path, FactModel Fact)> facts, string className, string ns, int depth, System.Func<FactModel, string> value)
+    /// <param name="groupGuard">
+    /// Given a group's path (<c>prisoner</c>), what goes before its <c>new</c>, such as <c>!g0 ? c.Prisoner : </c> to keep a
+    /// group unchanged (<c>WithFacts</c>); null to make every group anew.
+    /// </param>
+    internal static void EmitInitializers(CodeWriter w, List<(string[] Path, FactModel Fact)> facts, string className, string ns, int depth, System.Func<FactModel, string> value,
+        System.Func<string, string>? groupGuard = null, string groupPrefix = "")
     {
         var pad = new string(' ', 4 * depth);
         foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
@@ -151,9 +156,10 @@ internal static class VocabularyEmitter
         foreach (var child in facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]))
         {
             var childClass = GeneratedNames.GroupClass(className, child.Key);
-            w.Line($"{pad}{GeneratedNames.Pascal(child.Key)} = new global::{ns}.{childClass}");
+            var group = groupPrefix + child.Key;
+            w.Line($"{pad}{GeneratedNames.Pascal(child.Key)} = {groupGuard?.Invoke(group)}new global::{ns}.{childClass}");
             w.Line($"{pad}{{");
-            EmitInitializers(w, child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), childClass, ns, depth + 1, value);
+            EmitInitializers(w, child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), childClass, ns, depth + 1, value, groupGuard, group + ".");
             w.Line($"{pad}}},");
         }
     }
