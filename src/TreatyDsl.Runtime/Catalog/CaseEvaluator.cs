@@ -256,27 +256,18 @@ public static class CaseEvaluator
         return false;
     }
 
-    /// <summary>Whether the list holds the text (ordinal), by index: Enumerable.Contains on a list goes through two interfaces and a comparer.</summary>
-    private static bool Contains(IReadOnlyList<string> list, string text)
-    {
-        for (var i = 0; i < list.Count; i++) if (string.Equals(list[i], text, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    /// <summary>Whether the list holds the text (ordinal), by index as the rules' membership test does: Enumerable.Contains on a list goes through two interfaces and a comparer.</summary>
+    private static bool Contains(IReadOnlyList<string> list, string text) => Lists.Contains(list, text, negated: false) == Truth.True;
 
     private static LocalDate? Later(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : LocalDate.Max(a.Value, b.Value);
 
     private const string InForceText = "The instrument is in force between the sentencing and receiving countries on the application date.";
 
-    // The in-force explanation is written for every instrument of every case: its pieces go into one reused buffer and
-    // become one string, instead of a string per piece.
-    [ThreadStatic]
-    private static TextBuffer? inForceWords;
-
     private static RequirementResult InForceResult(InstrumentInfo info, string sentencing, string receiving, LocalDate? since, LocalDate? applicationDate, CountryTable table)
     {
         var citation = string.IsNullOrEmpty(table.Citation) ? info.Citation : table.Citation;
-        var words = inForceWords ??= new TextBuffer();
-        words.Clear();
+        // Written for every instrument of every case: its pieces go into the thread's scratch buffer and become one string.
+        var words = TextBuffer.Scratch();
         words.Append(info.Id).Append(" is in force between ");
         Describe(words, sentencing, table);
         words.Append(" and ");

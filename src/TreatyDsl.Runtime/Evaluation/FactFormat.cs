@@ -62,11 +62,12 @@ public static class FactFormat
         Digits(text, start + 8, date.Day, 2);
     }
 
-    private static void Digits(Span<char> text, int start, int value, int count)
+    /// <summary>The last <paramref name="count"/> digits of a value that is not negative, zeros in front.</summary>
+    private static void Digits(Span<char> text, int start, long value, int count)
     {
         for (var i = start + count - 1; i >= start; i--)
         {
-            text[i] = (char)('0' + value % 10);
+            text[i] = (char)('0' + (int)(value % 10));
             value /= 10;
         }
     }
@@ -78,7 +79,7 @@ public static class FactFormat
     public static string Value(IReadOnlyList<string>? values)
     {
         if (values is null) return "not known";
-        var text = Scratch().Append('[');
+        var text = TextBuffer.Scratch().Append('[');
         for (var i = 0; i < values.Count; i++)
         {
             if (i > 0) text.Append(", ");
@@ -105,7 +106,7 @@ public static class FactFormat
     /// <summary>A period in words: "5 months 30 days", "1 year 2 months", "0 days".</summary>
     public static string Period(Period period)
     {
-        var text = Scratch();
+        var text = TextBuffer.Scratch();
         AppendPeriod(text, period);
         return text.ToString();
     }
@@ -141,18 +142,13 @@ public static class FactFormat
         }
         var count = 1;
         for (var rest = magnitude / 10; rest > 0; rest /= 10) count++;
-        var digits = text.Extend(count);
-        for (var i = count - 1; i >= 0; i--)
-        {
-            digits[i] = (char)('0' + (int)(magnitude % 10));
-            magnitude /= 10;
-        }
+        Digits(text.Extend(count), 0, magnitude, count);
     }
 
     /// <summary>The time from start to end in words, followed by the derived fact's label: "5 months 30 days remaining".</summary>
     public static string Remaining(string name, string? label, LocalDate? start, LocalDate? end)
     {
-        var text = Scratch();
+        var text = TextBuffer.Scratch();
         AppendRemaining(text, name, label, start, end);
         return text.ToString();
     }
@@ -186,7 +182,7 @@ public static class FactFormat
     /// </summary>
     public static string Remaining(string name, string? label, LocalDate? start, LocalDate? end, Truth unbounded, string endlessWhen)
     {
-        var text = Scratch();
+        var text = TextBuffer.Scratch();
         if (unbounded == Truth.True)
         {
             if (label is null) text.Append(name).Append(" has no end (");
@@ -197,18 +193,6 @@ public static class FactFormat
         AppendRemaining(text, name, label, start, end);
         if (unbounded != Truth.False) text.Append(", unless it has no end (").Append(endlessWhen).Append(": not known)");
         return text.ToString();
-    }
-
-    // Each thread's buffer for the phrases made of several pieces: the pieces are written into it and become one
-    // string, instead of a string per piece. Taken only by methods that call no other user of it.
-    [ThreadStatic]
-    private static TextBuffer? scratch;
-
-    private static TextBuffer Scratch()
-    {
-        var text = scratch ??= new TextBuffer();
-        text.Clear();
-        return text;
     }
 
     /// <summary>"at least 6 months", "sentence.type = determinate": what a comparison tests, in words.</summary>

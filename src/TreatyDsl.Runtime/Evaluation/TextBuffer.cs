@@ -44,6 +44,22 @@ internal sealed class TextBuffer
 
     public void Clear() => length = 0;
 
+    // Each thread's buffer for a phrase made of several pieces (an in-force explanation, a period in words): the pieces
+    // are written into it and become one string, instead of a string per piece.
+    [ThreadStatic]
+    private static TextBuffer? scratch;
+
+    /// <summary>
+    /// This thread's scratch buffer, emptied. Whoever takes it makes its string before anything else can take it: the
+    /// methods that use it call no other user of it while writing.
+    /// </summary>
+    public static TextBuffer Scratch()
+    {
+        var text = scratch ??= new TextBuffer();
+        text.Clear();
+        return text;
+    }
+
     public override string ToString() => new(chars, 0, length);
 
     private void Reserve(int more)
