@@ -57,23 +57,10 @@ public sealed record InstrumentReport(
 
     /// <summary>Eligible if every requirement is met, ineligible if any is not met, otherwise undetermined.</summary>
     public static Verdict VerdictOf(IEnumerable<RequirementResult> requirements) =>
-        VerdictOf(requirements as IReadOnlyList<RequirementResult> ?? requirements.ToList());
+        VerdictOf(requirements as RequirementResult[] ?? requirements.ToArray());
 
-    // A loop over the list: every report calls this, and a foreach through the interface would make an enumerator each time.
-    private static Verdict VerdictOf(IReadOnlyList<RequirementResult> requirements)
-    {
-        if (requirements is RequirementResult[] array) return VerdictOf(array);
-        var unknown = false;
-        for (var i = 0; i < requirements.Count; i++)
-        {
-            if (requirements[i].Outcome == Outcome.NotMet) return Verdict.Ineligible;
-            if (requirements[i].Outcome == Outcome.Unknown) unknown = true;
-        }
-        return unknown ? Verdict.Undetermined : Verdict.Eligible;
-    }
-
-    // The same over an array, what generated validators and the evaluator hold: read directly, an element costs no
-    // call through the list interface.
+    // Over an array, what generated validators and the evaluator hold (a list, the interpreter's, is copied once): read
+    // directly, an element costs no call through the list interface, and a foreach makes no enumerator.
     private static Verdict VerdictOf(RequirementResult[] requirements)
     {
         var unknown = false;
