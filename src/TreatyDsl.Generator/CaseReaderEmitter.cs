@@ -58,7 +58,7 @@ internal static class CaseReaderEmitter
         w.Open($"public static bool TryRead(global::System.ReadOnlySpan<byte> utf8, out {caseType}? value)");
         w.Line("value = null;");
         w.Open("try");
-        w.Line($"var reader = new {Json}.Utf8JsonReader(utf8, {R}.CaseJson.Options);");
+        w.Line($"var reader = new {Json}.Utf8JsonReader(utf8, {R}.CaseJson.OptionsFor(utf8));");
         w.Line($"if (!reader.Read() || reader.TokenType != {Json}.JsonTokenType.StartObject) return false;");
         w.Line($"if (!{ReadMethod(GeneratedNames.CaseClass)}(ref reader, out var read) || read is null || reader.Read()) return false;");
         foreach (var fact in facts.Where(f => f.Required)) w.Line($"if (read.{GeneratedNames.Member(fact.Path)} is null) return false; // required");

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using TreatyDsl.Cli;
 using TreatyDsl.Cli.Treaties;
 using TreatyDsl.Runtime;
 using TreatyDsl.Tests.Fuzzing;
@@ -28,6 +29,26 @@ public class TypedCaseReaderTests
             Assert.Equal(JsonNode.Parse(File.ReadAllText(sample))!["id"]!.GetValue<string>(), read!.Id);
         }
     }
+
+    [Fact]
+    public void A_case_with_comments_is_read_by_the_generated_reader_as_the_same_case_without_them()
+    {
+        // A line with no '/' is read with comments disallowed (CaseJson.OptionsFor); one with comments, or a '/' in a
+        // value, must still be read, with the same facts.
+        var plain = File.ReadAllText(Path.Combine(Paths.Samples, "mx-eligible.json"));
+        var commented = "// a caseworker's note\n" + plain.Replace("{", "{ /* opened */", StringComparison.Ordinal);
+        var slashInValue = plain.Replace("\"A-2026-0001\"", "\"A/2026/0001\"", StringComparison.Ordinal);
+        Assert.NotEqual(plain, slashInValue);
+        foreach (var text in new[] { plain, commented, slashInValue })
+        {
+            Assert.True(TreatyCaseReader.TryRead(Encoding.UTF8.GetBytes(text), out _), text);
+        }
+        Assert.Equal(ReportLine(plain), ReportLine(commented));
+        Assert.Equal(ReportLine(plain), ReportLine(slashInValue).Replace("\"A/2026/0001\"", "\"A-2026-0001\"", StringComparison.Ordinal));
+    }
+
+    private static string ReportLine(string json) =>
+        JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(GeneratedTreaties.Catalog, CaseFileReader.Read(Encoding.UTF8.GetBytes(json), GeneratedTreaties.Schema).Facts!));
 
     [Fact]
     public void Every_hostile_value_at_every_fact_path_reads_as_the_general_reader_alone_reads_it()
