@@ -25,16 +25,22 @@ public sealed class JsonReportWriter
     public const string NeedsReview = "needs-review";
 
     private readonly ReferenceTable<RuleFragments> rules = new();
+
+    /// <summary>
+    /// What a result's outcome may be written as, quoted, by slot: the three outcomes by their value, then
+    /// <see cref="NeedsReview"/>. A rule's fragments are joined around each slot (<see cref="RuleFragments.Opening"/>).
+    /// </summary>
     private readonly byte[][] outcomes;
-    private readonly byte[] needsReview;
+
+    private const int NeedsReviewSlot = 3;
 
     /// <summary>A writer that appends reports to <paramref name="line"/>.</summary>
     public JsonReportWriter(JsonLineWriter line)
     {
         Line = line;
-        outcomes = new byte[3][];
+        outcomes = new byte[NeedsReviewSlot + 1][];
         foreach (var outcome in new[] { Outcome.Met, Outcome.NotMet, Outcome.Unknown }) outcomes[(int)outcome] = line.QuotedKnown(ContractNames.Of(outcome));
-        needsReview = line.QuotedKnown(NeedsReview);
+        outcomes[NeedsReviewSlot] = line.QuotedKnown(NeedsReview);
     }
 
     /// <summary>Where the reports are written.</summary>
@@ -94,7 +100,7 @@ public sealed class JsonReportWriter
         for (var i = 0; i < requirements.Length; i++)
         {
             if (i > 0) line.Raw((byte)',');
-            WriteResult(requirements[i], Quoted(requirements[i].Outcome));
+            WriteResult(requirements[i], SlotOf(requirements[i].Outcome));
         }
         line.Raw("],\"missingFacts\":"u8);
         WriteNames(instrument.MissingFacts);
@@ -111,25 +117,42 @@ public sealed class JsonReportWriter
             if (!InstrumentReport.IsRaised(review)) continue;
             if (!first) line.Raw((byte)',');
             first = false;
-            WriteResult(review, review.Outcome == Outcome.NotMet ? needsReview : Quoted(review.Outcome));
+            WriteResult(review, review.Outcome == Outcome.NotMet ? NeedsReviewSlot : SlotOf(review.Outcome));
         }
         line.Raw("]}"u8);
     }
 
-    /// <summary>The outcome's contract name, quoted; made once per writer.</summary>
-    private byte[] Quoted(Outcome outcome) => (uint)outcome < (uint)outcomes.Length ? outcomes[(int)outcome] : Line.QuotedKnown(ContractNames.Of(outcome));
+    /// <summary>The outcome's slot in <see cref="outcomes"/>; -1 for a value outside the enum, written by its name.</summary>
+    private static int SlotOf(Outcome outcome) => outcome is Outcome.Met or Outcome.NotMet or Outcome.Unknown ? (int)outcome : -1;
 
-    /// <summary>One requirement's or review's result: id, outcome (as the caller names it, quoted), citation, explanation, text, missing facts.</summary>
-    private void WriteResult(RequirementResult result, byte[] outcome)
+    /// <summary>
+    /// One requirement's or review's result: id, outcome (the slot the caller names it by), citation, explanation, text,
+    /// missing facts. Written as few pieces: the rule's fragments are joined with the outcome, and with the closing of a
+    /// result that misses no fact, so a result is most often two copies around its explanation.
+    /// </summary>
+    private void WriteResult(RequirementResult result, int outcomeSlot)
     {
         var line = Line;
         var fragments = FragmentsOf(result);
-        line.Raw(fragments.Head);
-        line.Raw(outcome);
-        line.Raw(fragments.Middle);
+        if (outcomeSlot >= 0)
+        {
+            line.Raw(fragments.Opening(outcomeSlot, outcomes));
+        }
+        else
+        {
+            line.Raw(fragments.Head);
+            line.Known(ContractNames.Of(result.Outcome));
+            line.Raw(fragments.Middle);
+        }
         result.WriteExplanation(line); // the rule's words straight into the line, with no string made of them
+        var missing = result.MissingFacts;
+        if (missing.Count == 0)
+        {
+            line.Raw(fragments.TailClosed);
+            return;
+        }
         line.Raw(fragments.Tail);
-        WriteNames(result.MissingFacts);
+        WriteNames(missing);
         line.Raw((byte)'}');
     }
 
@@ -196,11 +219,15 @@ public sealed class JsonReportWriter
 
     /// <summary>
     /// A rule's result line around its outcome and explanation, made once per rule: <c>{"id":…,"outcome":</c>, then
-    /// <c>,"citation":…,"explanation":</c>, then <c>,"text":…,"missingFacts":</c>. Kept with the id and citation it was
-    /// made for, which are compared by reference before use, and the next variant of the same text.
+    /// <c>,"citation":…,"explanation":</c>, then <c>,"text":…,"missingFacts":</c>; and joined, the first two with each
+    /// outcome between them (made when first written), the last with the empty list of missing facts and the closing
+    /// brace. Kept with the id and citation it was made for, which are compared by reference before use, and the next
+    /// variant of the same text.
     /// </summary>
     private sealed class RuleFragments
     {
+        private readonly byte[]?[] openings = new byte[NeedsReviewSlot + 1][];
+
         public RuleFragments(RequirementResult result, JsonLineWriter line)
         {
             Id = result.Id;
@@ -208,6 +235,7 @@ public sealed class JsonReportWriter
             Head = Join("{\"id\":"u8, line.QuotedKnown(result.Id), ",\"outcome\":"u8);
             Middle = Join(",\"citation\":"u8, line.QuotedKnown(result.Citation), ",\"explanation\":"u8);
             Tail = Join(",\"text\":"u8, line.QuotedKnown(result.Text), ",\"missingFacts\":"u8);
+            TailClosed = Join(Tail, "[]"u8.ToArray(), "}"u8);
         }
 
         public string Id { get; }
@@ -219,6 +247,12 @@ public sealed class JsonReportWriter
         public byte[] Middle { get; }
 
         public byte[] Tail { get; }
+
+        /// <summary><see cref="Tail"/>, an empty list of missing facts and the result's closing brace.</summary>
+        public byte[] TailClosed { get; }
+
+        /// <summary><see cref="Head"/>, the outcome in <paramref name="slot"/> of <paramref name="outcomes"/>, and <see cref="Middle"/>.</summary>
+        public byte[] Opening(int slot, byte[][] outcomes) => openings[slot] ??= Join(Head, outcomes[slot], Middle);
 
         /// <summary>Another id and citation with the same text, kept beside this one; null when none is.</summary>
         public RuleFragments? Other { get; set; }
