@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using TreatyDsl.Runtime;
@@ -79,7 +80,9 @@ public sealed class JsonLineWriter : IExplanationWriter
         var start = length;
         buffer[start] = (byte)'"';
         var body = buffer.AsSpan(start + 1);
-        if (Utf8.FromUtf16(text, body, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+        // ASCII (nearly every text) is narrowed directly; the UTF-8 transcoder costs more per call.
+        if ((Ascii.FromUtf16(text, body, out var written) == OperationStatus.Done
+                || Utf8.FromUtf16(text, body, out _, out written, replaceInvalidSequences: false) == OperationStatus.Done)
             && body.Slice(0, written).IndexOfAnyExcept(Unescaped) < 0)
         {
             length = start + 1 + written;
