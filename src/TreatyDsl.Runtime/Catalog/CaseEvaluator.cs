@@ -47,21 +47,29 @@ public static class CaseEvaluator
         var reports = new List<InstrumentReport>();
         var sentencingEntry = catalog.Countries.Find(sentencing);
         var receivingEntry = catalog.Countries.Find(receiving);
-        // Loops by index here and below: a foreach through a list interface makes an enumerator per case.
-        for (var n = 0; n < catalog.Instruments.Count; n++)
+        // The instruments both countries are party to: their two lists, each in catalog order, walked side by side.
+        var sentencingParties = catalog.Parties.Of(sentencing);
+        var receivingParties = catalog.Parties.Of(receiving);
+        for (int s = 0, r = 0; s < sentencingParties.Length && r < receivingParties.Length;)
         {
-            var instrument = catalog.Instruments[n];
-            var info = instrument.Info;
-            if (!IsParty(sentencing, sentencingEntry, info, out var sentencingSince) || !IsParty(receiving, receivingEntry, info, out var receivingSince))
+            var sentencingParty = sentencingParties[s];
+            var receivingParty = receivingParties[r];
+            if (sentencingParty.Index != receivingParty.Index)
             {
+                if (sentencingParty.Index < receivingParty.Index) s++;
+                else r++;
                 continue;
             }
-            var since = Later(sentencingSince, receivingSince);
+            s++;
+            r++;
+            var instrument = sentencingParty.Instrument;
+            var info = instrument.Info;
+            var since = Later(sentencingParty.Since, receivingParty.Since);
             if (applicationDate is not null && since is not null && applicationDate.Value < since.Value)
             {
                 continue; // not yet in force between them on the application date
             }
-            var inForce = InForceResult(info, sentencing!, receiving!, since, applicationDate, catalog.Countries);
+            var inForce = InForceResult(info, sentencing!, sentencingEntry, receiving!, receivingEntry, since, applicationDate, catalog.Countries);
             var evaluated = instrument.Evaluate(facts);
             var requirements = new RequirementResult[evaluated.Requirements.Count + 1];
             requirements[0] = inForce;
@@ -236,26 +244,6 @@ public static class CaseEvaluator
         : receiving == UnitedStates ? table.Find(sentencing)
         : null;
 
-    /// <summary>Whether a country (with its row of the table, if it has one) is a party, and since when: a row of the country table, or a bilateral's named parties.</summary>
-    private static bool IsParty(string? country, CountryEntry? entry, InstrumentInfo info, out LocalDate? since)
-    {
-        since = null;
-        if (country is null) return false;
-        var memberships = entry?.Memberships ?? (IReadOnlyList<CountryMembership>)Array.Empty<CountryMembership>();
-        for (var i = 0; i < memberships.Count; i++)
-        {
-            if (memberships[i].Instrument != info.Id) continue;
-            since = memberships[i].Since ?? info.InForce;
-            return true;
-        }
-        if (Contains(info.Parties, country))
-        {
-            since = info.InForce;
-            return true;
-        }
-        return false;
-    }
-
     /// <summary>Whether the list holds the text (ordinal), by index as the rules' membership test does: Enumerable.Contains on a list goes through two interfaces and a comparer.</summary>
     private static bool Contains(IReadOnlyList<string> list, string text) => Lists.Contains(list, text, negated: false) == Truth.True;
 
@@ -263,15 +251,16 @@ public static class CaseEvaluator
 
     private const string InForceText = "The instrument is in force between the sentencing and receiving countries on the application date.";
 
-    private static RequirementResult InForceResult(InstrumentInfo info, string sentencing, string receiving, LocalDate? since, LocalDate? applicationDate, CountryTable table)
+    private static RequirementResult InForceResult(InstrumentInfo info, string sentencing, CountryEntry? sentencingEntry, string receiving, CountryEntry? receivingEntry,
+        LocalDate? since, LocalDate? applicationDate, CountryTable table)
     {
         var citation = string.IsNullOrEmpty(table.Citation) ? info.Citation : table.Citation;
         // Written for every instrument of every case: its pieces go into the thread's scratch buffer and become one string.
         var words = TextBuffer.Scratch();
         words.Append(info.Id).Append(" is in force between ");
-        Describe(words, sentencing, table);
+        Describe(words, sentencing, sentencingEntry);
         words.Append(" and ");
-        Describe(words, receiving, table);
+        Describe(words, receiving, receivingEntry);
         if (since is not null) FactFormat.AppendDate(words.Append(" since "), since.Value);
         if (applicationDate is null && since is not null)
         {
@@ -283,10 +272,10 @@ public static class CaseEvaluator
     }
 
     /// <summary>A country code, and for a territory whose instruments it has ("AW (a territory of NL, with its instruments)").</summary>
-    private static void Describe(TextBuffer words, string code, CountryTable table)
+    private static void Describe(TextBuffer words, string code, CountryEntry? entry)
     {
         words.Append(code);
-        if (table.Find(code)?.TerritoryOf is { } parent) words.Append(" (a territory of ").Append(parent).Append(", with its instruments)");
+        if (entry?.TerritoryOf is { } parent) words.Append(" (a territory of ").Append(parent).Append(", with its instruments)");
     }
 
     /// <summary>Instruments the table says the two countries share but no treaty file defines: worth telling, never silently dropped.</summary>

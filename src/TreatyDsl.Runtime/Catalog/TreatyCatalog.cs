@@ -86,14 +86,21 @@ public sealed class CountryTable
 /// <summary>Everything needed to evaluate case files: the vocabulary, the instruments and the country table.</summary>
 public sealed class TreatyCatalog
 {
-    /// <summary>A catalog of the given instruments, in the order ties in the recommendation are broken, and advisory sets.</summary>
+    /// <summary>
+    /// A catalog of the given instruments, in the order ties in the recommendation are broken, and advisory sets. Which
+    /// countries are party to which instrument is read from the instruments and the table now, once.
+    /// </summary>
     public TreatyCatalog(FactSchema schema, IReadOnlyList<IInstrumentValidator> instruments, CountryTable countries, IReadOnlyList<IAdvisoryEvaluator>? advisories = null)
     {
         Schema = schema;
         Instruments = instruments;
         Countries = countries;
         Advisories = advisories ?? new IAdvisoryEvaluator[0];
+        Parties = new PartyIndex(instruments, countries);
     }
+
+    /// <summary>For each country, the instruments it is a party to and since when.</summary>
+    internal PartyIndex Parties { get; }
 
     /// <summary>The facts a case file may hold.</summary>
     public FactSchema Schema { get; }
