@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 using TreatyDsl.Runtime;
@@ -22,9 +23,10 @@ public class PartyIndexTests
         var bilateral = new Instrument(new InstrumentInfo("us-xc", "US-XC", "bilateral", new[] { "US", "XC" }, BilateralInForce, "treaty"));
         var table = new CountryTable("table", "7 FAM 481", new[]
         {
-            new CountryEntry("US", "United States", new[] { new CountryMembership("coe", new LocalDate(1985, 7, 1), null) }, null),
+            new CountryEntry("US", "United States", new[] { new CountryMembership("coe", new LocalDate(1985, 7, 1), null), new CountryMembership("oas", null, null) }, null),
             new CountryEntry("XA", "Dated", new[] { new CountryMembership("coe", new LocalDate(2000, 1, 1), null) }, null),
             new CountryEntry("XB", "Undated", new[] { new CountryMembership("coe", null, null) }, null),
+            new CountryEntry("XD", "Undefined", new[] { new CountryMembership("us-xd", null, null), new CountryMembership("xd-yy", null, null), new CountryMembership("oas", null, null) }, null),
         });
         return new TreatyCatalog(new FactSchema(Array.Empty<FactDefinition>()), new IInstrumentValidator[] { coe, bilateral }, table);
     }
@@ -51,6 +53,24 @@ public class PartyIndexTests
         var parties = Catalog().Parties;
         Assert.Empty(parties.Of("ZZ"));
         Assert.Empty(parties.Of(null));
+    }
+
+    [Fact]
+    public void Instruments_a_row_shares_with_the_United_States_that_no_file_defines_are_said_in_the_cases_notes()
+    {
+        // us-xd is the bilateral named after the row, oas is in the United States' row too; xd-yy is shared with no one.
+        var catalog = Catalog();
+        Assert.Equal(new[] { "us-xd", "oas" }, catalog.Parties.UndefinedSharedWithUnitedStates("XD"));
+        Assert.Empty(catalog.Parties.UndefinedSharedWithUnitedStates("XA"));
+
+        var facts = new CaseFacts(new Dictionary<string, object?> { ["id"] = "T-1", ["sentencingCountry"] = "US", ["receivingCountry"] = "XD" });
+        var report = CaseEvaluator.Evaluate(catalog, facts);
+        Assert.Equal(Verdict.NoTreaty, report.Verdict);
+        Assert.Equal(new[]
+        {
+            "us-xd links US and XD in table, but no treaty file defines it yet, so it was not evaluated",
+            "oas links US and XD in table, but no treaty file defines it yet, so it was not evaluated",
+        }, report.Notes);
     }
 
     private sealed class Instrument : IInstrumentValidator

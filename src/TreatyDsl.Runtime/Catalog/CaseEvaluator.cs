@@ -230,12 +230,21 @@ public static class CaseEvaluator
         if (recommended is null) return null;
         var practice = partner?.Practice;
         if (practice is not null && Contains(practice.Instruments, recommended)) return null;
+        if (!HasOtherEligible(reports, recommended)) return null; // most cases: looked at without making a list
         var others = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible && r.Id != recommended).Select(r => r.Id).ToList();
-        if (others.Count == 0) return null;
         var country = partner is null ? "this country" : $"{partner.Name} ({partner.Code})";
         var recorded = practice is null ? "records no usage preference for " + country : $"records a usage preference for {country} (\"{practice.Note}\") that names none of the eligible instruments";
         return $"The country table {recorded}: {recommended} is recommended only because it comes first in the catalog's order; " +
             $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} also eligible, and the choice between them is the caseworker's";
+    }
+
+    private static bool HasOtherEligible(IReadOnlyList<InstrumentReport> reports, string recommended)
+    {
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (reports[i].Usable && reports[i].Verdict == Verdict.Eligible && reports[i].Id != recommended) return true;
+        }
+        return false;
     }
 
     /// <summary>The country whose practice with the United States decides usability: the one that is not the US.</summary>
@@ -282,22 +291,10 @@ public static class CaseEvaluator
     private static void AddUndefinedInstruments(List<string> notes, TreatyCatalog catalog, string? sentencing, string? receiving, CountryEntry? partner)
     {
         if (partner is null) return;
-        var us = catalog.Countries.Find(UnitedStates);
-        foreach (var membership in partner.Memberships)
+        var undefined = catalog.Parties.UndefinedSharedWithUnitedStates(partner.Code);
+        for (var i = 0; i < undefined.Length; i++)
         {
-            if (Defines(catalog, membership.Instrument)) continue;
-            var shared = membership.Instrument == "us-" + partner.Code.ToLowerInvariant()
-                || (us is not null && us.Memberships.Any(m => m.Instrument == membership.Instrument));
-            if (shared)
-            {
-                notes.Add($"{membership.Instrument} links {sentencing} and {receiving} in {catalog.Countries.Title}, but no treaty file defines it yet, so it was not evaluated");
-            }
+            notes.Add($"{undefined[i]} links {sentencing} and {receiving} in {catalog.Countries.Title}, but no treaty file defines it yet, so it was not evaluated");
         }
-    }
-
-    private static bool Defines(TreatyCatalog catalog, string instrument)
-    {
-        for (var i = 0; i < catalog.Instruments.Count; i++) if (catalog.Instruments[i].Info.Id == instrument) return true;
-        return false;
     }
 }

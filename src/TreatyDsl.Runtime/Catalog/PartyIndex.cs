@@ -6,7 +6,8 @@ namespace TreatyDsl.Runtime;
 
 /// <summary>
 /// For each country, the catalog's instruments it is a party to and since when, in catalog order: a row of the country
-/// table, or a bilateral's named parties. Made once per catalog, so evaluating a case looks up its two countries instead
+/// table, or a bilateral's named parties; and for each row, the instruments it shares with the United States that no
+/// treaty file defines (said in a note, never dropped silently). Made once per catalog, so evaluating a case looks up its two countries instead
 /// of searching every instrument's parties and every membership of both rows (7% of a batch's instructions).
 /// </summary>
 internal sealed class PartyIndex
@@ -14,6 +15,7 @@ internal sealed class PartyIndex
     private static readonly Party[] None = new Party[0];
 
     private readonly Dictionary<string, Party[]> byCountry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> undefinedShared = new(StringComparer.Ordinal);
 
     /// <summary>The index of <paramref name="instruments"/> over <paramref name="table"/>'s rows and the instruments' own parties.</summary>
     public PartyIndex(IReadOnlyList<IInstrumentValidator> instruments, CountryTable table)
@@ -32,6 +34,44 @@ internal sealed class PartyIndex
             }
             byCountry[country] = parties.ToArray();
         }
+        var us = table.Find(CaseEvaluator.UnitedStates);
+        for (var i = 0; i < table.Countries.Count; i++)
+        {
+            var partner = table.Countries[i];
+            var undefined = UndefinedShared(partner, us, instruments);
+            if (undefined.Length > 0) undefinedShared[partner.Code] = undefined;
+        }
+    }
+
+    /// <summary>
+    /// The instruments in <paramref name="partner"/>'s row that it shares with the United States (the bilateral named
+    /// after it, or one in the United States' row too) and that no instrument of the catalog defines, in the row's order.
+    /// </summary>
+    public string[] UndefinedSharedWithUnitedStates(string partner) => undefinedShared.TryGetValue(partner, out var undefined) ? undefined : Array.Empty<string>();
+
+    private static string[] UndefinedShared(CountryEntry partner, CountryEntry? us, IReadOnlyList<IInstrumentValidator> instruments)
+    {
+        var undefined = new List<string>();
+        for (var m = 0; m < partner.Memberships.Count; m++)
+        {
+            var instrument = partner.Memberships[m].Instrument;
+            if (Defines(instruments, instrument)) continue;
+            var shared = instrument == "us-" + partner.Code.ToLowerInvariant() || (us is not null && Holds(us.Memberships, instrument));
+            if (shared) undefined.Add(instrument);
+        }
+        return undefined.ToArray();
+    }
+
+    private static bool Defines(IReadOnlyList<IInstrumentValidator> instruments, string instrument)
+    {
+        for (var n = 0; n < instruments.Count; n++) if (instruments[n].Info.Id == instrument) return true;
+        return false;
+    }
+
+    private static bool Holds(IReadOnlyList<CountryMembership> memberships, string instrument)
+    {
+        for (var m = 0; m < memberships.Count; m++) if (memberships[m].Instrument == instrument) return true;
+        return false;
     }
 
     /// <summary>The instruments <paramref name="country"/> is a party to, in catalog order; none for an unknown or missing code.</summary>
