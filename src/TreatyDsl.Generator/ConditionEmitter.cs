@@ -199,13 +199,13 @@ internal sealed class ConditionEmitter
         w.Line($"var {t} = {known} ? {R}.Compare.{compare}({l}, {relation}, {right}) : {R}.Truth.Unknown;");
         w.Open("if (sink is not null)");
         if (leftMissing is not null) w.Line($"if ({l} is null) sink.Missing({leftMissing});");
-        // The fact's name and value text, given to the sink as pieces; comparing two facts names both in one phrase.
+        // The fact's name and value text, given to the sink as pieces; comparing two facts gives both facts' pieces.
         var phrase = $"{Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l})";
         if (comparison.Right is not (ConstantExpression or ThresholdReference))
         {
             var (_, rightMissing, rightName) = Operand(comparison.Right, variables);
             if (rightMissing is not null) w.Line($"if ({right} is null) sink.Missing({rightMissing});");
-            phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l})) + \", \" + {R}.FactFormat.Fact({Escape.StringLiteral(rightName)}, {R}.FactFormat.Value({right}))";
+            phrase = $"{Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l}), {Escape.StringLiteral(rightName)}, {R}.FactFormat.Value({right})";
         }
         Sentence($"sink.Comparison({phrase}, {TestPhrase(Escape.StringLiteral(leftName), relation, known, rightText)}, {t}, {Naming.Bool(direct)}, {want})");
         w.Close();
@@ -260,7 +260,7 @@ internal sealed class ConditionEmitter
         {
             var (_, elementMissing, elementName) = Operand(inList.Element, variables);
             if (elementMissing is not null) w.Line($"if ({element} is null) sink.Missing({elementMissing});");
-            phrase = $"{R}.FactFormat.Fact({Escape.StringLiteral(elementName)}, {R}.FactFormat.Value({element})) + \", \" + {R}.FactFormat.Fact({Escape.StringLiteral(listName)}, {listText})";
+            phrase = $"{Escape.StringLiteral(elementName)}, {R}.FactFormat.Value({element}), {Escape.StringLiteral(listName)}, {listText}";
         }
         if (listMissing is not null) w.Line($"if ({list} is null) sink.Missing({listMissing});");
         Sentence($"sink.Comparison({phrase}, {Escape.StringLiteral(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want})");

@@ -89,5 +89,19 @@ public class FactFormatTests
         Assert.Equal("not known", FactFormat.Value((string[]?)null));
     }
 
+    [Fact]
+    public void A_comparison_of_two_facts_given_as_pieces_says_what_the_joined_phrase_says()
+    {
+        // Generated rules give the two facts' names and values as pieces; the interpreter joins them first.
+        var pieces = new ExplanationSink();
+        pieces.Note("first");
+        pieces.Comparison("receivingCountry", "MX", "prisoner.nationalities", "[MX, US]", "receivingCountry in prisoner.nationalities", Truth.True, direct: true, wantTrue: true);
+        var joined = new ExplanationSink();
+        joined.Note("first");
+        joined.Comparison(FactFormat.Fact("receivingCountry", "MX") + ", " + FactFormat.Fact("prisoner.nationalities", "[MX, US]"), "receivingCountry in prisoner.nationalities", Truth.True, direct: true, wantTrue: true);
+        Assert.Equal("first; receivingCountry is MX, prisoner.nationalities is [MX, US]; receivingCountry in prisoner.nationalities required", pieces.Explanation);
+        Assert.Equal(joined.Explanation, pieces.Explanation);
+    }
+
     private static LocalDate Date(string iso) => LocalDatePattern.Iso.Parse(iso).Value;
 }

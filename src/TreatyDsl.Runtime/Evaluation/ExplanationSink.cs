@@ -96,6 +96,20 @@ public sealed class ExplanationSink
         Outcome(testPhrase, result, direct, wantTrue);
     }
 
+    /// <summary>
+    /// <see cref="Comparison(string, string, string, Truth, bool, bool)"/> of two facts (one compared with the other, or
+    /// looked for in it): the same sentence as with <c>FactFormat.Fact(fact, valueText) + ", " + FactFormat.Fact(otherFact,
+    /// otherValueText)</c>, without making those three strings first.
+    /// </summary>
+    public void Comparison(string fact, string valueText, string otherFact, string otherValueText, string testPhrase, Truth result, bool direct, bool wantTrue)
+    {
+        if (IsQuiet) return;
+        var text = Begin();
+        FactFormat.AppendFact(text, fact, valueText);
+        FactFormat.AppendFact(text.Append(", "), otherFact, otherValueText);
+        Outcome(testPhrase, result, direct, wantTrue);
+    }
+
     private void Outcome(string testPhrase, Truth result, bool direct, bool wantTrue)
     {
         if (result == Truth.Unknown) return;
