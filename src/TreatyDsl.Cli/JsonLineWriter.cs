@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -23,6 +24,12 @@ public sealed class JsonLineWriter : IExplanationWriter
     /// other byte, all of non-ASCII among them, is escaped), so the two agree by construction.
     /// </summary>
     private static readonly SearchValues<byte> Unescaped = SearchValues.Create(UnescapedAscii());
+
+    /// <summary>The same characters as <see cref="Unescaped"/>, to find them in text not yet narrowed.</summary>
+    private static readonly SearchValues<char> UnescapedChars = SearchValues.Create(UnescapedAscii().Select(b => (char)b).ToArray());
+
+    /// <summary>Each ASCII character as <see cref="Utf8JsonWriter"/> writes it in a string by default (itself, or its escape), asked of the library.</summary>
+    private static readonly byte[][] AsciiWritten = Enumerable.Range(0, 128).Select(c => JsonEncodedText.Encode(((char)c).ToString()).EncodedUtf8Bytes.ToArray()).ToArray();
 
     private readonly ReferenceTable<byte[]> known = new();
     private ArrayBufferWriter<byte>? escaping;
@@ -81,16 +88,41 @@ public sealed class JsonLineWriter : IExplanationWriter
         buffer[start] = (byte)'"';
         var body = buffer.AsSpan(start + 1);
         // ASCII (nearly every text) is narrowed directly; the UTF-8 transcoder costs more per call.
-        if ((Ascii.FromUtf16(text, body, out var written) == OperationStatus.Done
-                || Utf8.FromUtf16(text, body, out _, out written, replaceInvalidSequences: false) == OperationStatus.Done)
-            && body.Slice(0, written).IndexOfAnyExcept(Unescaped) < 0)
+        var ascii = Ascii.FromUtf16(text, body, out var written) == OperationStatus.Done;
+        if (ascii || Utf8.FromUtf16(text, body, out _, out written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
-            length = start + 1 + written;
-            Raw((byte)'"');
-            return;
+            var escape = body.Slice(0, written).IndexOfAnyExcept(Unescaped);
+            if (escape < 0)
+            {
+                length = start + 1 + written;
+                Raw((byte)'"');
+                return;
+            }
+            if (ascii)
+            {
+                // An apostrophe or a plus sign in an explanation: ASCII is escaped a character at a time, so the rest is
+                // written here, runs that need nothing copied and each other character as the library writes it,
+                // instead of through a Utf8JsonWriter.
+                length = start + 1 + escape;
+                var rest = text.Slice(escape);
+                while (true)
+                {
+                    Raw(AsciiWritten[rest[0]]);
+                    rest = rest.Slice(1);
+                    var run = rest.IndexOfAnyExcept(UnescapedChars);
+                    if (run < 0) run = rest.Length;
+                    Reserve(run + 1);
+                    Ascii.FromUtf16(rest.Slice(0, run), buffer.AsSpan(length), out _);
+                    length += run;
+                    rest = rest.Slice(run);
+                    if (rest.IsEmpty) break;
+                }
+                Raw((byte)'"');
+                return;
+            }
         }
         length = start;
-        Raw(Quoted(text)); // rare, so the copy does not matter
+        Raw(Quoted(text)); // non-ASCII text that needs escaping: rare, so the copy does not matter
     }
 
     /// <summary>An explanation (<see cref="RequirementResult.WriteExplanation"/>), written as a JSON string.</summary>

@@ -136,6 +136,27 @@ public class JsonLineWriterTests
     }
 
     [Fact]
+    public void Ascii_strings_are_escaped_exactly_as_Utf8JsonWriter_escapes_them()
+    {
+        // ASCII text that needs escaping is escaped by the line writer itself, a character at a time (the random strings
+        // above are nearly all non-ASCII, which takes another path): every ASCII character, in random strings.
+        var random = new Random(20261123);
+        var line = new JsonLineWriter(256);
+        var escaped = 0;
+        for (var round = 0; round < 2000; round++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 60)).Select(_ => (char)random.Next(random.Next(2) == 0 ? 128 : 0x20)).ToArray());
+            var expected = Utf8JsonWriterString(text);
+            if (expected.Length != text.Length + 2) escaped++;
+
+            line.Clear();
+            line.String(text);
+            Assert.Equal(expected, Encoding.UTF8.GetString(line.Written));
+        }
+        Assert.True(escaped > 1000, $"only {escaped} strings needed escaping, so the test would prove little");
+    }
+
+    [Fact]
     public void Half_a_surrogate_pair_is_written_as_Utf8JsonWriter_writes_it()
     {
         foreach (var text in new[] { "lone \ud800 half", "\udc00", "pair reversed \ude00\ud83d" })
