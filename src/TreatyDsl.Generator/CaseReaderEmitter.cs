@@ -5,8 +5,10 @@ using TreatyDsl.Binding;
 namespace TreatyDsl.Generator;
 
 /// <summary>
-/// Emits <c>TreatyCaseReader</c>, the vocabulary's own case file reader: <c>Utf8JsonReader</c> straight into
-/// <c>TreatyCase</c>, one method per fact group, record and enum, comparing property and enum names as UTF-8 bytes.
+/// Emits <c>TreatyCaseReader</c>, the vocabulary's own case file reader: JSON straight into <c>TreatyCase</c>, one method
+/// per fact group, record and enum, comparing property and enum names as UTF-8 bytes. Each method is emitted twice, as
+/// overloads: over <c>CaseLexer</c> (the plainest JSON, tried first, much cheaper per token) and over
+/// <c>Utf8JsonReader</c> (everything else: escapes, comments, fractions, trailing commas).
 /// It reads only what the general reader (<c>CaseFileReader</c>) reads without an error or a warning, and declines
 /// (returns false) at the first thing that is not that: an unknown or repeated property, a value of the wrong kind, an
 /// escaped name, a missing required fact. The general reader then reads the file and explains, so the messages stay
@@ -17,6 +19,9 @@ internal static class CaseReaderEmitter
 {
     private const string R = Naming.Runtime;
     private const string Json = "global::System.Text.Json";
+
+    /// <summary>The two token sources the object, list and enum readers are emitted for, as overloads: the plain-JSON lexer tried first, then the library's reader.</summary>
+    private static readonly string[] Readers = { $"{R}.CaseLexer", $"{Json}.Utf8JsonReader" };
 
     public static string Emit(VocabularySpec spec)
     {
@@ -57,12 +62,19 @@ internal static class CaseReaderEmitter
         w.Line("/// <returns>False for a file the general reader would refuse or warn about, or that this reader leaves to it.</returns>");
         w.Open($"public static bool TryRead(global::System.ReadOnlySpan<byte> utf8, out {caseType}? value)");
         w.Line("value = null;");
+        w.Line("// The plain JSON a case line nearly always is, read by the lexer; when it has read the whole file, the library's");
+        w.Line("// reader would read the same tokens, so its answer stands. Anything it leaves (an escape, a comment, a fraction...)");
+        w.Line("// is read again with the library's reader.");
+        w.Line($"var lexer = new {R}.CaseLexer(utf8);");
+        w.Open($"if (lexer.Read() && lexer.TokenType == {Json}.JsonTokenType.StartObject && {ReadMethod(GeneratedNames.CaseClass)}(ref lexer, out var plain) && plain is not null && !lexer.Read() && lexer.Finished)");
+        w.Line("if (!IsComplete(plain)) return false;");
+        w.Line("value = plain;");
+        w.Line("return true;");
+        w.Close();
         w.Open("try");
         w.Line($"var reader = new {Json}.Utf8JsonReader(utf8, {R}.CaseJson.OptionsFor(utf8));");
         w.Line($"if (!reader.Read() || reader.TokenType != {Json}.JsonTokenType.StartObject) return false;");
-        w.Line($"if (!{ReadMethod(GeneratedNames.CaseClass)}(ref reader, out var read) || read is null || reader.Read()) return false;");
-        foreach (var fact in facts.Where(f => f.Required)) w.Line($"if (read.{GeneratedNames.Member(fact.Path)} is null) return false; // required");
-        foreach (var fact in facts.Where(f => f.NonEmpty && f.Type.Kind == TypeKind.List)) w.Line($"if (read.{GeneratedNames.Member(fact.Path)} is {{ Count: 0 }}) return false; // must hold an entry");
+        w.Line($"if (!{ReadMethod(GeneratedNames.CaseClass)}(ref reader, out var read) || read is null || reader.Read() || !IsComplete(read)) return false;");
         w.Line("value = read;");
         w.Line("return true;");
         w.Close();
@@ -71,10 +83,20 @@ internal static class CaseReaderEmitter
         w.Close();
         w.Close();
         w.Line();
+        w.Line("/// <summary>Whether a case read holds every required fact, and an entry in every list that must have one.</summary>");
+        w.Open($"private static bool IsComplete({caseType} read)");
+        foreach (var fact in facts.Where(f => f.Required)) w.Line($"if (read.{GeneratedNames.Member(fact.Path)} is null) return false; // required");
+        foreach (var fact in facts.Where(f => f.NonEmpty && f.Type.Kind == TypeKind.List)) w.Line($"if (read.{GeneratedNames.Member(fact.Path)} is {{ Count: 0 }}) return false; // must hold an entry");
+        w.Line("return true;");
+        w.Close();
+        w.Line();
 
-        EmitGroupReader(methods, GeneratedNames.CaseClass, facts.Select(f => (f.Path.Split('.'), f.Type)).ToList(), ns, names);
-        foreach (var record in vocabulary.Records) EmitRecordReader(methods, record, ns, names);
-        foreach (var e in vocabulary.Enums) EmitEnumReader(methods, e, ns, names);
+        foreach (var reader in Readers)
+        {
+            EmitGroupReader(methods, reader, GeneratedNames.CaseClass, facts.Select(f => (f.Path.Split('.'), f.Type)).ToList(), ns, names);
+            foreach (var record in vocabulary.Records) EmitRecordReader(methods, reader, record, ns, names);
+            foreach (var e in vocabulary.Enums) EmitEnumReader(methods, reader, e, ns, names);
+        }
         EmitGetFact(methods, facts, caseType, ns);
         EmitWithFacts(methods, facts, caseType, ns);
         foreach (var record in vocabulary.Records) EmitRecordFacts(methods, record, ns);
@@ -92,21 +114,21 @@ internal static class CaseReaderEmitter
     private static string FactMethod(string typeName) => "FactOf" + typeName;
 
     /// <summary>One level of the fact paths: its facts and the groups below it, each property once.</summary>
-    private static void EmitGroupReader(CodeWriter w, string className, List<(string[] Path, TypeRef Type)> facts, string ns, Utf8Names names)
+    private static void EmitGroupReader(CodeWriter w, string reader, string className, List<(string[] Path, TypeRef Type)> facts, string ns, Utf8Names names)
     {
         var properties = new List<Property>();
         foreach (var (path, type) in facts.Where(f => f.Path.Length == 1)) properties.Add(new Property(path[0], GeneratedNames.Pascal(path[0]), type, null));
         var children = facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]).ToList();
         foreach (var child in children) properties.Add(new Property(child.Key, GeneratedNames.Pascal(child.Key), null, GeneratedNames.GroupClass(className, child.Key)));
-        EmitObjectReader(w, className, properties, ns, names);
+        EmitObjectReader(w, reader, className, properties, ns, names);
         foreach (var child in children)
         {
-            EmitGroupReader(w, GeneratedNames.GroupClass(className, child.Key), child.Select(c => (c.Path.Skip(1).ToArray(), c.Type)).ToList(), ns, names);
+            EmitGroupReader(w, reader, GeneratedNames.GroupClass(className, child.Key), child.Select(c => (c.Path.Skip(1).ToArray(), c.Type)).ToList(), ns, names);
         }
     }
 
-    private static void EmitRecordReader(CodeWriter w, RecordModel record, string ns, Utf8Names names) =>
-        EmitObjectReader(w, GeneratedNames.RecordClass(record.Name), record.Fields.Select(f => new Property(f.Name, GeneratedNames.Pascal(f.Name), f.Type, null)).ToList(), ns, names);
+    private static void EmitRecordReader(CodeWriter w, string reader, RecordModel record, string ns, Utf8Names names) =>
+        EmitObjectReader(w, reader, GeneratedNames.RecordClass(record.Name), record.Fields.Select(f => new Property(f.Name, GeneratedNames.Pascal(f.Name), f.Type, null)).ToList(), ns, names);
 
     /// <summary>A JSON property of an object the reader reads: a fact or field of <see cref="Type"/>, or a group of facts (<see cref="GroupClass"/>).</summary>
     private sealed record Property(string JsonName, string Member, TypeRef? Type, string? GroupClass);
@@ -115,10 +137,10 @@ internal static class CaseReaderEmitter
     /// Reads the object the reader is on (at its start) into <paramref name="className"/>: each known property at most
     /// once, anything else declines. A group that is absent or null is an empty group, as in the general reader.
     /// </summary>
-    private static void EmitObjectReader(CodeWriter w, string className, List<Property> properties, string ns, Utf8Names names)
+    private static void EmitObjectReader(CodeWriter w, string reader, string className, List<Property> properties, string ns, Utf8Names names)
     {
         var type = $"global::{ns}.{className}";
-        w.Open($"private static bool {ReadMethod(className)}(ref {Json}.Utf8JsonReader reader, out {type}? value)");
+        w.Open($"private static bool {ReadMethod(className)}(ref {reader} reader, out {type}? value)");
         w.Line("value = null;");
         for (var i = 0; i < properties.Count; i++)
         {
@@ -202,10 +224,10 @@ internal static class CaseReaderEmitter
         w.Close();
     }
 
-    private static void EmitEnumReader(CodeWriter w, EnumModel e, string ns, Utf8Names names)
+    private static void EmitEnumReader(CodeWriter w, string reader, EnumModel e, string ns, Utf8Names names)
     {
         var type = $"global::{ns}.{GeneratedNames.EnumType(e.Name)}";
-        w.Open($"private static bool {ReadMethod(GeneratedNames.EnumType(e.Name))}(ref {Json}.Utf8JsonReader reader, out {type}? value)");
+        w.Open($"private static bool {ReadMethod(GeneratedNames.EnumType(e.Name))}(ref {reader} reader, out {type}? value)");
         w.Line("value = null;");
         w.Line($"if (reader.TokenType == {Json}.JsonTokenType.Null) return true;");
         w.Line($"if (!{R}.CaseJson.PlainString(ref reader, out var name)) return false;");

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.ComponentModel;
 using System.Text.Json;
 using NodaTime;
@@ -88,8 +89,12 @@ public static class CaseJson
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null) return true;
-        if (!PlainString(ref reader, out var code) || code.Length != 2) return false;
-        value = CountryCodes.FromLetters(code[0], code[1]);
+        return PlainString(ref reader, out var code) && Country(code, out value);
+    }
+
+    private static bool Country(ReadOnlySpan<byte> code, out string? value)
+    {
+        value = code.Length == 2 ? CountryCodes.FromLetters(code[0], code[1]) : null;
         return value is not null;
     }
 
@@ -98,13 +103,89 @@ public static class CaseJson
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null) return true;
-        if (!PlainString(ref reader, out var text) || text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-') return false;
+        return PlainString(ref reader, out var text) && Date(text, out value);
+    }
+
+    private static bool Date(ReadOnlySpan<byte> text, out LocalDate? value)
+    {
+        value = null;
+        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-') return false;
         var year = Digits(text, 0, 4);
         var month = Digits(text, 5, 2);
         var day = Digits(text, 8, 2);
         if (year < 1 || month < 1 || month > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return false;
         value = new LocalDate(year, month, day);
         return true;
+    }
+
+    // The same values read from a CaseLexer, whose strings are printable ASCII without escapes and whose numbers are
+    // whole: what each overload above reads of the same JSON, by the same rules.
+
+    /// <summary>The name of the property the lexer is on.</summary>
+    public static bool PropertyName(ref CaseLexer reader, out ReadOnlySpan<byte> name)
+    {
+        name = reader.TokenType == JsonTokenType.PropertyName ? reader.ValueSpan : default;
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>The string value the lexer is on.</summary>
+    public static bool PlainString(ref CaseLexer reader, out ReadOnlySpan<byte> value)
+    {
+        value = reader.TokenType == JsonTokenType.String ? reader.ValueSpan : default;
+        return reader.TokenType == JsonTokenType.String;
+    }
+
+    /// <summary>true, false or null.</summary>
+    public static bool Bool(ref CaseLexer reader, out bool? value)
+    {
+        value = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null: return true;
+            case JsonTokenType.True: value = true; return true;
+            case JsonTokenType.False: value = false; return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>A number that fits a decimal, or null: parsed as <see cref="Utf8JsonReader.TryGetDecimal"/> parses it.</summary>
+    public static bool Number(ref CaseLexer reader, out decimal? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        var span = reader.ValueSpan;
+        if (reader.TokenType != JsonTokenType.Number || !Utf8Parser.TryParse(span, out decimal number, out var consumed) || consumed != span.Length) return false;
+        value = number;
+        return true;
+    }
+
+    /// <summary>Any string, or null: ASCII, so each byte is its character.</summary>
+    public static bool Text(ref CaseLexer reader, out string? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        if (reader.TokenType != JsonTokenType.String) return false;
+        var bytes = reader.ValueSpan;
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
+        value = new string(chars);
+        return true;
+    }
+
+    /// <summary>An assigned ISO 3166-1 alpha-2 code, as one shared string per code, or null.</summary>
+    public static bool Country(ref CaseLexer reader, out string? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        return PlainString(ref reader, out var code) && Country(code, out value);
+    }
+
+    /// <summary>An ISO date, <c>YYYY-MM-DD</c>, that exists in the calendar (year 0001 or later), or null.</summary>
+    public static bool Date(ref CaseLexer reader, out LocalDate? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        return PlainString(ref reader, out var text) && Date(text, out value);
     }
 
     /// <summary>The number written in <paramref name="count"/> ASCII digits from <paramref name="start"/>; -1 when one is not a digit.</summary>

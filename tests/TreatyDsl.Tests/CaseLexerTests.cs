@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using TreatyDsl.Runtime;
+using Xunit;
+
+namespace TreatyDsl.Tests;
+
+/// <summary>
+/// The generated readers try <see cref="CaseLexer"/> first and fall back to <see cref="Utf8JsonReader"/> when it declines.
+/// That is sound only if every file the lexer reads to the end is one the library reads to the end too, as the same
+/// tokens: these tests hold it to that on the samples, on many thousands of damaged samples, and on what it must decline.
+/// </summary>
+public class CaseLexerTests
+{
+    private static IEnumerable<byte[]> Samples() =>
+        Directory.GetFiles(Paths.Samples, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes);
+
+    /// <summary>The lexer's tokens (type, and the value of names, strings and numbers), and whether it finished.</summary>
+    private static (List<string> Tokens, bool Finished) Lex(byte[] utf8)
+    {
+        var tokens = new List<string>();
+        var lexer = new CaseLexer(utf8);
+        while (lexer.Read()) tokens.Add(Token(lexer.TokenType, lexer.ValueSpan));
+        return (tokens, lexer.Finished);
+    }
+
+    /// <summary>The library's tokens, as case files are read (comments skipped, trailing commas allowed); null when it throws.</summary>
+    private static List<string>? Library(byte[] utf8)
+    {
+        var tokens = new List<string>();
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, CaseJson.Options);
+            while (reader.Read())
+            {
+                var value = reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String or JsonTokenType.Number ? reader.ValueSpan : default;
+                tokens.Add(Token(reader.TokenType, value));
+            }
+            return tokens;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Token(JsonTokenType type, ReadOnlySpan<byte> value) =>
+        type is JsonTokenType.PropertyName or JsonTokenType.String or JsonTokenType.Number ? $"{type}:{Encoding.UTF8.GetString(value)}" : type.ToString();
+
+    [Fact]
+    public void Every_sample_case_is_read_to_the_end_as_the_same_tokens_the_library_reads()
+    {
+        foreach (var sample in Samples())
+        {
+            var (tokens, finished) = Lex(sample);
+            Assert.True(finished);
+            Assert.Equal(Library(sample), tokens);
+        }
+    }
+
+    [Fact]
+    public void A_damaged_case_the_lexer_reads_to_the_end_is_read_by_the_library_as_the_same_tokens()
+    {
+        // Each sample with one to three bytes deleted, inserted or replaced, from an alphabet of JSON's own characters and
+        // a few it must decline. Whatever the lexer finishes, the library must read, token for token.
+        const string alphabet = "{}[]:,\"\\/ \t\n\r-+0123456789.eEtrufalsnxz\u0001\u007f";
+        var random = new Random(20261123);
+        var samples = Samples().ToArray();
+        int finished = 0, declined = 0;
+        for (var round = 0; round < 20000; round++)
+        {
+            var bytes = samples[random.Next(samples.Length)].ToList();
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                var at = random.Next(bytes.Count);
+                var b = random.Next(20) == 0 ? (byte)0xC3 : (byte)alphabet[random.Next(alphabet.Length)];
+                switch (random.Next(3))
+                {
+                    case 0: bytes.RemoveAt(at); break;
+                    case 1: bytes.Insert(at, b); break;
+                    default: bytes[at] = b; break;
+                }
+            }
+            var text = bytes.ToArray();
+            var (tokens, done) = Lex(text);
+            if (!done)
+            {
+                declined++;
+                continue;
+            }
+            finished++;
+            Assert.Equal(Library(text), tokens);
+        }
+        Assert.True(finished > 2000 && declined > 2000, $"finished {finished}, declined {declined}: too few of one kind for the test to prove much");
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"a\\\"b\"}")] // an escape
+    [InlineData("{\"id\":\"A\"} // a comment")]
+    [InlineData("{\"id\":\"A\",}")] // a trailing comma
+    [InlineData("{\"n\":[1,2,]}")]
+    [InlineData("{\"n\":1.5}")] // a fraction
+    [InlineData("{\"n\":1e3}")] // an exponent
+    [InlineData("{\"n\":-0}")] // negative zero: a decimal with a sign
+    [InlineData("{\"n\":01}")]
+    [InlineData("{\"id\":\"Jos\u00e9\"}")] // non-ASCII
+    [InlineData("{\"id\":\"A\"}}")]
+    [InlineData("{\"id\" \"A\"}")]
+    [InlineData("{\"id\":\"A\"")]
+    [InlineData("")]
+    public void Anything_but_the_plainest_json_is_declined(string json)
+    {
+        Assert.False(Lex(Encoding.UTF8.GetBytes(json)).Finished);
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_library_allows_is_declined()
+    {
+        var deep = Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65));
+        var allowed = Encoding.UTF8.GetBytes(new string('[', 64) + new string(']', 64));
+        Assert.False(Lex(deep).Finished);
+        Assert.True(Lex(allowed).Finished);
+        Assert.NotNull(Library(allowed));
+    }
+}
