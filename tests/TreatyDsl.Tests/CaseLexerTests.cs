@@ -118,6 +118,18 @@ public class CaseLexerTests
     }
 
     [Fact]
+    public void A_string_is_read_with_every_printable_ascii_byte_but_the_quote_and_backslash_and_declined_with_any_other()
+    {
+        for (var b = 0; b < 256; b++)
+        {
+            var json = new byte[] { (byte)'"', (byte)'x', (byte)b, (byte)'y', (byte)'"' };
+            var plain = b is >= 0x20 and <= 0x7E && b != '"' && b != '\\';
+            Assert.True(plain == Lex(json).Finished, $"byte 0x{b:X2}");
+            if (plain) Assert.Equal(Library(json), Lex(json).Tokens);
+        }
+    }
+
+    [Fact]
     public void Nesting_deeper_than_the_library_allows_is_declined()
     {
         var deep = Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65));

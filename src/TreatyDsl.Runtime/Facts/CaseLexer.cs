@@ -119,20 +119,29 @@ public ref struct CaseLexer
         var text = json;
         var start = position + 1;
         var i = start;
-        while (i < text.Length)
-        {
-            var b = text[i];
-            if (b == (byte)'"') break;
-            if ((uint)(b - 0x20) > 0x7E - 0x20 || b == (byte)'\\') return Decline(); // a control, DEL, non-ASCII, an escape
-            i++;
-        }
-        if (i >= text.Length) return Decline();
+        var plain = Plain;
+        while ((uint)i < (uint)text.Length && plain[text[i]] != 0) i++;
+        // Stopped at the closing quote, or at a control, DEL, a non-ASCII byte or an escape, which are declined.
+        if (i >= text.Length || text[i] != (byte)'"') return Decline();
         TokenType = type;
         valueStart = start;
         valueLength = i - start;
         position = i + 1;
         return true;
     }
+
+    /// <summary>1 for each byte a plain string holds as it is: printable ASCII but the quote and the backslash.</summary>
+    private static ReadOnlySpan<byte> Plain => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // controls
+        1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // '"' is 0x22
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, // '\\' is 0x5C
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, // DEL is 0x7F
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // non-ASCII
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    };
 
     /// <summary>A whole number as JSON writes it (no leading zero, no negative zero); a fraction or exponent is declined where it starts.</summary>
     private bool Number()
