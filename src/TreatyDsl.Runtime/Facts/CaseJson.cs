@@ -45,10 +45,12 @@ public static class CaseJson
     }
 
     /// <summary>true, false or null.</summary>
-    public static bool Bool(ref Utf8JsonReader reader, out bool? value)
+    public static bool Bool(ref Utf8JsonReader reader, out bool? value) => Bool(reader.TokenType, out value);
+
+    private static bool Bool(JsonTokenType token, out bool? value)
     {
         value = null;
-        switch (reader.TokenType)
+        switch (token)
         {
             case JsonTokenType.Null: return true;
             case JsonTokenType.True: value = true; return true;
@@ -136,17 +138,7 @@ public static class CaseJson
     }
 
     /// <summary>true, false or null.</summary>
-    public static bool Bool(ref CaseLexer reader, out bool? value)
-    {
-        value = null;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null: return true;
-            case JsonTokenType.True: value = true; return true;
-            case JsonTokenType.False: value = false; return true;
-            default: return false;
-        }
-    }
+    public static bool Bool(ref CaseLexer reader, out bool? value) => Bool(reader.TokenType, out value);
 
     /// <summary>A number that fits a decimal, or null: parsed as <see cref="Utf8JsonReader.TryGetDecimal"/> parses it.</summary>
     public static bool Number(ref CaseLexer reader, out decimal? value)
