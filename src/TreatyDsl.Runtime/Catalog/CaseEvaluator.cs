@@ -230,21 +230,16 @@ public static class CaseEvaluator
         if (recommended is null) return null;
         var practice = partner?.Practice;
         if (practice is not null && Contains(practice.Instruments, recommended)) return null;
-        if (!HasOtherEligible(reports, recommended)) return null; // most cases: looked at without making a list
-        var others = reports.Where(r => r.Usable && r.Verdict == Verdict.Eligible && r.Id != recommended).Select(r => r.Id).ToList();
+        List<string>? others = null; // made only when there is one: most cases have none
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (reports[i].Usable && reports[i].Verdict == Verdict.Eligible && reports[i].Id != recommended) (others ??= new List<string>()).Add(reports[i].Id);
+        }
+        if (others is null) return null;
         var country = partner is null ? "this country" : $"{partner.Name} ({partner.Code})";
         var recorded = practice is null ? "records no usage preference for " + country : $"records a usage preference for {country} (\"{practice.Note}\") that names none of the eligible instruments";
         return $"The country table {recorded}: {recommended} is recommended only because it comes first in the catalog's order; " +
             $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} also eligible, and the choice between them is the caseworker's";
-    }
-
-    private static bool HasOtherEligible(IReadOnlyList<InstrumentReport> reports, string recommended)
-    {
-        for (var i = 0; i < reports.Count; i++)
-        {
-            if (reports[i].Usable && reports[i].Verdict == Verdict.Eligible && reports[i].Id != recommended) return true;
-        }
-        return false;
     }
 
     /// <summary>The country whose practice with the United States decides usability: the one that is not the US.</summary>
