@@ -56,7 +56,7 @@ internal sealed class PartyIndex
         {
             var instrument = partner.Memberships[m].Instrument;
             if (Defines(instruments, instrument)) continue;
-            var shared = instrument == "us-" + partner.Code.ToLowerInvariant() || (us is not null && Holds(us.Memberships, instrument));
+            var shared = instrument == "us-" + partner.Code.ToLowerInvariant() || Membership(us, instrument) is not null;
             if (shared) undefined.Add(instrument);
         }
         return undefined.ToArray();
@@ -68,10 +68,12 @@ internal sealed class PartyIndex
         return false;
     }
 
-    private static bool Holds(IReadOnlyList<CountryMembership> memberships, string instrument)
+    /// <summary>The row's entry for <paramref name="instrument"/>; null when the row (or the country's row) has none.</summary>
+    private static CountryMembership? Membership(CountryEntry? row, string instrument)
     {
-        for (var m = 0; m < memberships.Count; m++) if (memberships[m].Instrument == instrument) return true;
-        return false;
+        if (row is null) return null;
+        for (var m = 0; m < row.Memberships.Count; m++) if (row.Memberships[m].Instrument == instrument) return row.Memberships[m];
+        return null;
     }
 
     /// <summary>The instruments <paramref name="country"/> is a party to, in catalog order; none for an unknown or missing code.</summary>
@@ -84,20 +86,14 @@ internal sealed class PartyIndex
     private static bool IsParty(string country, CountryEntry? entry, InstrumentInfo info, out LocalDate? since)
     {
         since = null;
-        var memberships = entry?.Memberships ?? (IReadOnlyList<CountryMembership>)Array.Empty<CountryMembership>();
-        for (var i = 0; i < memberships.Count; i++)
+        if (Membership(entry, info.Id) is { } membership)
         {
-            if (memberships[i].Instrument != info.Id) continue;
-            since = memberships[i].Since ?? info.InForce;
+            since = membership.Since ?? info.InForce;
             return true;
         }
-        for (var i = 0; i < info.Parties.Count; i++)
-        {
-            if (info.Parties[i] != country) continue;
-            since = info.InForce;
-            return true;
-        }
-        return false;
+        if (Lists.Contains(info.Parties, country, negated: false) != Truth.True) return false;
+        since = info.InForce;
+        return true;
     }
 
     /// <summary>One instrument a country is a party to.</summary>
