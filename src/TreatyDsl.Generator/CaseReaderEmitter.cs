@@ -72,7 +72,7 @@ internal static class CaseReaderEmitter
         w.Line("return true;");
         w.Close();
         w.Open("try");
-        w.Line($"var reader = new {Json}.Utf8JsonReader(utf8, {R}.CaseJson.OptionsFor(utf8));");
+        w.Line($"var reader = new {Json}.Utf8JsonReader(utf8, {R}.CaseJson.Options);");
         w.Line($"if (!reader.Read() || reader.TokenType != {Json}.JsonTokenType.StartObject) return false;");
         w.Line($"if (!{ReadMethod(GeneratedNames.CaseClass)}(ref reader, out var read) || read is null || reader.Read() || !IsComplete(read)) return false;");
         w.Line("value = read;");

@@ -33,8 +33,8 @@ public class TypedCaseReaderTests
     [Fact]
     public void A_case_with_comments_is_read_by_the_generated_reader_as_the_same_case_without_them()
     {
-        // A line with no '/' is read with comments disallowed (CaseJson.OptionsFor); one with comments, or a '/' in a
-        // value, must still be read, with the same facts.
+        // A plain line is read by the lexer (CaseLexer); one with comments is declined by it and read by the library's
+        // reader, and a '/' in a value is plain: each must be read, with the same facts.
         var plain = File.ReadAllText(Path.Combine(Paths.Samples, "mx-eligible.json"));
         var commented = "// a caseworker's note\n" + plain.Replace("{", "{ /* opened */", StringComparison.Ordinal);
         var slashInValue = plain.Replace("\"A-2026-0001\"", "\"A/2026/0001\"", StringComparison.Ordinal);

@@ -18,14 +18,6 @@ public static class CaseJson
     /// <summary>The JSON case files may be written in, for the generated readers and the general reader alike: comments skipped, trailing commas allowed.</summary>
     public static JsonReaderOptions Options => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>
-    /// <see cref="Options"/> for reading <paramref name="utf8"/>: the same, except that text with no <c>/</c> (so no
-    /// comment) is read with comments disallowed. It reads the same tokens; <see cref="Utf8JsonReader"/> then takes its
-    /// path that does not look for a comment after every token (0.9% of the instructions of a batch of sample cases).
-    /// </summary>
-    public static JsonReaderOptions OptionsFor(ReadOnlySpan<byte> utf8) =>
-        utf8.IndexOf((byte)'/') < 0 ? new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = true } : Options;
-
     /// <summary>The name of the property the reader is on, when it is written without escapes.</summary>
     public static bool PropertyName(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
     {
