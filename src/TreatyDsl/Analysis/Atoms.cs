@@ -211,16 +211,23 @@ internal sealed class Atoms
         _ => value.Text ?? string.Empty,
     };
 
+    /// <summary>
+    /// Adds constants to a slot and to every slot linked with it. A link class shares one set of constants, so adding
+    /// is one union over the class, never a walk from slot to slot (which, with links both ways, would not end).
+    /// </summary>
     private void Add(string slot, List<object> values)
     {
-        if (!Constants.TryGetValue(slot, out var set)) Constants[slot] = set = new HashSet<object>();
-        foreach (var v in values) set.Add(v);
-        foreach (var linked in Links(slot)) if (linked != slot) Add(linked, values);
+        foreach (var member in Links(slot))
+        {
+            if (!Constants.TryGetValue(member, out var set)) Constants[member] = set = new HashSet<object>();
+            set.UnionWith(values);
+        }
     }
 
     private readonly Dictionary<string, HashSet<string>> links = new();
 
-    private IEnumerable<string> Links(string slot) => links.TryGetValue(slot, out var set) ? set : (IEnumerable<string>)new string[0];
+    /// <summary>The slots linked with <paramref name="slot"/>, itself included.</summary>
+    private IEnumerable<string> Links(string slot) => links.TryGetValue(slot, out var set) ? set : new[] { slot };
 
     /// <summary>Two slots compared with each other: each gets the other's constants, now and later.</summary>
     private void Link(string a, string b)
