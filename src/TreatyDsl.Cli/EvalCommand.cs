@@ -27,7 +27,7 @@ public static class EvalCommand
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static TreatyCatalog? LoadInterpreted(string treatiesDirectory, TextWriter errors)
     {
-        var model = TreatyLoader.LoadDirectory(treatiesDirectory);
+        var model = TreatyLoader.LoadDirectory(treatiesDirectory, analyse: false);
         foreach (var diagnostic in model.Diagnostics) errors.WriteLine(diagnostic.ToString());
         if (!model.HasErrors) return InterpretedCatalog.Create(model);
         errors.WriteLine($"The treaty files in '{treatiesDirectory}' have errors (above); no case was evaluated.");

@@ -8,7 +8,7 @@ public static class MatrixCommand
 {
     public static int Run(string directory, bool html, TextWriter output, TextWriter errors)
     {
-        var model = TreatyLoader.LoadDirectory(directory);
+        var model = TreatyLoader.LoadDirectory(directory, analyse: false);
         if (model.HasErrors)
         {
             // A matrix of half-bound treaties would mislead; say what to fix instead (an unreadable folder included).

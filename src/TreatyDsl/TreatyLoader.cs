@@ -12,8 +12,11 @@ namespace TreatyDsl;
 /// <summary>Parses and binds a set of .treaty texts, or every .treaty file in a folder.</summary>
 public static class TreatyLoader
 {
-    public static TreatyModel Load(IEnumerable<(string Path, string Text)> files) =>
-        Load(files.Select(f => TreatyParser.Parse(f.Path, f.Text)));
+    public static TreatyModel Load(IEnumerable<(string Path, string Text)> files) => Load(files, analyse: true);
+
+    /// <summary>Parses and binds texts; analyses the cases only when <paramref name="analyse"/> is true (see <see cref="Load(IEnumerable{ParseResult}, bool)"/>).</summary>
+    public static TreatyModel Load(IEnumerable<(string Path, string Text)> files, bool analyse) =>
+        Load(files.Select(f => TreatyParser.Parse(f.Path, f.Text)), analyse);
 
     /// <summary>Binds and analyses files already parsed (for callers that keep parse results, such as the analyzer's cache).</summary>
     public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles) => Load(parsedFiles, analyse: true);
@@ -32,8 +35,15 @@ public static class TreatyLoader
         return analyse ? Analysis.TreatyAnalysis.Run(model) : model;
     }
 
-    /// <summary>Loads every <c>*.treaty</c> file under <paramref name="directory"/>. A folder that cannot be read is a diagnostic, not an exception.</summary>
-    public static TreatyModel LoadDirectory(string directory)
+    /// <summary>Loads and analyses every <c>*.treaty</c> file under <paramref name="directory"/>. A folder that cannot be read is a diagnostic, not an exception.</summary>
+    public static TreatyModel LoadDirectory(string directory) => LoadDirectory(directory, analyse: true);
+
+    /// <summary>
+    /// Loads every <c>*.treaty</c> file under <paramref name="directory"/>, analysing the cases only when
+    /// <paramref name="analyse"/> is true: evaluating cases needs the bound model and the country table's notes, never
+    /// the proofs about rules, so <c>treaty eval</c> and <c>treaty matrix</c> load without them.
+    /// </summary>
+    public static TreatyModel LoadDirectory(string directory, bool analyse)
     {
         List<(string, string)> files;
         try
@@ -44,11 +54,11 @@ public static class TreatyLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return Load(Array.Empty<(string, string)>()) with
+            return Load(Array.Empty<(string, string)>(), analyse: false) with
             {
                 Diagnostics = new[] { DiagnosticCatalog.MissingVocabulary.Create(SourceSpan.None(directory)) with { Message = $"Cannot read the treaty folder '{directory}': {ex.Message}" } }.ToEquatableArray(),
             };
         }
-        return Load(files);
+        return Load(files, analyse);
     }
 }

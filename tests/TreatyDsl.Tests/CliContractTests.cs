@@ -75,6 +75,23 @@ public class CliContractTests
     }
 
     [Fact]
+    public void The_treaties_option_evaluates_without_the_case_analysis_so_no_finding_about_rules_is_printed_or_can_stop_it()
+    {
+        // A rule no case meets is a TDSL0307 finding for treaty check; evaluation needs only the bound files and the
+        // country table's notes, so it neither reports nor runs the proofs about rules (nor their accepted TDSL0315).
+        var folder = Directory.CreateTempSubdirectory("treaties-").FullName;
+        foreach (var file in Directory.GetFiles(Paths.Treaties)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        File.AppendAllText(Path.Combine(folder, "us-mx.treaty"), "\nrequire never: \"t\" cite \"c\"\n  when judgment.final and not judgment.final\n");
+        var (exit, output, errors) = Run("eval", Path.Combine(Paths.Samples, "mx-eligible.json"), "--json", "--treaties", folder);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"id\":\"never\",\"outcome\":\"not-met\"", output);
+        Assert.DoesNotContain("TDSL0307", errors);
+        Assert.DoesNotContain("TDSL0315", errors);
+        Assert.Contains("TDSL0318", errors); // the country table's checks still run: their notes are printed with cases
+    }
+
+    [Fact]
     public void Broken_treaty_files_under_the_treaties_option_exit_2_with_located_messages()
     {
         var folder = Paths.BrokenTreatyFolder();
