@@ -13,8 +13,10 @@ namespace TreatyDsl.Analysis;
 /// missing each of its representative values (<see cref="CaseSpace"/>). Because the goal is monotone (a definite
 /// answer survives any further fact), it stops a branch as soon as the goal is true (a witness) or false (nothing
 /// below can be one). When every branch has stopped and every value tried covered its class, no case exists: that is
-/// the proof. A fact the vocabulary does not expect for the case so far (<c>expected when</c>) is never given: a case
-/// file cannot carry it.
+/// the proof. The cases searched are every case file <c>treaty eval</c> accepts: a fact the vocabulary does not expect
+/// for the case (<c>expected when</c> false: a full-term date on a life sentence) is still given, since a case file can
+/// carry it and the evaluator reads it. Only the question of <see cref="FindUnsettled"/>, which is about case files
+/// written as the vocabulary describes them, leaves such facts out.
 /// </summary>
 internal sealed class CaseSearch
 {
@@ -27,6 +29,9 @@ internal sealed class CaseSearch
     private readonly System.Func<RuleModel, ISet<string>> factsOf;
     private int nodes;
     private bool exact;
+
+    // True while FindUnsettled runs: facts the vocabulary does not expect for the case are not given.
+    private bool asDescribed;
 
     /// <param name="interpreter">The judge: the instrument's interpreter.</param>
     /// <param name="space">The representative values of every fact.</param>
@@ -145,12 +150,22 @@ internal sealed class CaseSearch
     }
 
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
-    public SearchResult FindUnsettled(RuleModel rule, IReadOnlyList<RuleModel> others) =>
-        FindWhere(rule, others, probe =>
+    public SearchResult FindUnsettled(RuleModel rule, IReadOnlyList<RuleModel> others)
+    {
+        asDescribed = true;
+        try
         {
-            var result = probe.Evaluate(rule);
-            return result.Outcome == Outcome.Unknown && Unexpected(probe, result.MissingFacts).Count > 0 && Choose(probe, result.MissingFacts) is null;
-        }, branchRule: true, branchOthers: false, withholdable: null);
+            return FindWhere(rule, others, probe =>
+            {
+                var result = probe.Evaluate(rule);
+                return result.Outcome == Outcome.Unknown && Unexpected(probe, result.MissingFacts).Count > 0 && Choose(probe, result.MissingFacts) is null;
+            }, branchRule: true, branchOthers: false, withholdable: null);
+        }
+        finally
+        {
+            asDescribed = false;
+        }
+    }
 
     /// <summary>The facts of the probed case that the vocabulary does not expect for it (its <c>expected when</c> is false).</summary>
     public IReadOnlyList<string> Unexpected(Probe probe, IEnumerable<string> paths) =>
@@ -226,7 +241,7 @@ internal sealed class CaseSearch
                 exact = false; // a missing fact the analysis cannot give: whatever it proves about this branch is not a proof
                 continue;
             }
-            if (expectations.TryGetValue(path, out var expectation))
+            if (asDescribed && expectations.TryGetValue(path, out var expectation))
             {
                 var expected = probe.Evaluate(expectation);
                 if (expected.Outcome == Outcome.NotMet) continue; // absent by construction

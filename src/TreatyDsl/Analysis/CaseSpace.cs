@@ -100,8 +100,9 @@ internal sealed class CaseSpace
             case TypeKind.Date:
                 if (atoms.Periods.TryGetValue(slot, out var period))
                 {
+                    // The end of a period may also be compared with dates of its own: both kinds of bound split it.
                     return partial.Values.TryGetValue(period.From, out var start) && start is LocalDate from
-                        ? PeriodEnds(from, period.Durations)
+                        ? PeriodEnds(from, period.Durations, constants.OfType<LocalDate>())
                         : new object?[0];
                 }
                 return DateValues(constants.OfType<LocalDate>());
@@ -163,16 +164,18 @@ internal sealed class CaseSpace
         return values.Cast<object?>().ToList();
     }
 
-    /// <summary>Ends of a period from <paramref name="start"/>: one day short of, exactly at and one day past each duration it is compared with.</summary>
-    private static IReadOnlyList<object?> PeriodEnds(LocalDate start, HashSet<Period> durations)
+    /// <summary>
+    /// Ends of a period from <paramref name="start"/>: one day short of, exactly at and one day past each duration it is
+    /// compared with, and likewise around each date the end itself is compared with.
+    /// </summary>
+    private static IReadOnlyList<object?> PeriodEnds(LocalDate start, HashSet<Period> durations, IEnumerable<LocalDate> dates)
     {
         var values = new SortedSet<LocalDate> { start };
-        foreach (var d in durations)
+        foreach (var bound in durations.Select(d => start.Plus(d)).Concat(dates))
         {
-            var end = start.Plus(d);
-            values.Add(end.PlusDays(-1));
-            values.Add(end);
-            values.Add(end.PlusDays(1));
+            values.Add(bound.PlusDays(-1));
+            values.Add(bound);
+            values.Add(bound.PlusDays(1));
         }
         return values.Cast<object?>().ToList();
     }

@@ -26,6 +26,7 @@ public class SoundnessProperties
         "prisoner.yearsResidentInSentencingCountry >= 5", "prisoner.yearsResidentInSentencingCountry < 2",
         "timeRemaining >= 6 months", "timeRemaining < 1 year",
         "any offense in offenses: offense.category = drug", "all offense in offenses: offense.dualCriminality",
+        "sentence.fullTermDate >= 2026-06-01", "MX in prisoner.nationalities", "receivingNationality in prisoner.nationalities",
     };
 
     private static readonly Gen<string> Condition =
@@ -129,7 +130,11 @@ public class SoundnessProperties
         }
     }
 
-    /// <summary>Cases over the facts the grammar reads, each fact sometimes missing, none where the vocabulary does not expect it.</summary>
+    /// <summary>
+    /// Cases over the facts the grammar reads, each fact sometimes missing, as <c>treaty eval</c> accepts them: a full-term
+    /// date on any kind of sentence (the vocabulary expects one only for determinate sentences, but the reader does not
+    /// refuse it, and the evaluator reads it).
+    /// </summary>
     private static IEnumerable<CaseFacts> RandomCases(int seed)
     {
         var random = new System.Random(seed);
@@ -145,8 +150,8 @@ public class SoundnessProperties
                 ["judgment.final"] = Maybe<object>(random.Next(2) == 0), ["consent.prisoner"] = Maybe<object>(random.Next(2) == 0),
                 ["sentence.type"] = Maybe<object>(type),
                 ["prisoner.yearsResidentInSentencingCountry"] = Maybe<object>((decimal)random.Next(0, 10)),
-                // The vocabulary expects a full-term date for determinate sentences only: no case file has one otherwise.
-                ["sentence.fullTermDate"] = type == "determinate" ? Maybe<object>(application.PlusDays(random.Next(-30, 800))) : null,
+                ["sentence.fullTermDate"] = Maybe<object>(application.PlusDays(random.Next(-30, 800))),
+                ["prisoner.nationalities"] = Maybe<object>(new[] { "MX", "US", "IS" }.Where(_ => random.Next(2) == 0).Cast<object?>().ToList()),
                 ["offenses"] = Maybe<object>(Enumerable.Range(0, random.Next(1, 3)).Select(_ => (object?)new Dictionary<string, object?>
                 {
                     ["category"] = Maybe<object>(random.Next(2) == 0 ? "drug" : "fraud"),
