@@ -53,15 +53,22 @@ public static class CheckCommand
         return status;
     }
 
-    /// <summary>Writes every witness as <c>TDSLnnnn-file-line.json</c>; false (with a message) when the folder cannot be written.</summary>
+    /// <summary>
+    /// Writes every witness as <c>TDSLnnnn-file-line.json</c>, and a second finding of the same id at the same line as
+    /// <c>TDSLnnnn-file-line-2.json</c> (and so on), so no witness overwrites another; false (with a message) when the
+    /// folder cannot be written.
+    /// </summary>
     private static bool WriteWitnesses(System.Collections.Generic.IEnumerable<TreatyDsl.Diagnostics.TreatyDiagnostic> diagnostics, string folder, TextWriter errors)
     {
         try
         {
             Directory.CreateDirectory(folder);
+            var written = new System.Collections.Generic.HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
             foreach (var d in diagnostics.Where(d => d.Witness is not null))
             {
-                var name = $"{d.Id}-{Path.GetFileNameWithoutExtension(d.Span.Path)}-{d.Span.Line}.json";
+                var stem = $"{d.Id}-{Path.GetFileNameWithoutExtension(d.Span.Path)}-{d.Span.Line}";
+                var name = stem + ".json";
+                for (var n = 2; !written.Add(name); n++) name = $"{stem}-{n}.json";
                 File.WriteAllText(Path.Combine(folder, name), d.Witness);
             }
             return true;

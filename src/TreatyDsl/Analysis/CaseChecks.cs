@@ -84,7 +84,7 @@ internal static class CaseChecks
             var list = group.ToList();
             var first = list[0];
             var ids = list.Select(f => f.Instrument).Distinct().ToList();
-            if (first.Rule is { } rule && TextFindings.Contains(first.Descriptor.Id) && ids.Count < analysed.Count(i => Includes(i, rule))) continue;
+            if (first.Rule is { } rule && TextFindings.Contains(first.Descriptor.Id) && ids.Count < analysed.Count(i => Carries(i, rule, first.Span))) continue;
             var instruments = Join(ids);
             if (group.Key.Period is { } period) instruments += " " + period;
             var diagnostic = first.Descriptor.Create(first.Span, first.Arguments(instruments));
@@ -121,8 +121,14 @@ internal static class CaseChecks
         return context.Witness(eligible, context.Rules.ToArray()).ToCaseFile("eligible-" + instrument.Id);
     }
 
-    /// <summary>Whether the instrument has this rule (a baseline rule is shared, by reference, by every instrument that includes it).</summary>
-    private static bool Includes(InstrumentModel instrument, RuleModel rule) => instrument.Rules.Any(r => r.Id == rule.Id && r.Origin == rule.Origin);
+    /// <summary>
+    /// Whether the instrument has this rule with the part a text finding is about (at <paramref name="span"/>): a
+    /// baseline rule's own condition and exceptions are in every instrument that includes it, but an exception an
+    /// instrument adds to it (<c>exception x to rule</c>) is in that instrument's copy only, and is judged there alone.
+    /// </summary>
+    private static bool Carries(InstrumentModel instrument, RuleModel rule, Text.SourceSpan span) =>
+        instrument.Rules.Any(r => r.Id == rule.Id && r.Origin == rule.Origin && r.Versions.Any(v =>
+            v.Span == span || v.Exceptions.Any(e => e.Span == span) || ExpressionWalk.Nodes(v.Condition).Any(n => n.Span == span)));
 
     private static string Join(IReadOnlyList<string> ids) =>
         ids.Count == 1 ? ids[0] : string.Join(", ", ids.Take(ids.Count - 1)) + " and " + ids[ids.Count - 1];

@@ -40,6 +40,24 @@ public class WitnessCommandTests
     }
 
     [Fact]
+    public void Two_findings_of_one_id_at_one_line_write_two_witness_files()
+    {
+        // Both alternatives on line 8 are masked by 'neither': two TDSL0312 findings, one line, two example cases.
+        var treaties = Directory.CreateTempSubdirectory("treaties-").FullName;
+        File.WriteAllText(Path.Combine(treaties, "case-file.treaty"), Vocabulary);
+        File.WriteAllText(Path.Combine(treaties, "test.treaty"), Instrument(
+            "require either: \"t\" cite \"c\" when judgment.final or consent.prisoner or exceptionalCircumstances\n" +
+            "require neither: \"t\" cite \"c\" when not judgment.final and not consent.prisoner\n"));
+        var witnesses = Path.Combine(treaties, "witnesses");
+
+        Program.Invoke(new[] { "check", treaties, "--witnesses", witnesses }, new StringWriter(), new StringWriter());
+
+        var files = Directory.GetFiles(witnesses).Select(f => Path.GetFileName(f)).OrderBy(f => f, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "TDSL0312-test-8-2.json", "TDSL0312-test-8.json" }, files);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(witnesses, files[0])), File.ReadAllText(Path.Combine(witnesses, files[1])));
+    }
+
+    [Fact]
     public void A_witness_folder_that_cannot_be_written_is_exit_2_with_a_message()
     {
         var treaties = Directory.CreateTempSubdirectory("treaties-").FullName;
