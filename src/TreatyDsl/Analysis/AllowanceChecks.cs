@@ -36,7 +36,21 @@ internal static class AllowanceChecks
                     }
                     continue;
                 }
-                Masked(context, rule, context.Without(rule, exception), applies, applied.Witness!, exception.Span, $"exception '{exception.Id}' of '{rule.Id}'", main, holds);
+                // An exception that applies only where another exception already lets the case through changes
+                // nothing: say so, instead of calling it masked by requirements that can in fact be met.
+                var without = context.Without(rule, exception);
+                var changes = Goal.All(Goal.NotMet(main), Goal.Met(holds), Goal.NotMet(without));
+                var changed = context.Search.Find(changes);
+                if (!changed.Found)
+                {
+                    if (context.Proves(changed, changes))
+                    {
+                        context.Report(DiagnosticCatalog.RedundantAlternative, exception.Span, rule.Id + "/" + exception.Id,
+                            instruments => new object[] { "exception '" + exception.Id + "'", rule.Id, instruments, "the other exceptions cover every case it allows" }, rule: rule);
+                    }
+                    continue;
+                }
+                Masked(context, rule, without, changes, changed.Witness!, exception.Span, $"exception '{exception.Id}' of '{rule.Id}'", main, holds);
             }
             var bar = rule.Kind == RuleKind.Bar;
             foreach (var alternative in Alternatives(version.Condition, bar))
@@ -51,7 +65,7 @@ internal static class AllowanceChecks
                     if (context.Proves(mattered, matters))
                     {
                         context.Report(DiagnosticCatalog.RedundantAlternative, alternative.Span, rule.Id + "/" + text,
-                            instruments => new object[] { text, rule.Id, instruments }, rule: rule);
+                            instruments => new object[] { "alternative '" + text + "'", rule.Id, instruments, "the other alternatives cover every case it allows" }, rule: rule);
                     }
                     continue;
                 }
@@ -80,8 +94,10 @@ internal static class AllowanceChecks
                 return context.Proves(context.Search.Find(both), both);
             })
             .ToList();
+        // No single requirement blocks it everywhere: what is proved is that every case it lets through fails or
+        // leaves unsettled at least one other requirement, a different one in different cases.
         var blockedBy = blockers.Count == 0
-            ? "the other requirements cannot all be met"
+            ? "some other requirement is not met (not always the same one)"
             : string.Join(" or ", blockers.Select(b => "'" + b.Id + "'")) + (blockers.Count == 1 ? " is" : " are") + " never met";
         var witness = context.Witness(applied, focus.Concat(blockers).ToArray());
         context.Report(DiagnosticCatalog.MaskedAllowance, span, rule.Id + "|" + what,

@@ -135,6 +135,10 @@ internal sealed class InstrumentContext
         return Variant(rule, version with { Exceptions = version.Exceptions.Where(e => !ReferenceEquals(e, exception)).ToEquatableArray() });
     }
 
+    /// <summary>The rule with only the given exceptions (the version in effect, its own condition unchanged).</summary>
+    public RuleModel WithExceptions(RuleModel rule, IEnumerable<ExceptionModel> exceptions) =>
+        Variant(rule, InEffect(rule)! with { Exceptions = exceptions.ToEquatableArray() });
+
     /// <summary>
     /// The rule as if one of its alternatives were not written: in a requirement the part is replaced by false (an 'or'
     /// operand that lets no case through); in a bar by true (an 'and' operand that no longer lets a case escape the bar).

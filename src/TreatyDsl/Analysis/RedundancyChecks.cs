@@ -22,6 +22,9 @@ internal static class RedundancyChecks
             // such a case needs only the facts the rule reads. Or if it stays unknown where everything else is met
             // (undetermined rather than eligible): such a case needs only the other rules' facts, with the rule's own
             // facts among them left unknown where that keeps the rule unknown.
+            // A rule no case fails is already reported as always met (or swallowed); that is the whole story of it.
+            var everFails = Goal.NotMet(rule);
+            if (context.Proves(context.Search.Find(everFails), everFails)) continue;
             var ruleFacts = context.ReadPaths(rule);
             var fails = context.Search.FindWhere(rule, others, probe => probe.Evaluate(rule).Outcome == Runtime.Outcome.NotMet,
                 branchRule: true, branchOthers: false, withholdable: ruleFacts);

@@ -73,7 +73,12 @@ internal static class SatisfiabilityChecks
         return core;
     }
 
-    /// <summary>A rule that no case fails: always met, or met only because an exception covers every case its condition fails.</summary>
+    /// <summary>
+    /// A rule that no case fails: always met, or met only because its exceptions cover every case its condition fails
+    /// (swallowing). Swallowing is reported at the exception that does it, or, when no one exception does it alone, at
+    /// the last of an irreducible set that does it together, naming them all; the witness shows the rule's condition
+    /// failing and the exception reported at holding.
+    /// </summary>
     private static void AlwaysMet(InstrumentContext context)
     {
         foreach (var rule in context.Rules)
@@ -83,21 +88,45 @@ internal static class SatisfiabilityChecks
             if (result.Found || !context.Proves(result, fails)) continue;
             var version = context.InEffect(rule)!;
             var main = context.MainOnly(rule);
-            // The witness shows the swallowing: the rule's own condition fails, and the rule is met all the same.
             var mainFails = context.Search.Find(Goal.All(Goal.NotMet(main), Goal.Met(rule)));
-            if (version.Exceptions.Count > 0 && mainFails.Found)
-            {
-                var exception = version.Exceptions[0];
-                var witness = context.Witness(mainFails.Witness!, rule);
-                context.Report(DiagnosticCatalog.SwallowingException, exception.Span, rule.Id + "/" + exception.Id,
-                    instruments => new object[] { exception.Id, rule.Id, instruments, witness.Fragment }, witness, rule);
-            }
-            else
+            if (version.Exceptions.Count == 0 || !mainFails.Found)
             {
                 context.Report(DiagnosticCatalog.RuleAlwaysMet, version.Span, rule.Id, instruments => new object[] { rule.Id, instruments }, rule: rule);
+                continue;
             }
+            var swallowing = Swallowing(context, rule, version.Exceptions);
+            var named = swallowing[swallowing.Count - 1];
+            var applies = Goal.All(Goal.NotMet(main), Goal.Met(context.Holds(rule, named.Condition, rule.Id + "/" + named.Id)));
+            var shown = context.Search.Find(applies);
+            var witness = context.Witness(shown.Witness ?? mainFails.Witness!, rule);
+            var who = swallowing.Count == 1
+                ? $"Exception '{named.Id}' applies"
+                : "Exceptions " + Names(swallowing.Select(e => e.Id).ToList()) + " together apply";
+            var holding = swallowing.Count == 1 ? "the exception" : "'" + named.Id + "'";
+            context.Report(DiagnosticCatalog.SwallowingException, named.Span, rule.Id + "/" + string.Join("+", swallowing.Select(e => e.Id)),
+                instruments => new object[] { who, rule.Id, instruments, witness.Fragment, holding }, witness, rule);
         }
     }
+
+    /// <summary>
+    /// Exceptions of <paramref name="rule"/> that together leave it no failing case, none of which can be dropped
+    /// (deletion, in the order written; irreducible, not necessarily the smallest such set).
+    /// </summary>
+    private static List<ExceptionModel> Swallowing(InstrumentContext context, RuleModel rule, IReadOnlyList<ExceptionModel> exceptions)
+    {
+        var set = exceptions.ToList();
+        foreach (var exception in exceptions)
+        {
+            if (set.Count == 1) break;
+            var trial = set.Where(e => !ReferenceEquals(e, exception)).ToList();
+            var fails = Goal.NotMet(context.WithExceptions(rule, trial));
+            if (context.Proves(context.Search.Find(fails), fails)) set = trial;
+        }
+        return set;
+    }
+
+    private static string Names(IReadOnlyList<string> ids) =>
+        string.Join(", ", ids.Take(ids.Count - 1).Select(i => "'" + i + "'")) + " and '" + ids[ids.Count - 1] + "'";
 
     public static void NotAnalysed(InstrumentContext context, string what) =>
         context.Report(DiagnosticCatalog.NotAnalysed, context.Instrument.Span, "budget|" + what, instruments => new object[] { instruments, what });

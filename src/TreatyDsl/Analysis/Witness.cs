@@ -61,7 +61,9 @@ public sealed class Witness
             }
         }
         var read = new HashSet<string>(readPaths);
-        var focus = facts.Keys.Where(k => read.Contains(k) && !IsFrame(k)).ToList();
+        // The countries are named where the finding's rules read them (an exception for Mexican sentences); otherwise
+        // they are only the frame every case file needs.
+        var focus = facts.Keys.Where(k => read.Contains(k) && k is not ContractFacts.ApplicationDate and not ContractFacts.Id).ToList();
         if (focus.Count == 0) focus = facts.Keys.Where(k => !IsFrame(k)).ToList();
         return new Witness(facts, focus, absent.Distinct().OrderBy(a => a, System.StringComparer.Ordinal).ToList());
     }

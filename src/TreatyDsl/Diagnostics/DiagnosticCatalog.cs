@@ -252,7 +252,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor SwallowingException = new(
         "TDSL0311", "Swallowing exception",
-        "Exception '{0}' applies whenever '{1}' fails under {2}, so '{1}' never fails (e.g. {3}: the rule's condition fails and the exception holds)",
+        "{0} whenever '{1}' fails under {2}, so '{1}' never fails (e.g. {3}: the rule's condition fails and {4} holds)",
         Analysis, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor MaskedAllowance = new(
@@ -262,7 +262,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor RedundantAlternative = new(
         "TDSL0313", "Redundant alternative",
-        "The alternative '{0}' of '{1}' never changes whether the rule is met under {2}: the other alternatives cover every case it allows",
+        "The {0} of '{1}' never changes whether the rule is met under {2}: {3}",
         Analysis, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor RedundantRequirement = new(
