@@ -89,6 +89,7 @@ internal static class CaseChecks
             if (group.Key.Period is { } period) instruments += " " + period;
             var diagnostic = first.Descriptor.Create(first.Span, first.Arguments(instruments));
             diagnostic = diagnostic with { Witness = first.Witness?.ToCaseFile("witness-" + first.Descriptor.Id + "-" + first.Instrument) };
+            if (first.Witness is not null && ids.Count > 1) diagnostic = diagnostic with { Message = ExampleFor(diagnostic.Message, first.Instrument) };
             if (first.Rule?.Versions.SelectMany(v => v.Accepts).FirstOrDefault(a => a.DiagnosticId == first.Descriptor.Id) is { } accepted)
             {
                 used.Add(accepted);
@@ -105,6 +106,18 @@ internal static class CaseChecks
                 yield return DiagnosticCatalog.NothingAccepted.Create(accept.Span, accept.DiagnosticId, rule.Id);
             }
         }
+    }
+
+    /// <summary>
+    /// A finding that holds under several instruments carries the example of the first: its countries and its facts
+    /// are that instrument's, and may not show the finding under the others, so the message says whose it is. Every
+    /// message with a witness introduces it with "(e.g. ", and nothing before it in the message comes from case values.
+    /// </summary>
+    private static string ExampleFor(string message, string instrument)
+    {
+        const string marker = "(e.g. ";
+        var at = message.IndexOf(marker, System.StringComparison.Ordinal);
+        return at < 0 ? message : message.Substring(0, at + marker.Length) + "under " + instrument + ": " + message.Substring(at + marker.Length);
     }
 
     /// <summary>

@@ -30,6 +30,13 @@ public class ShippedTreatyAnalysisTests
             SoundnessProperties.AssertReproduced(finding, InterpretedCatalog.Create(model), InterpretedCatalog.SchemaOf(model.Vocabulary));
         });
         Assert.Contains(accepted, f => f.Message.Contains("sentence.type = death"));
+        // A finding under several instruments carries one instrument's example, and says whose: its case file is that
+        // instrument's (its id ends with it), which AssertReproduced has just evaluated under it.
+        Assert.All(accepted.Where(f => f.Message.Contains(" and us-")), f =>
+        {
+            var instrument = f.Message.Split(new[] { "(e.g. under " }, System.StringSplitOptions.None)[1].Split(':')[0];
+            Assert.Contains("\"witness-TDSL0315-" + instrument + "\"", f.Witness);
+        });
         Assert.Contains(accepted, f => f.Message.Contains("under us-ca and us-th") && f.Message.Contains("sentence.type = juvenile"));
     }
 
@@ -48,7 +55,7 @@ public class ShippedTreatyAnalysisTests
         var life = model.Diagnostics.Single(d => d.Id == "TDSL0315" && d.Message.Contains("us-ca") && d.Message.Contains("sentence.type = life"));
         Assert.Contains("us-th", life.Message);
         Assert.DoesNotContain("us-mx", life.Message);
-        Assert.Contains("(e.g. exceptionalCircumstances = false, sentence.type = life, no sentence.fullTermDate)", life.Message);
+        Assert.Contains("(e.g. under coe: exceptionalCircumstances = false, sentence.type = life, no sentence.fullTermDate)", life.Message);
         Assert.Equal(DiagnosticSeverity.Warning, life.Severity);
         SoundnessProperties.AssertReproduced(life, InterpretedCatalog.Create(model), InterpretedCatalog.SchemaOf(model.Vocabulary));
     }
