@@ -22,7 +22,8 @@ internal static class AnalysisCache
 
     private static readonly List<(TreatyFileSet Files, TreatyFileDiagnostics Diagnostics)> Entries = new();
 
-    public static TreatyFileDiagnostics GetOrAnalyse(TreatyFileSet files)
+    /// <summary>The set's diagnostics, kept or made now; a cancelled compilation stops the analysis (and keeps nothing).</summary>
+    public static TreatyFileDiagnostics GetOrAnalyse(TreatyFileSet files, CancellationToken cancellationToken)
     {
         lock (Entries)
         {
@@ -37,7 +38,7 @@ internal static class AnalysisCache
         }
         // Analysed outside the lock: two compilations asking for a new set at once both analyse it, and the later one's
         // result is kept; either is right. A cancelled analysis throws before anything is kept.
-        var diagnostics = TreatyFileDiagnostics.Create(files);
+        var diagnostics = TreatyFileDiagnostics.Create(files, cancellationToken);
         lock (Entries)
         {
             if (Entries.Count >= Capacity) Entries.RemoveAt(0);

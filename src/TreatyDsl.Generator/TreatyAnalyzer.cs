@@ -33,7 +33,7 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
             var files = start.Options.AdditionalFiles.Where(f => TreatyFiles.IsTreatyFile(f.Path)).ToImmutableArray();
             if (files.IsEmpty) return;
             var helpLinkBase = GeneratorSettings.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).HelpLinkBase;
-            var model = new Lazy<TreatyFileDiagnostics>(() => AnalysisCache.GetOrAnalyse(TreatyFileSet.Read(files, helpLinkBase, start.CancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication);
+            var model = new Lazy<TreatyFileDiagnostics>(() => AnalysisCache.GetOrAnalyse(TreatyFileSet.Read(files, helpLinkBase, start.CancellationToken), start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterAdditionalFileAction(file =>
             {
                 if (!TreatyFiles.IsTreatyFile(file.AdditionalFile.Path)) return;

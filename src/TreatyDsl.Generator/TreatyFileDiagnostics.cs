@@ -17,7 +17,11 @@ internal sealed class TreatyFileDiagnostics
 
     public IEnumerable<Diagnostic> For(string path) => byPath.TryGetValue(path, out var list) ? list : Enumerable.Empty<Diagnostic>();
 
-    public static TreatyFileDiagnostics Create(TreatyFileSet files)
+    /// <summary>
+    /// Binds and analyses the set within the analysis budget (about a second: what is left is "not analysed",
+    /// TDSL0309), stopping with an <see cref="OperationCanceledException"/> when the compilation is cancelled.
+    /// </summary>
+    public static TreatyFileDiagnostics Create(TreatyFileSet files, System.Threading.CancellationToken cancellationToken)
     {
         var result = new TreatyFileDiagnostics();
         // A path the compiler hands over twice is one file (the later text), not two that declare everything twice.
@@ -25,7 +29,7 @@ internal sealed class TreatyFileDiagnostics
         foreach (var file in files.Files) filesByPath[file.Path] = file;
         try
         {
-            var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)));
+            var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)), new Analysis.AnalysisBudget(cancellation: cancellationToken));
             foreach (var diagnostic in model.Diagnostics)
             {
                 var text = filesByPath.TryGetValue(diagnostic.Span.Path, out var file) ? file.Text : null;

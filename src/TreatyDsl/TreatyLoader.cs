@@ -26,13 +26,20 @@ public static class TreatyLoader
     /// cases (docs/analysis.md). The generator needs only the bound model and the table's notes; the case analysis
     /// findings are the analyzer's and <c>treaty check</c>'s.
     /// </summary>
-    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles, bool analyse)
+    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles, bool analyse) =>
+        Load(parsedFiles, analyse ? new Analysis.AnalysisBudget() : null);
+
+    /// <summary>
+    /// Binds files already parsed, checks the country table, and analyses the cases within <paramref name="budget"/>
+    /// (none: no case analysis). The budget's cancellation stops the analysis with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles, Analysis.AnalysisBudget? budget)
     {
         var parsed = parsedFiles.OrderBy(p => p.File.Path, StringComparer.Ordinal).ToList();
         var model = Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics));
         // The table checks add notes that cases print, so they run for the generator too; the case analysis does not.
         model = Analysis.CountryTableChecks.Run(model);
-        return analyse ? Analysis.TreatyAnalysis.Run(model) : model;
+        return budget is not null ? Analysis.TreatyAnalysis.Run(model, budget) : model;
     }
 
     /// <summary>Loads and analyses every <c>*.treaty</c> file under <paramref name="directory"/>. A folder that cannot be read is a diagnostic, not an exception.</summary>

@@ -25,12 +25,17 @@ internal static class CaseChecks
         DiagnosticCatalog.RedundantAlternative.Id,
     };
 
-    public static IEnumerable<TreatyDiagnostic> Run(TreatyModel model)
+    public static IEnumerable<TreatyDiagnostic> Run(TreatyModel model, AnalysisBudget budget)
     {
         var findings = new List<Finding>();
         var analysed = new List<InstrumentModel>();
         foreach (var instrument in model.Instruments)
         {
+            if (budget.Exhausted)
+            {
+                findings.Add(BudgetReached(instrument, budget, "none of its rules were checked"));
+                continue;
+            }
             var atoms = Atoms.Collect(model.Vocabulary, instrument);
             var named = new HashSet<object>(atoms.Constants.Values.SelectMany(c => c));
             var periods = AnalysisPeriods.Of(instrument, model.Countries, named);
@@ -44,7 +49,7 @@ internal static class CaseChecks
             var perInstrument = new List<Finding>();
             foreach (var period in periods)
             {
-                var context = new InstrumentContext(model.Vocabulary, instrument, period, atoms);
+                var context = new InstrumentContext(model.Vocabulary, instrument, period, atoms, budget);
                 if (SatisfiabilityChecks.Run(context))
                 {
                     AllowanceChecks.Run(context);
@@ -55,9 +60,15 @@ internal static class CaseChecks
             }
             findings.AddRange(AcrossPeriods(perInstrument, periods.Count));
             findings.AddRange(EffectiveDateChecks.Run(instrument, periods[0]).Select(f => f with { Period = null }));
+            if (budget.Exhausted) findings.Add(BudgetReached(instrument, budget, "its checks were cut short: only the findings reported for it were proved"));
         }
         return AcrossInstruments(findings, analysed);
     }
+
+    /// <summary>The run's budget ran out before the instrument's checks were all made: nothing is claimed about the rest.</summary>
+    private static Finding BudgetReached(InstrumentModel instrument, AnalysisBudget budget, string what) =>
+        new(DiagnosticCatalog.NotAnalysed, instrument.Span, "budget-run", instrument.Id, null,
+            instruments => new object[] { instruments, "the analysis budget of " + budget.Evaluations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " rule evaluations for the whole set of files was reached, so " + what }, null);
 
     /// <summary>A finding in every period loses its period; the others keep theirs, to be worded with their dates.</summary>
     private static IEnumerable<Finding> AcrossPeriods(List<Finding> findings, int periodCount)
@@ -129,7 +140,7 @@ internal static class CaseChecks
         var atoms = Atoms.Collect(model.Vocabulary, instrument);
         var periods = AnalysisPeriods.Of(instrument, model.Countries, new HashSet<object>(atoms.Constants.Values.SelectMany(c => c)));
         if (periods.Count == 0) return null;
-        var context = new InstrumentContext(model.Vocabulary, instrument, periods[periods.Count - 1], atoms);
+        var context = new InstrumentContext(model.Vocabulary, instrument, periods[periods.Count - 1], atoms, new AnalysisBudget());
         if (!SatisfiabilityChecks.Run(context) || context.EligibleCase is not { } eligible) return null;
         return context.Witness(eligible, context.Rules.ToArray()).ToCaseFile("eligible-" + instrument.Id);
     }

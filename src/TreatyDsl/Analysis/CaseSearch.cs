@@ -25,6 +25,7 @@ internal sealed class CaseSearch
 
     private readonly Interpreter interpreter;
     private readonly CaseSpace space;
+    private readonly AnalysisBudget budget;
     private readonly Dictionary<string, RuleModel> expectations = new();
     private readonly System.Func<RuleModel, ISet<string>> factsOf;
     private int nodes;
@@ -37,9 +38,11 @@ internal sealed class CaseSearch
     /// <param name="space">The representative values of every fact.</param>
     /// <param name="vocabulary">The facts, for what each is expected for.</param>
     /// <param name="factsOf">Every fact a rule can read (countries as <see cref="CaseSpace.PartiesSlot"/>): rules that share none are independent.</param>
-    public CaseSearch(Interpreter interpreter, CaseSpace space, VocabularyModel vocabulary, System.Func<RuleModel, ISet<string>> factsOf)
+    /// <param name="budget">The run's budget, which every search spends and none may overrun.</param>
+    public CaseSearch(Interpreter interpreter, CaseSpace space, VocabularyModel vocabulary, System.Func<RuleModel, ISet<string>> factsOf, AnalysisBudget budget)
     {
         this.interpreter = interpreter;
+        this.budget = budget;
         this.space = space;
         this.factsOf = factsOf;
         foreach (var fact in vocabulary.Facts)
@@ -56,8 +59,8 @@ internal sealed class CaseSearch
         nodes = 0;
         exact = true;
         var found = goal.Literals() is { } literals ? Solve(space.Start, literals) : Search(space.Start, goal);
-        if (found is null) return SearchResult.None(exact && nodes <= Budget);
-        return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p), new List<string>()) == Truth.True));
+        if (found is null) return SearchResult.None(exact && nodes <= Budget && !budget.Exhausted);
+        return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p, budget), new List<string>()) == Truth.True));
     }
 
     /// <summary>
@@ -68,8 +71,8 @@ internal sealed class CaseSearch
     /// </summary>
     private PartialCase? Solve(PartialCase partial, IReadOnlyList<Goal> literals)
     {
-        if (++nodes > Budget) return null;
-        var probe = new Probe(interpreter, partial);
+        if (++nodes > Budget || budget.Exhausted) return null;
+        var probe = new Probe(interpreter, partial, budget);
         var open = new List<Goal>();
         var missing = new List<string>();
         var sharedBy = new Dictionary<string, int>();
@@ -104,7 +107,7 @@ internal sealed class CaseSearch
         foreach (var step in Steps(next, partial))
         {
             if (Solve(step, open) is { } found) return found;
-            if (nodes > Budget) return null;
+            if (nodes > Budget || budget.Exhausted) return null;
         }
         return null;
     }
@@ -145,8 +148,8 @@ internal sealed class CaseSearch
         nodes = 0;
         exact = true;
         var found = Where(space.Start, rule, others, holds, branchRule, branchOthers, withholdable);
-        if (found is null) return SearchResult.None(exact && nodes <= Budget);
-        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p), rule, others, holds)));
+        if (found is null) return SearchResult.None(exact && nodes <= Budget && !budget.Exhausted);
+        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, budget), rule, others, holds)));
     }
 
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
@@ -173,8 +176,8 @@ internal sealed class CaseSearch
 
     private PartialCase? Search(PartialCase partial, Goal goal)
     {
-        if (++nodes > Budget) return null;
-        var probe = new Probe(interpreter, partial);
+        if (++nodes > Budget || budget.Exhausted) return null;
+        var probe = new Probe(interpreter, partial, budget);
         var missing = new List<string>();
         var truth = goal.Evaluate(probe, missing);
         if (truth == Truth.True) return partial;
@@ -184,7 +187,7 @@ internal sealed class CaseSearch
         foreach (var step in Steps(next, partial))
         {
             if (Search(step, goal) is { } found) return found;
-            if (nodes > Budget) return null;
+            if (nodes > Budget || budget.Exhausted) return null;
         }
         return null;
     }
@@ -192,8 +195,8 @@ internal sealed class CaseSearch
     private PartialCase? Where(PartialCase partial, RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds,
         bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
-        if (++nodes > Budget) return null;
-        var probe = new Probe(interpreter, partial);
+        if (++nodes > Budget || budget.Exhausted) return null;
+        var probe = new Probe(interpreter, partial, budget);
         var result = probe.Evaluate(rule);
         if (result.Outcome == Outcome.Met) return null;
         var missing = new List<string>();
@@ -210,7 +213,7 @@ internal sealed class CaseSearch
         foreach (var step in Steps(next, partial))
         {
             if (Where(step, rule, others, holds, branchRule, branchOthers, withholdable) is { } found) return found;
-            if (nodes > Budget) return null;
+            if (nodes > Budget || budget.Exhausted) return null;
         }
         var mayWithhold = withholdable is not null && next != CaseSpace.PartiesSlot
             && (withholdable.Contains(next) || (PartialCase.ListOf(next) is { } list && withholdable.Contains(list)));

@@ -119,9 +119,12 @@ internal sealed class Probe
     private readonly Interpretation.Interpreter interpreter;
     private readonly Dictionary<RuleModel, RequirementResult> results = new(ReferenceEqualityComparer<RuleModel>.Instance); // by identity: rules are records, and value equality is deep
 
-    public Probe(Interpretation.Interpreter interpreter, PartialCase partial)
+    private readonly AnalysisBudget? budget;
+
+    public Probe(Interpretation.Interpreter interpreter, PartialCase partial, AnalysisBudget? budget = null)
     {
         this.interpreter = interpreter;
+        this.budget = budget;
         Partial = partial;
         Facts = partial.ToFacts();
     }
@@ -132,7 +135,11 @@ internal sealed class Probe
 
     public RequirementResult Evaluate(RuleModel rule)
     {
-        if (!results.TryGetValue(rule, out var result)) results[rule] = result = interpreter.EvaluateRule(rule, Facts);
+        if (!results.TryGetValue(rule, out var result))
+        {
+            budget?.Spend(rule);
+            results[rule] = result = interpreter.EvaluateRule(rule, Facts);
+        }
         return result;
     }
 }

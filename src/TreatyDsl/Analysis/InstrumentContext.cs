@@ -18,13 +18,14 @@ internal sealed class InstrumentContext
 {
     private readonly HashSet<RuleModel> inexact = new();
 
-    public InstrumentContext(VocabularyModel vocabulary, InstrumentModel instrument, AnalysisPeriod period, Atoms atoms)
+    public InstrumentContext(VocabularyModel vocabulary, InstrumentModel instrument, AnalysisPeriod period, Atoms atoms, AnalysisBudget budget)
     {
+        Budget = budget;
         Vocabulary = vocabulary;
         Instrument = instrument;
         Period = period;
         Interpreter = new Interpreter(vocabulary, instrument, explain: false);
-        Search = new CaseSearch(Interpreter, new CaseSpace(vocabulary, atoms, period.Parties, period.Date), vocabulary, FactsOf);
+        Search = new CaseSearch(Interpreter, new CaseSpace(vocabulary, atoms, period.Parties, period.Date), vocabulary, FactsOf, budget);
         foreach (var rule in instrument.Rules)
         {
             if (!rule.Versions.All(v => Atoms.IsExact(vocabulary, instrument, v.Condition) && v.Exceptions.All(e => Atoms.IsExact(vocabulary, instrument, e.Condition))))
@@ -90,6 +91,9 @@ internal sealed class InstrumentContext
     }
 
     public VocabularyModel Vocabulary { get; }
+
+    /// <summary>The run's budget (see <see cref="AnalysisBudget"/>).</summary>
+    public AnalysisBudget Budget { get; }
 
     public InstrumentModel Instrument { get; }
 

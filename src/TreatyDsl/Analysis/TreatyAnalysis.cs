@@ -12,10 +12,17 @@ namespace TreatyDsl.Analysis;
 /// </summary>
 public static class TreatyAnalysis
 {
-    public static TreatyModel Run(TreatyModel model)
+    /// <summary>Analyses with the default budget (<see cref="AnalysisBudget.DefaultEvaluations"/>), uncancelled.</summary>
+    public static TreatyModel Run(TreatyModel model) => Run(model, new AnalysisBudget());
+
+    /// <summary>
+    /// Analyses within <paramref name="budget"/>: once it is spent, what is left is reported as not analysed (TDSL0309),
+    /// and a cancelled budget throws <see cref="System.OperationCanceledException"/>.
+    /// </summary>
+    public static TreatyModel Run(TreatyModel model, AnalysisBudget budget)
     {
         if (model.HasErrors) return model;
-        var findings = CompletenessChecks.Run(model).Concat(CaseChecks.Run(model)).ToList();
+        var findings = CompletenessChecks.Run(model).Concat(CaseChecks.Run(model, budget)).ToList();
         if (findings.Count == 0) return model;
         return model with { Diagnostics = InFileOrder(model.Diagnostics.Concat(findings)) };
     }

@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using TreatyDsl.Analysis;
+using TreatyDsl.Parsing;
+using Xunit;
+using static TreatyDsl.Tests.Analysis.AnalysisVerifier;
+
+namespace TreatyDsl.Tests.Analysis;
+
+/// <summary>
+/// One analysis run has one budget, counted in rule evaluations: no set of files holds a build or an editor for more than
+/// about a second, what is left when it runs out is "not analysed" (TDSL0309) rather than guessed, the same files give
+/// the same findings every time, and a cancelled run stops.
+/// </summary>
+public class AnalysisBudgetTests
+{
+    /// <summary>An instrument of <paramref name="count"/> requirements that all read the time remaining (issue 26's first family).</summary>
+    private static string TimeFamily(int count) => Instrument(string.Concat(Enumerable.Range(0, count).Select(i =>
+        $"require r{i}: \"t\" cite \"c\" when timeRemaining >= {i + 1} days or exceptionalCircumstances\n")));
+
+    private static Binding.TreatyModel Analyse(string text, AnalysisBudget budget) =>
+        TreatyLoader.Load(new[] { TreatyParser.Parse("case-file.treaty", Vocabulary), TreatyParser.Parse("test.treaty", text) }, budget);
+
+    [Fact]
+    public void A_run_that_reaches_its_budget_says_not_analysed_at_the_instrument_and_stops_there()
+    {
+        var budget = new AnalysisBudget(evaluations: 2_000);
+
+        var model = Analyse(TimeFamily(40), budget);
+
+        Assert.True(budget.Exhausted);
+        Assert.InRange(budget.Spent, 2_000, 2_100); // searches stop at the next node once it is spent
+        var notAnalysed = Assert.Single(model.Diagnostics, d => d.Id == "TDSL0309");
+        Assert.Equal(("test.treaty", 1), (notAnalysed.Span.Path, notAnalysed.Span.Line));
+        Assert.Equal("Not analysed (us-mx): the analysis budget of 2,000 rule evaluations for the whole set of files was reached, so its checks were cut short: only the findings reported for it were proved; no finding is claimed about it", notAnalysed.Message);
+    }
+
+    [Fact]
+    public void The_same_files_and_budget_give_the_same_findings_every_time()
+    {
+        var first = Analyse(TimeFamily(40), new AnalysisBudget(evaluations: 20_000)).Diagnostics.Select(d => d.ToString()).ToList();
+        var second = Analyse(TimeFamily(40), new AnalysisBudget(evaluations: 20_000)).Diagnostics.Select(d => d.ToString()).ToList();
+
+        Assert.Equal(first, second);
+        Assert.Contains(first, d => d.Contains("TDSL0309"));
+    }
+
+    [Fact]
+    public void A_large_instrument_ends_within_the_default_budget_instead_of_running_for_minutes()
+    {
+        // 300 requirements on one fact took 156 s before the run had a budget.
+        var budget = new AnalysisBudget();
+
+        var model = Analyse(TimeFamily(300), budget);
+
+        // Past the budget, a search stops at its next partial case, after at most one node's evaluations of every rule.
+        Assert.InRange(budget.Spent, AnalysisBudget.DefaultEvaluations, AnalysisBudget.DefaultEvaluations + 2_000);
+        Assert.Contains(model.Diagnostics, d => d.Id == "TDSL0309" && d.Message.Contains("analysis budget"));
+    }
+
+    [Fact]
+    public void The_shipped_treaties_need_a_small_part_of_the_budget()
+    {
+        var budget = new AnalysisBudget();
+        var files = Directory.GetFiles(Paths.Treaties, "*.treaty").Select(p => TreatyParser.Parse(p, File.ReadAllText(p)));
+
+        var model = TreatyLoader.Load(files, budget);
+
+        Assert.DoesNotContain(model.Diagnostics, d => d.Id == "TDSL0309");
+        Assert.True(budget.Spent < AnalysisBudget.DefaultEvaluations / 50, $"{budget.Spent} evaluations");
+    }
+
+    [Fact]
+    public void A_cancelled_run_throws_instead_of_finishing()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Analyse(TimeFamily(40), new AnalysisBudget(cancellation: cancellation.Token)));
+    }
+}
