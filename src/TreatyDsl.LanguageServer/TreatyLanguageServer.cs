@@ -224,6 +224,9 @@ public sealed class TreatyLanguageServer
     private async Task PublishAsync(CancellationToken cancellation)
     {
         var snapshot = workspace.Snapshot();
+        // The case analysis (up to its budget, about a second) on a pool thread, never on the message loop, and
+        // cancelled by the next change, whose publish analyses the newer snapshot instead.
+        var diagnosticsByPath = await Task.Run(() => snapshot.AnalysedDiagnostics(cancellation), cancellation).ConfigureAwait(false);
         foreach (var gone in published.Keys.Except(snapshot.Documents.Select(d => d.Uri)).ToList())
         {
             published.Remove(gone);
@@ -232,7 +235,7 @@ public sealed class TreatyLanguageServer
         foreach (var document in snapshot.Documents)
         {
             cancellation.ThrowIfCancellationRequested();
-            var diagnostics = DiagnosticsFeature.For(document, snapshot.DiagnosticsByPath[document.Path], helpLinkBase);
+            var diagnostics = DiagnosticsFeature.For(document, diagnosticsByPath[document.Path], helpLinkBase);
             var parameters = new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics);
             var key = JsonSerializer.Serialize(diagnostics, LspJsonContext.Default.DiagnosticArray);
             if (published.TryGetValue(document.Uri, out var last) && last == key) continue;

@@ -17,32 +17,55 @@ internal sealed record TreatyDocument(string Path, string Uri, string Text, int?
 }
 
 /// <summary>
-/// The model of the whole workspace at one moment: every .treaty file, parsed, bound and analysed together, as the
-/// build does, so an edit to a baseline shows up in every instrument that includes it. Immutable: requests read a
-/// snapshot while the next one is built.
+/// The model of the whole workspace at one moment: every .treaty file, parsed and bound together, as the build does, so
+/// an edit to a baseline shows up in every instrument that includes it. Requests read it as it is; the case analysis,
+/// which may take up to its budget (about a second), is made apart, once per snapshot, when diagnostics are published
+/// (<see cref="AnalysedDiagnostics"/>), so no request waits on it. Immutable: requests read a snapshot while the next one is built.
 /// </summary>
 internal sealed class WorkspaceSnapshot
 {
     private readonly Dictionary<string, TreatyDocument> byPath;
     private SymbolIndex? index;
+    private IReadOnlyDictionary<string, IReadOnlyList<TreatyDiagnostic>>? analysed;
 
+    /// <param name="documents">The files.</param>
+    /// <param name="model">The files bound together, with the country table's checks but without the case analysis.</param>
     public WorkspaceSnapshot(IReadOnlyList<TreatyDocument> documents, TreatyModel model)
     {
         Documents = documents;
         Model = model;
         byPath = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
-        DiagnosticsByPath = documents.ToDictionary(d => d.Path, _ => (IReadOnlyList<TreatyDiagnostic>)new List<TreatyDiagnostic>(), StringComparer.Ordinal);
-        foreach (var diagnostic in model.Diagnostics)
-        {
-            if (diagnostic.Span.Path is { } path && DiagnosticsByPath.TryGetValue(path, out var list)) ((List<TreatyDiagnostic>)list).Add(diagnostic);
-        }
+        DiagnosticsByPath = ByPath(model.Diagnostics);
     }
 
     public IReadOnlyList<TreatyDocument> Documents { get; }
 
     public TreatyModel Model { get; }
 
+    /// <summary>The diagnostics of parsing, binding and the country table's checks, by path: what requests may read at once.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<TreatyDiagnostic>> DiagnosticsByPath { get; }
+
+    /// <summary>
+    /// Every diagnostic by path, the case analysis's findings included: analysed at most once per snapshot, within the
+    /// analysis budget, and stopped (<see cref="OperationCanceledException"/>) when <paramref name="cancellation"/> says a
+    /// newer edit has made this snapshot stale. Two callers at once may both analyse; either result is right.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TreatyDiagnostic>> AnalysedDiagnostics(System.Threading.CancellationToken cancellation)
+    {
+        if (analysed is { } done) return done;
+        var model = Analysis.TreatyAnalysis.Run(Model, new Analysis.AnalysisBudget(cancellation: cancellation));
+        return analysed = ByPath(model.Diagnostics);
+    }
+
+    private Dictionary<string, IReadOnlyList<TreatyDiagnostic>> ByPath(IEnumerable<TreatyDiagnostic> diagnostics)
+    {
+        var result = Documents.ToDictionary(d => d.Path, _ => (IReadOnlyList<TreatyDiagnostic>)new List<TreatyDiagnostic>(), StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Span.Path is { } path && result.TryGetValue(path, out var list)) ((List<TreatyDiagnostic>)list).Add(diagnostic);
+        }
+        return result;
+    }
 
     /// <summary>Names, their definitions and their uses: built on the first request that needs them.</summary>
     public SymbolIndex Index => index ??= SymbolIndex.Build(this);
@@ -52,7 +75,8 @@ internal sealed class WorkspaceSnapshot
 
 /// <summary>
 /// The .treaty files of the workspace folders and the editor's open documents. Parsing is cached per file text, so an
-/// edit re-parses only the edited file; binding and analysis take the whole set, as in the build.
+/// edit re-parses only the edited file; binding takes the whole set, as in the build, and so does the analysis, made
+/// apart from the snapshot (see <see cref="WorkspaceSnapshot"/>).
 /// </summary>
 internal sealed class TreatyWorkspace
 {
@@ -150,7 +174,8 @@ internal sealed class TreatyWorkspace
                 var (uri, text, version) = open.TryGetValue(path, out var edited) ? (edited.Uri, edited.Text, (int?)edited.Version) : (DocumentPaths.ToUri(path), onDisk[path], null);
                 documents.Add(new TreatyDocument(path, uri, text, version, ParseOf(path, text)));
             }
-            var model = TreatyLoader.Load(documents.Select(d => d.Parsed));
+            // Bound only: the case analysis is the publisher's, off the lock and off every request (AnalysedDiagnostics).
+            var model = TreatyLoader.Load(documents.Select(d => d.Parsed), analyse: false);
             return current = new WorkspaceSnapshot(documents, model);
         }
     }

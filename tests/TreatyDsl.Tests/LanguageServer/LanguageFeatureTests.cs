@@ -116,12 +116,29 @@ public class LanguageFeatureTests
         var (snapshot, _) = Open("us-mx.treaty");
         var baseline = snapshot.Find(Path.GetFullPath(Path.Combine(Paths.Treaties, "baseline.treaty")))!;
 
-        var diagnostics = DiagnosticsFeature.For(baseline, snapshot.DiagnosticsByPath[baseline.Path], "https://example.org/d/");
+        var diagnostics = DiagnosticsFeature.For(baseline, snapshot.AnalysedDiagnostics(System.Threading.CancellationToken.None)[baseline.Path], "https://example.org/d/");
 
         var finding = Assert.Single(diagnostics.Where(d => d.Data?.Witness is not null).Take(1));
         Assert.Equal("TDSL0315", finding.Code);
         Assert.Equal("https://example.org/d/TDSL0315.md", finding.CodeDescription!.Href);
         Assert.Contains("\nExample case: {", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Requests_read_a_bound_snapshot_and_the_case_analysis_is_made_apart_once_and_stops_when_cancelled()
+    {
+        // A hover once waited 54 s for the analysis of a 100-rule file: requests now read the bound model only.
+        var (snapshot, _) = Open("us-mx.treaty");
+        var baseline = Path.GetFullPath(Path.Combine(Paths.Treaties, "baseline.treaty"));
+        Assert.DoesNotContain(snapshot.DiagnosticsByPath[baseline], d => d.Id == "TDSL0315");
+        using var cancelled = new System.Threading.CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => snapshot.AnalysedDiagnostics(cancelled.Token));
+
+        var analysed = snapshot.AnalysedDiagnostics(System.Threading.CancellationToken.None);
+        Assert.Contains(analysed[baseline], d => d.Id == "TDSL0315");
+        Assert.Same(analysed, snapshot.AnalysedDiagnostics(System.Threading.CancellationToken.None));
     }
 
     [Fact]
