@@ -24,6 +24,7 @@ internal static class AllowanceChecks
             var main = context.MainOnly(rule);
             foreach (var exception in version.Exceptions)
             {
+                if (context.Budget.Exhausted) return; // the rest is reported as not analysed
                 var holds = context.Holds(rule, exception.Condition, rule.Id + "/" + exception.Id);
                 var applies = Goal.All(Goal.NotMet(main), Goal.Met(holds));
                 var applied = context.Search.Find(applies);
@@ -55,6 +56,7 @@ internal static class AllowanceChecks
             var bar = rule.Kind == RuleKind.Bar;
             foreach (var alternative in Alternatives(version.Condition, bar))
             {
+                if (context.Budget.Exhausted) return;
                 var without = context.Without(rule, alternative);
                 var matters = Goal.All(Goal.Met(rule), Goal.NotMet(without));
                 var mattered = context.Search.Find(matters);

@@ -53,6 +53,14 @@ public sealed class AnalysisBudget
         if ((before >> 8) != (left >> 8)) cancellation.ThrowIfCancellationRequested();
     }
 
+    /// <summary>Counts work other than an evaluation, in evaluations' worth (building a variant of a large rule), and stops a cancelled run.</summary>
+    internal void Charge(long units)
+    {
+        var before = left;
+        left -= units;
+        if ((before >> 8) != (left >> 8)) cancellation.ThrowIfCancellationRequested();
+    }
+
     /// <summary>The conditions a rule holds, in every version and exception (what the interpreter may walk).</summary>
     private static int Size(RuleModel rule)
     {

@@ -228,7 +228,14 @@ internal sealed class CaseSearch
         probe.Evaluate(rule).Outcome != Outcome.Met && others.All(o => probe.Evaluate(o).Outcome != Outcome.NotMet) && holds(probe);
 
     /// <summary>The next fact to give (or <see cref="CaseSpace.PartiesSlot"/>), or null when none of the missing ones can be given.</summary>
-    private string? Choose(Probe probe, IEnumerable<string> missing)
+    private string? Choose(Probe probe, IEnumerable<string> missing) => Choose(probe, missing, new HashSet<string>());
+
+    /// <summary>
+    /// <see cref="Choose(Probe, IEnumerable{string})"/>, following a fact to what must be given before it (what its
+    /// expectation reads, the start of the period it ends) at most once per fact: expectations and periods may be
+    /// written in a circle (<c>a expected when b</c>, <c>b expected when a</c>), which binds, and must not recurse forever.
+    /// </summary>
+    private string? Choose(Probe probe, IEnumerable<string> missing, HashSet<string> followed)
     {
         foreach (var path in missing)
         {
@@ -250,18 +257,29 @@ internal sealed class CaseSearch
                 if (expected.Outcome == Outcome.NotMet) continue; // absent by construction
                 if (expected.Outcome == Outcome.Unknown)
                 {
-                    if (Choose(probe, expected.MissingFacts) is { } first) return first;
+                    if (Follow(path, followed) && Choose(probe, expected.MissingFacts, followed) is { } first) return first;
                     continue;
                 }
             }
             if (space.PeriodStartOf(path) is { } start && !probe.Partial.Has(start))
             {
-                if (Choose(probe, new[] { start }) is { } first) return first;
+                if (Follow(path, followed) && Choose(probe, new[] { start }, followed) is { } first) return first;
                 continue;
             }
             return path;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is met for the first time on this walk; the second time, the walk has gone round
+    /// a circle and the fact cannot be given, so nothing this search proves about the branch is a proof.
+    /// </summary>
+    private bool Follow(string path, HashSet<string> followed)
+    {
+        if (followed.Add(path)) return true;
+        exact = false;
+        return false;
     }
 
     /// <summary>The partial cases one step below: the fact given each of its representative values.</summary>

@@ -151,7 +151,10 @@ internal sealed class InstrumentContext
     {
         var version = InEffect(rule)!;
         var removed = new ConstantExpression(ConstantValue.Of(rule.Kind == RuleKind.Bar), TypeRef.Bool, part.Span);
-        return Variant(rule, version with { Condition = Replace(version.Condition, part, removed) });
+        var path = PathTo(version.Condition, part);
+        // Finding the part walks the condition: a rule of 20,000 alternatives has 20,000 such walks, which the budget counts.
+        Budget.Charge(1 + path.Visited / 16);
+        return Variant(rule, version with { Condition = path.Ancestors is { } ancestors ? Replace(ancestors, removed) : version.Condition });
     }
 
     /// <summary>A condition as a requirement of its own (an exception's condition: "it holds").</summary>
@@ -169,16 +172,60 @@ internal sealed class InstrumentContext
 
     private RuleModel Original(RuleModel rule) => originals.TryGetValue(rule, out var original) ? original : rule;
 
-    private static BoundExpression Replace(BoundExpression expression, BoundExpression part, BoundExpression with)
+    /// <summary>
+    /// The nodes from the root of <paramref name="root"/> down to <paramref name="part"/> (the root first, the part last),
+    /// or null when the part is not in it; and how many nodes were looked at to find it. A walk with its own stack, so a
+    /// condition of any size costs no recursion.
+    /// </summary>
+    private static (List<BoundExpression>? Ancestors, int Visited) PathTo(BoundExpression root, BoundExpression part)
     {
-        if (ReferenceEquals(expression, part)) return with;
-        return expression switch
+        var parents = new Dictionary<BoundExpression, BoundExpression>(ReferenceEqualityComparer<BoundExpression>.Instance);
+        var pending = new Stack<BoundExpression>();
+        pending.Push(root);
+        var visited = 0;
+        while (pending.Count > 0)
         {
-            AndExpression a => a with { Left = Replace(a.Left, part, with), Right = Replace(a.Right, part, with) },
-            OrExpression o => o with { Left = Replace(o.Left, part, with), Right = Replace(o.Right, part, with) },
-            NotExpression n => n with { Operand = Replace(n.Operand, part, with) },
-            _ => expression,
-        };
+            var node = pending.Pop();
+            visited++;
+            if (ReferenceEquals(node, part))
+            {
+                var path = new List<BoundExpression> { node };
+                while (parents.TryGetValue(path[path.Count - 1], out var parent)) path.Add(parent);
+                path.Reverse();
+                return (path, visited);
+            }
+            // Only 'and', 'or' and 'not' are rebuilt around a replaced part (alternatives are reached through them).
+            foreach (var child in node switch
+            {
+                AndExpression a => new[] { a.Left, a.Right },
+                OrExpression o => new[] { o.Left, o.Right },
+                NotExpression n => new[] { n.Operand },
+                _ => System.Array.Empty<BoundExpression>(),
+            })
+            {
+                parents[child] = node;
+                pending.Push(child);
+            }
+        }
+        return (null, visited);
+    }
+
+    /// <summary>The root of <paramref name="path"/> with its last node replaced by <paramref name="with"/>: only the nodes on the path are made anew.</summary>
+    private static BoundExpression Replace(List<BoundExpression> path, BoundExpression with)
+    {
+        var result = with;
+        for (var i = path.Count - 2; i >= 0; i--)
+        {
+            var child = path[i + 1];
+            result = path[i] switch
+            {
+                AndExpression a => ReferenceEquals(a.Left, child) ? a with { Left = result } : a with { Right = result },
+                OrExpression o => ReferenceEquals(o.Left, child) ? o with { Left = result } : o with { Right = result },
+                NotExpression n => n with { Operand = result },
+                var other => other,
+            };
+        }
+        return result;
     }
 
     /// <summary>The witness of a finding about <paramref name="rules"/>: its fragment names the facts those rules read.</summary>

@@ -16,6 +16,7 @@ internal static class RedundancyChecks
     {
         foreach (var rule in context.Rules.Where(r => r.Origin == context.Instrument.Id))
         {
+            if (context.Budget.Exhausted) return; // the rest is reported as not analysed
             // Rules outside its group read none of its facts and can all be met: only the group can make it decide or not.
             var others = context.ComponentOf(rule).Where(r => r != rule).ToList();
             // It decides a verdict if it fails where nothing else does (ineligible rather than eligible or undetermined):

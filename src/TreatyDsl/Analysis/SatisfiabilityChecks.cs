@@ -83,6 +83,7 @@ internal static class SatisfiabilityChecks
     {
         foreach (var rule in context.Rules)
         {
+            if (context.Budget.Exhausted) return; // the rest is reported as not analysed
             var fails = Goal.NotMet(rule);
             var result = context.Search.Find(fails);
             if (result.Found || !context.Proves(result, fails)) continue;

@@ -13,6 +13,7 @@ internal static class UndecidableChecks
     {
         foreach (var rule in context.Rules)
         {
+            if (context.Budget.Exhausted) return; // the rest is reported as not analysed
             var others = context.ComponentOf(rule).Where(r => r != rule).ToList();
             var result = context.Search.FindUnsettled(rule, others);
             if (!result.Found) continue;
