@@ -1,13 +1,12 @@
-using System.Collections.Generic;
 using System.Threading;
-using TreatyDsl.Binding;
 
 namespace TreatyDsl.Analysis;
 
 /// <summary>
 /// The work one analysis run may do, shared by every search of the run, so that no set of files holds a build or an
 /// editor for more than about a second. It is counted in rule evaluations (the interpreter run on one rule for one
-/// partial case; a large rule counts for more, one more for every 16 conditions it holds), not in time, so that the same files give the same findings on every machine, under any load and in
+/// partial case; a large rule counts for more, by the conditions it holds and the list elements a quantifier walks:
+/// <see cref="InstrumentContext.CostOf"/>), not in time, so that the same files give the same findings on every machine, under any load and in
 /// every build: a warning that came and went with the machine's speed would break builds that treat warnings as errors.
 /// Once it is spent, every search still running or still to come stops and says "not analysed" (TDSL0309), so nothing is
 /// claimed about what was not checked. A cancelled run (a newer edit in the editor, a cancelled build) throws
@@ -19,7 +18,7 @@ public sealed class AnalysisBudget
     /// Evaluations in one run by default: about a second on a 2-core machine (see docs/analysis.md, which gives the
     /// measured rate), over a hundred times what the shipped treaties need.
     /// </summary>
-    public const long DefaultEvaluations = 1_000_000;
+    public const long DefaultEvaluations = 600_000;
 
     private readonly CancellationToken cancellation;
     private long left;
@@ -42,34 +41,11 @@ public sealed class AnalysisBudget
     /// <summary>True once every evaluation is spent: searches stop and claim nothing from then on.</summary>
     public bool Exhausted => left <= 0;
 
-    private readonly Dictionary<RuleModel, int> weights = new(ReferenceEqualityComparer<RuleModel>.Instance);
-
-    /// <summary>Counts one evaluation of <paramref name="rule"/>, and stops a cancelled run.</summary>
-    internal void Spend(RuleModel rule)
-    {
-        if (!weights.TryGetValue(rule, out var weight)) weights[rule] = weight = 1 + Size(rule) / 16;
-        var before = left;
-        left -= weight;
-        if ((before >> 8) != (left >> 8)) cancellation.ThrowIfCancellationRequested();
-    }
-
-    /// <summary>Counts work other than an evaluation, in evaluations' worth (building a variant of a large rule), and stops a cancelled run.</summary>
-    internal void Charge(long units)
+    /// <summary>Counts <paramref name="units"/> evaluations' worth of work (see <see cref="InstrumentContext.CostOf"/>), and stops a cancelled run.</summary>
+    internal void Spend(long units)
     {
         var before = left;
         left -= units;
         if ((before >> 8) != (left >> 8)) cancellation.ThrowIfCancellationRequested();
-    }
-
-    /// <summary>The conditions a rule holds, in every version and exception (what the interpreter may walk).</summary>
-    private static int Size(RuleModel rule)
-    {
-        var size = 0;
-        foreach (var version in rule.Versions)
-        {
-            foreach (var _ in ExpressionWalk.Nodes(version.Condition)) size++;
-            foreach (var exception in version.Exceptions) foreach (var _ in ExpressionWalk.Nodes(exception.Condition)) size++;
-        }
-        return size;
     }
 }

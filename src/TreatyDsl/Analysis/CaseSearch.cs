@@ -26,6 +26,7 @@ internal sealed class CaseSearch
     private readonly Interpreter interpreter;
     private readonly CaseSpace space;
     private readonly AnalysisBudget budget;
+    private readonly System.Func<RuleModel, int> costOf;
     private readonly Dictionary<string, RuleModel> expectations = new();
     private readonly System.Func<RuleModel, ISet<string>> factsOf;
     private int nodes;
@@ -39,10 +40,12 @@ internal sealed class CaseSearch
     /// <param name="vocabulary">The facts, for what each is expected for.</param>
     /// <param name="factsOf">Every fact a rule can read (countries as <see cref="CaseSpace.PartiesSlot"/>): rules that share none are independent.</param>
     /// <param name="budget">The run's budget, which every search spends and none may overrun.</param>
-    public CaseSearch(Interpreter interpreter, CaseSpace space, VocabularyModel vocabulary, System.Func<RuleModel, ISet<string>> factsOf, AnalysisBudget budget)
+    /// <param name="costOf">What one evaluation of a rule costs, in evaluations' worth.</param>
+    public CaseSearch(Interpreter interpreter, CaseSpace space, VocabularyModel vocabulary, System.Func<RuleModel, ISet<string>> factsOf, AnalysisBudget budget, System.Func<RuleModel, int> costOf)
     {
         this.interpreter = interpreter;
         this.budget = budget;
+        this.costOf = costOf;
         this.space = space;
         this.factsOf = factsOf;
         foreach (var fact in vocabulary.Facts)
@@ -60,7 +63,7 @@ internal sealed class CaseSearch
         exact = true;
         var found = goal.Literals() is { } literals ? Solve(space.Start, literals) : Search(space.Start, goal);
         if (found is null) return SearchResult.None(exact && nodes <= Budget && !budget.Exhausted);
-        return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p, budget), new List<string>()) == Truth.True));
+        return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p, budget, costOf), new List<string>()) == Truth.True));
     }
 
     /// <summary>
@@ -72,7 +75,7 @@ internal sealed class CaseSearch
     private PartialCase? Solve(PartialCase partial, IReadOnlyList<Goal> literals)
     {
         if (++nodes > Budget || budget.Exhausted) return null;
-        var probe = new Probe(interpreter, partial, budget);
+        var probe = new Probe(interpreter, partial, budget, costOf);
         var open = new List<Goal>();
         var missing = new List<string>();
         var sharedBy = new Dictionary<string, int>();
@@ -149,7 +152,7 @@ internal sealed class CaseSearch
         exact = true;
         var found = Where(space.Start, rule, others, holds, branchRule, branchOthers, withholdable);
         if (found is null) return SearchResult.None(exact && nodes <= Budget && !budget.Exhausted);
-        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, budget), rule, others, holds)));
+        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, budget, costOf), rule, others, holds)));
     }
 
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
@@ -177,7 +180,7 @@ internal sealed class CaseSearch
     private PartialCase? Search(PartialCase partial, Goal goal)
     {
         if (++nodes > Budget || budget.Exhausted) return null;
-        var probe = new Probe(interpreter, partial, budget);
+        var probe = new Probe(interpreter, partial, budget, costOf);
         var missing = new List<string>();
         var truth = goal.Evaluate(probe, missing);
         if (truth == Truth.True) return partial;
@@ -196,7 +199,7 @@ internal sealed class CaseSearch
         bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
         if (++nodes > Budget || budget.Exhausted) return null;
-        var probe = new Probe(interpreter, partial, budget);
+        var probe = new Probe(interpreter, partial, budget, costOf);
         var result = probe.Evaluate(rule);
         if (result.Outcome == Outcome.Met) return null;
         var missing = new List<string>();

@@ -120,11 +120,17 @@ internal sealed class Probe
     private readonly Dictionary<RuleModel, RequirementResult> results = new(ReferenceEqualityComparer<RuleModel>.Instance); // by identity: rules are records, and value equality is deep
 
     private readonly AnalysisBudget? budget;
+    private readonly System.Func<RuleModel, int>? costOf;
 
-    public Probe(Interpretation.Interpreter interpreter, PartialCase partial, AnalysisBudget? budget = null)
+    /// <param name="interpreter">The judge.</param>
+    /// <param name="partial">The case.</param>
+    /// <param name="budget">The run's budget, which each evaluation spends (none: not counted).</param>
+    /// <param name="costOf">What an evaluation of a rule costs, in evaluations' worth.</param>
+    public Probe(Interpretation.Interpreter interpreter, PartialCase partial, AnalysisBudget? budget = null, System.Func<RuleModel, int>? costOf = null)
     {
         this.interpreter = interpreter;
         this.budget = budget;
+        this.costOf = costOf;
         Partial = partial;
         Facts = partial.ToFacts();
     }
@@ -137,7 +143,7 @@ internal sealed class Probe
     {
         if (!results.TryGetValue(rule, out var result))
         {
-            budget?.Spend(rule);
+            budget?.Spend(costOf?.Invoke(rule) ?? 1);
             results[rule] = result = interpreter.EvaluateRule(rule, Facts);
         }
         return result;

@@ -17,6 +17,8 @@ namespace TreatyDsl.Analysis;
 internal sealed class InstrumentContext
 {
     private readonly HashSet<RuleModel> inexact = new();
+    private readonly Atoms atoms;
+    private readonly Dictionary<RuleModel, int> costs = new(ReferenceEqualityComparer<RuleModel>.Instance);
 
     public InstrumentContext(VocabularyModel vocabulary, InstrumentModel instrument, AnalysisPeriod period, Atoms atoms, AnalysisBudget budget)
     {
@@ -25,7 +27,8 @@ internal sealed class InstrumentContext
         Instrument = instrument;
         Period = period;
         Interpreter = new Interpreter(vocabulary, instrument, explain: false);
-        Search = new CaseSearch(Interpreter, new CaseSpace(vocabulary, atoms, period.Parties, period.Date), vocabulary, FactsOf, budget);
+        this.atoms = atoms;
+        Search = new CaseSearch(Interpreter, new CaseSpace(vocabulary, atoms, period.Parties, period.Date), vocabulary, FactsOf, budget, CostOf);
         foreach (var rule in instrument.Rules)
         {
             if (!rule.Versions.All(v => Atoms.IsExact(vocabulary, instrument, v.Condition) && v.Exceptions.All(e => Atoms.IsExact(vocabulary, instrument, e.Condition))))
@@ -153,7 +156,7 @@ internal sealed class InstrumentContext
         var removed = new ConstantExpression(ConstantValue.Of(rule.Kind == RuleKind.Bar), TypeRef.Bool, part.Span);
         var path = PathTo(version.Condition, part);
         // Finding the part walks the condition: a rule of 20,000 alternatives has 20,000 such walks, which the budget counts.
-        Budget.Charge(1 + path.Visited / 16);
+        Budget.Spend(1 + path.Visited / 16);
         return Variant(rule, version with { Condition = path.Ancestors is { } ancestors ? Replace(ancestors, removed) : version.Condition });
     }
 
@@ -279,6 +282,47 @@ internal sealed class InstrumentContext
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// What one evaluation of <paramref name="rule"/> costs, in evaluations' worth, for the run's budget: one, and one
+    /// more for every 16 conditions the interpreter may visit, counting a quantifier's body once for each element of the
+    /// longest list the search gives (nested quantifiers multiply), and a derived condition where it is used.
+    /// </summary>
+    public int CostOf(RuleModel rule)
+    {
+        if (costs.TryGetValue(rule, out var known)) return known;
+        var derived = Instrument.Derived.Concat(Vocabulary.Derived).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
+        long visits = 0;
+        var pending = new Stack<(BoundExpression Node, long Factor, int Expansions)>();
+        foreach (var version in rule.Versions)
+        {
+            pending.Push((version.Condition, 1, 0));
+            foreach (var exception in version.Exceptions) pending.Push((exception.Condition, 1, 0));
+        }
+        // Past a million nodes the rule costs the most there is anyway; stop counting.
+        for (var popped = 0; pending.Count > 0 && popped < 1_000_000 && visits < int.MaxValue; popped++)
+        {
+            var (node, factor, expansions) = pending.Pop();
+            visits += factor;
+            switch (node)
+            {
+                case NotExpression n: pending.Push((n.Operand, factor, expansions)); break;
+                case AndExpression a: pending.Push((a.Left, factor, expansions)); pending.Push((a.Right, factor, expansions)); break;
+                case OrExpression o: pending.Push((o.Left, factor, expansions)); pending.Push((o.Right, factor, expansions)); break;
+                case QuantifierExpression q:
+                    var length = System.Math.Max(1, atoms.Quantifiers.TryGetValue(q.Source.Path, out var n2) ? n2 : 1);
+                    pending.Push((q.Body, System.Math.Min(int.MaxValue, factor * length), expansions));
+                    break;
+                // A derived condition is expanded where it is used; a few levels deep is all a sensible vocabulary has.
+                case DerivedReference d when expansions < 8 && derived.TryGetValue(d.Name, out var definition) && definition.Condition is not null:
+                    pending.Push((definition.Condition, factor, expansions + 1));
+                    break;
+            }
+        }
+        var cost = (int)System.Math.Min(int.MaxValue / 2, 1 + visits / 16);
+        costs[rule] = cost;
+        return cost;
     }
 
     /// <summary>Adds a finding; <paramref name="rule"/> is the rule it is about, whose 'accept' clauses may justify it.</summary>

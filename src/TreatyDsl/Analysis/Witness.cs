@@ -81,15 +81,18 @@ public sealed class Witness
         }
     }
 
-    /// <summary>The witness as a case file (contract shape, indented), with <paramref name="id"/> as its id.</summary>
+    /// <summary>
+    /// The witness as a case file (contract shape, indented), with <paramref name="id"/> as its id, unless the finding
+    /// needs an id of its own (a rule that reads <c>id</c>): then that one, written once.
+    /// </summary>
     public string ToCaseFile(string id)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            writer.WriteString(ContractFacts.Id, id);
-            WriteObject(writer, Facts.Select(p => (p.Key.Split('.'), p.Value)).ToList(), 0);
+            writer.WriteString(ContractFacts.Id, Facts.TryGetValue(ContractFacts.Id, out var own) && own is string needed ? needed : id);
+            WriteObject(writer, Facts.Where(p => p.Key != ContractFacts.Id).Select(p => (p.Key.Split('.'), p.Value)).ToList(), 0);
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";

@@ -15,7 +15,7 @@ namespace TreatyDsl.Tests.Fuzzing;
 /// The fuzz targets: each a way to make inputs and the promise every input must keep (the check throws when one does
 /// not). <see cref="FuzzTests"/> runs them; <see cref="RegressionTests"/> replays saved failing inputs by target name.
 /// </summary>
-internal static class FuzzTargets
+internal static partial class FuzzTargets
 {
     private static readonly TreatyCatalog Generated = global::TreatyDsl.Cli.Treaties.GeneratedTreaties.Catalog;
     private static readonly TreatyCatalog Interpreted = InterpretedCatalog.Create(TreatyLoader.LoadDirectory(Paths.Treaties));
@@ -28,6 +28,7 @@ internal static class FuzzTargets
         ["typed-reader"] = TypedReader,
         ["treaty-mutation"] = TreatyMutation,
         ["hostile-text"] = HostileText,
+        ["treaty-grammar"] = TreatyGrammar,
     };
 
     // ---------- differential: generated validators and the interpreter give the same report ----------

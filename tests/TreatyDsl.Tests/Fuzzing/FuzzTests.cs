@@ -34,6 +34,10 @@ public class FuzzTests
         Fuzzer.Run("treaty-mutation", 4, FuzzTargets.MutatedTreaty, FuzzTargets.TreatyMutation);
 
     [Fact]
+    public void Treaty_files_written_from_the_grammar_are_analysed_generated_and_served_without_a_crash_or_an_unreproduced_witness() =>
+        Fuzzer.Run("treaty-grammar", 12, TreatyGrammarGenerator.Generate, FuzzTargets.TreatyGrammar);
+
+    [Fact]
     public void Hostile_quoted_text_stays_data_in_the_generated_code() =>
         Fuzzer.Run("hostile-text", 8, FuzzTargets.HostileTextInput, FuzzTargets.HostileText);
 }
