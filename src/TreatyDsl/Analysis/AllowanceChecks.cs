@@ -85,23 +85,24 @@ internal static class AllowanceChecks
     {
         // Rules outside the allowance's group are independent of it and satisfiable: only the group can block it.
         var group = context.ComponentOf(rule);
-        var changes = Goal.All(context.Eligible(group), Goal.NotMet(without));
+        // The allowance's own literal first: where it does not hold, the search stops after one evaluation instead of
+        // one per rule of the group.
+        var changes = Goal.All(Goal.NotMet(without), context.Eligible(group));
         var changed = context.Search.Find(changes);
         if (changed.Found || !context.Proves(changed, changes)) return;
-        var blockers = group
+        // The first requirement (in the order the instrument has them, baseline first) that is never met wherever the
+        // allowance applies: one is what the editor needs to act, and looking for every one costs a search per rule.
+        var blocker = group
             .Where(other => other != rule)
-            .Where(other =>
+            .FirstOrDefault(other =>
             {
                 var both = Goal.All(applies, Goal.Met(other));
                 return context.Proves(context.Search.Find(both), both);
-            })
-            .ToList();
+            });
         // No single requirement blocks it everywhere: what is proved is that every case it lets through fails or
         // leaves unsettled at least one other requirement, a different one in different cases.
-        var blockedBy = blockers.Count == 0
-            ? "some other requirement is not met (not always the same one)"
-            : string.Join(" or ", blockers.Select(b => "'" + b.Id + "'")) + (blockers.Count == 1 ? " is" : " are") + " never met";
-        var witness = context.Witness(applied, focus.Concat(blockers).ToArray());
+        var blockedBy = blocker is null ? "some other requirement is not met (not always the same one)" : "'" + blocker.Id + "' is never met";
+        var witness = context.Witness(applied, blocker is null ? focus : focus.Append(blocker).ToArray());
         context.Report(DiagnosticCatalog.MaskedAllowance, span, rule.Id + "|" + what,
             instruments => new object[] { Capitalize(what), instruments, blockedBy, witness.Fragment }, witness, rule);
     }

@@ -82,6 +82,18 @@ internal sealed class CaseSpace
     /// </summary>
     public IReadOnlyList<object?> ValuesOf(string path, PartialCase partial)
     {
+        // The values depend on the path and, for the end of a period, on the period's start: made once each.
+        LocalDate? start = atoms.Periods.TryGetValue(PartialCase.SlotOf(path), out var period) && partial.Values.TryGetValue(period.From, out var given) && given is LocalDate d ? d : null;
+        if (valueCache.TryGetValue((path, start), out var known)) return known;
+        var values = MakeValuesOf(path, partial);
+        valueCache[(path, start)] = values;
+        return values;
+    }
+
+    private readonly Dictionary<(string Path, LocalDate? Start), IReadOnlyList<object?>> valueCache = new();
+
+    private IReadOnlyList<object?> MakeValuesOf(string path, PartialCase partial)
+    {
         var slot = PartialCase.SlotOf(path);
         if (TypeOf(slot) is not { } type) return new object?[0];
         var constants = atoms.Constants.TryGetValue(slot, out var set) ? set : new HashSet<object>();

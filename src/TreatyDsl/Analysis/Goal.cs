@@ -117,7 +117,8 @@ internal abstract class Goal
 internal sealed class Probe
 {
     private readonly Interpretation.Interpreter interpreter;
-    private readonly Dictionary<RuleModel, RequirementResult> results = new(ReferenceEqualityComparer<RuleModel>.Instance); // by identity: rules are records, and value equality is deep
+    // By identity: rules are records, and value equality is deep. Sized for a group of rules, which most probes see.
+    private readonly Dictionary<RuleModel, RequirementResult> results = new(32, ReferenceEqualityComparer<RuleModel>.Instance);
 
     private readonly AnalysisBudget? budget;
     private readonly System.Func<RuleModel, int>? costOf;

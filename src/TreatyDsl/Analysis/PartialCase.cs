@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using TreatyDsl.Runtime;
 
 namespace TreatyDsl.Analysis;
@@ -12,8 +11,6 @@ namespace TreatyDsl.Analysis;
 /// </summary>
 internal sealed class PartialCase
 {
-    private static readonly Regex ElementField = new(@"^(?<list>.+)\[(?<index>\d+)\]\.(?<field>[^.\[\]]+)$", RegexOptions.CultureInvariant);
-
     private readonly Dictionary<string, object?> values;
 
     public static readonly PartialCase Empty = new(new Dictionary<string, object?>());
@@ -49,17 +46,31 @@ internal sealed class PartialCase
     }
 
     /// <summary>The slot a fact path belongs to: <c>offenses[2].category</c> is <c>offenses[].category</c>.</summary>
-    public static string SlotOf(string path)
-    {
-        var match = ElementField.Match(path);
-        return match.Success ? match.Groups["list"].Value + "[]." + match.Groups["field"].Value : path;
-    }
+    public static string SlotOf(string path) =>
+        ElementField(path) is { } element ? element.List + "[]." + element.Field : path;
 
     /// <summary>The list a field path belongs to, or null (<c>offenses[2].category</c> belongs to <c>offenses</c>).</summary>
-    public static string? ListOf(string path)
+    public static string? ListOf(string path) => ElementField(path)?.List;
+
+    /// <summary>
+    /// <c>list[index].field</c> taken apart (a field name holds no '.', '[' or ']'), or null for any other path. Read by
+    /// hand: it is asked for every fact of every partial case the search looks at.
+    /// </summary>
+    private static (string List, int Index, string Field)? ElementField(string path)
     {
-        var match = ElementField.Match(path);
-        return match.Success ? match.Groups["list"].Value : null;
+        var dot = path.LastIndexOf('.');
+        if (dot < 3 || path[dot - 1] != ']' || dot == path.Length - 1) return null;
+        if (path.IndexOf('[', dot) >= 0 || path.IndexOf(']', dot) >= 0) return null;
+        var open = path.LastIndexOf('[', dot - 2);
+        if (open < 1 || open + 1 >= dot - 1) return null;
+        var index = 0;
+        for (var i = open + 1; i < dot - 1; i++)
+        {
+            var c = path[i];
+            if (c < '0' || c > '9' || index > 100_000_000) return null;
+            index = index * 10 + (c - '0');
+        }
+        return (path.Substring(0, open), index, path.Substring(dot + 1));
     }
 
     /// <summary>The case as the interpreter reads it.</summary>
@@ -79,13 +90,12 @@ internal sealed class PartialCase
         foreach (var pair in values)
         {
             if (pair.Value is ListLength or Withheld) continue;
-            var match = ElementField.Match(pair.Key);
-            if (match.Success && records.TryGetValue(match.Groups["list"].Value, out var list)
-                && int.TryParse(match.Groups["index"].Value, out var index) && index < list.Count)
+            var element = ElementField(pair.Key);
+            if (element is { } e && records.TryGetValue(e.List, out var list) && e.Index < list.Count)
             {
-                list[index][match.Groups["field"].Value] = pair.Value;
+                list[e.Index][e.Field] = pair.Value;
             }
-            else if (!match.Success)
+            else if (element is null)
             {
                 facts[pair.Key] = pair.Value;
             }
