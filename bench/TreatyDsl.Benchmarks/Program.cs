@@ -20,4 +20,10 @@ if (args.Length >= 1 && args[0] == "--build-share")
     TreatyDsl.Benchmarks.BuildSharePaired.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
     return;
 }
+// '--analysis-growth [EVALUATIONS]' prints the analysis's time, evaluations and budget by family and size, and each family's growth exponent.
+if (args.Length >= 1 && args[0] == "--analysis-growth")
+{
+    TreatyDsl.Benchmarks.AnalysisGrowth.Run(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : TreatyDsl.Analysis.AnalysisBudget.DefaultEvaluations);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
