@@ -26,7 +26,7 @@ internal sealed class CaseSearch
     private readonly Interpreter interpreter;
     private readonly CaseSpace space;
     private readonly AnalysisBudget budget;
-    private readonly System.Func<RuleModel, int> costOf;
+    private readonly RuleOutcomes outcomes;
     private readonly Dictionary<string, RuleModel> expectations = new();
     private readonly System.Func<RuleModel, ISet<string>> factsOf;
     private int nodes;
@@ -45,7 +45,7 @@ internal sealed class CaseSearch
     {
         this.interpreter = interpreter;
         this.budget = budget;
-        this.costOf = costOf;
+        outcomes = new RuleOutcomes(interpreter, budget, costOf, factsOf);
         this.space = space;
         this.factsOf = factsOf;
         foreach (var fact in vocabulary.Facts)
@@ -63,7 +63,7 @@ internal sealed class CaseSearch
         exact = true;
         var found = goal.Literals() is { } literals ? Solve(space.Start, literals) : Search(space.Start, goal);
         if (found is null) return SearchResult.None(exact && nodes <= Budget && !budget.Exhausted);
-        return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p, budget, costOf), new List<string>()) == Truth.True));
+        return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p, outcomes), new List<string>()) == Truth.True));
     }
 
     /// <summary>
@@ -75,7 +75,7 @@ internal sealed class CaseSearch
     private PartialCase? Solve(PartialCase partial, IReadOnlyList<Goal> literals)
     {
         if (++nodes > Budget || budget.Exhausted) return null;
-        var probe = new Probe(interpreter, partial, budget, costOf);
+        var probe = new Probe(interpreter, partial, outcomes);
         var open = new List<Goal>();
         var missing = new List<string>();
         var sharedBy = new Dictionary<string, int>();
@@ -152,7 +152,7 @@ internal sealed class CaseSearch
         exact = true;
         var found = Where(space.Start, rule, others, holds, branchRule, branchOthers, withholdable);
         if (found is null) return SearchResult.None(exact && nodes <= Budget && !budget.Exhausted);
-        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, budget, costOf), rule, others, holds)));
+        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, outcomes), rule, others, holds)));
     }
 
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
@@ -180,7 +180,7 @@ internal sealed class CaseSearch
     private PartialCase? Search(PartialCase partial, Goal goal)
     {
         if (++nodes > Budget || budget.Exhausted) return null;
-        var probe = new Probe(interpreter, partial, budget, costOf);
+        var probe = new Probe(interpreter, partial, outcomes);
         var missing = new List<string>();
         var truth = goal.Evaluate(probe, missing);
         if (truth == Truth.True) return partial;
@@ -199,7 +199,7 @@ internal sealed class CaseSearch
         bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
         if (++nodes > Budget || budget.Exhausted) return null;
-        var probe = new Probe(interpreter, partial, budget, costOf);
+        var probe = new Probe(interpreter, partial, outcomes);
         var result = probe.Evaluate(rule);
         if (result.Outcome == Outcome.Met) return null;
         var missing = new List<string>();

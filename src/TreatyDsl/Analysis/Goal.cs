@@ -113,40 +113,49 @@ internal abstract class Goal
     }
 }
 
-/// <summary>One partial case under the interpreter, with each rule evaluated at most once.</summary>
+/// <summary>
+/// One partial case under the interpreter, with each rule evaluated at most once; through <see cref="RuleOutcomes"/>, a
+/// rule is not evaluated at all when a case with the same values of its facts was.
+/// </summary>
 internal sealed class Probe
 {
     private readonly Interpretation.Interpreter interpreter;
+    private readonly RuleOutcomes? outcomes;
     // By identity: rules are records, and value equality is deep. Sized for a group of rules, which most probes see.
     private readonly Dictionary<RuleModel, RequirementResult> results = new(32, ReferenceEqualityComparer<RuleModel>.Instance);
+    private Dictionary<FactSet, string>? projections;
+    private CaseFacts? facts;
 
-    private readonly AnalysisBudget? budget;
-    private readonly System.Func<RuleModel, int>? costOf;
-
-    /// <param name="interpreter">The judge.</param>
+    /// <param name="interpreter">The judge, asked directly when there are no <paramref name="outcomes"/>.</param>
     /// <param name="partial">The case.</param>
-    /// <param name="budget">The run's budget, which each evaluation spends (none: not counted).</param>
-    /// <param name="costOf">What an evaluation of a rule costs, in evaluations' worth.</param>
-    public Probe(Interpretation.Interpreter interpreter, PartialCase partial, AnalysisBudget? budget = null, System.Func<RuleModel, int>? costOf = null)
+    /// <param name="outcomes">The judge with a memory, which counts its work against the run's budget (none: uncounted, unremembered).</param>
+    public Probe(Interpretation.Interpreter interpreter, PartialCase partial, RuleOutcomes? outcomes = null)
     {
         this.interpreter = interpreter;
-        this.budget = budget;
-        this.costOf = costOf;
+        this.outcomes = outcomes;
         Partial = partial;
-        Facts = partial.ToFacts();
     }
 
     public PartialCase Partial { get; }
 
-    public CaseFacts Facts { get; }
+    /// <summary>The case as the interpreter reads it, made when the interpreter is first asked.</summary>
+    public CaseFacts Facts => facts ??= Partial.ToFacts();
 
     public RequirementResult Evaluate(RuleModel rule)
     {
         if (!results.TryGetValue(rule, out var result))
         {
-            budget?.Spend(costOf?.Invoke(rule) ?? 1);
-            results[rule] = result = interpreter.EvaluateRule(rule, Facts);
+            result = outcomes is null ? interpreter.EvaluateRule(rule, Facts) : outcomes.Evaluate(rule, this);
+            results[rule] = result;
         }
         return result;
+    }
+
+    /// <summary>The case's values of <paramref name="set"/>, written once per probe for every rule that reads those facts.</summary>
+    public string ValuesOf(FactSet set)
+    {
+        projections ??= new Dictionary<FactSet, string>(ReferenceEqualityComparer<FactSet>.Instance);
+        if (!projections.TryGetValue(set, out var values)) projections[set] = values = set.Project(Partial);
+        return values;
     }
 }
