@@ -21,7 +21,7 @@ namespace TreatyDsl.Analysis;
 internal sealed class CaseSearch
 {
     /// <summary>Partial cases one search may look at before it gives up and says "not analysed".</summary>
-    public const int Budget = 20_000;
+    public const int NodesPerSearch = 20_000;
 
     private readonly Interpreter interpreter;
     private readonly CaseSpace space;
@@ -56,13 +56,23 @@ internal sealed class CaseSearch
         }
     }
 
+    /// <summary>Whether this search has looked at more partial cases than it may, or the run's budget is spent: then nothing it did not find is proved.</summary>
+    private bool OverBudget => nodes > NodesPerSearch || budget.Exhausted;
+
+    /// <summary>Counts one more partial case; false when the search must stop (<see cref="OverBudget"/>).</summary>
+    private bool NextNode()
+    {
+        nodes++;
+        return !OverBudget;
+    }
+
     /// <summary>A case for which <paramref name="goal"/> holds, as small as the search can make it; or proof there is none.</summary>
     public SearchResult Find(Goal goal)
     {
         nodes = 0;
         exact = true;
         var found = goal.Literals() is { } literals ? Solve(space.Start, literals) : Search(space.Start, goal);
-        if (found is null) return SearchResult.None(exact && nodes <= Budget && !budget.Exhausted);
+        if (found is null) return SearchResult.None(exact && !OverBudget);
         return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p, outcomes), new List<string>()) == Truth.True));
     }
 
@@ -74,7 +84,7 @@ internal sealed class CaseSearch
     /// </summary>
     private PartialCase? Solve(PartialCase partial, IReadOnlyList<Goal> literals)
     {
-        if (++nodes > Budget || budget.Exhausted) return null;
+        if (!NextNode()) return null;
         var probe = new Probe(interpreter, partial, outcomes);
         var open = new List<Goal>();
         var missing = new List<string>();
@@ -110,7 +120,7 @@ internal sealed class CaseSearch
         foreach (var step in Steps(next, partial))
         {
             if (Solve(step, open) is { } found) return found;
-            if (nodes > Budget || budget.Exhausted) return null;
+            if (OverBudget) return null;
         }
         return null;
     }
@@ -151,7 +161,7 @@ internal sealed class CaseSearch
         nodes = 0;
         exact = true;
         var found = Where(space.Start, rule, others, holds, branchRule, branchOthers, withholdable);
-        if (found is null) return SearchResult.None(exact && nodes <= Budget && !budget.Exhausted);
+        if (found is null) return SearchResult.None(exact && !OverBudget);
         return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, outcomes), rule, others, holds)));
     }
 
@@ -179,7 +189,7 @@ internal sealed class CaseSearch
 
     private PartialCase? Search(PartialCase partial, Goal goal)
     {
-        if (++nodes > Budget || budget.Exhausted) return null;
+        if (!NextNode()) return null;
         var probe = new Probe(interpreter, partial, outcomes);
         var missing = new List<string>();
         var truth = goal.Evaluate(probe, missing);
@@ -190,7 +200,7 @@ internal sealed class CaseSearch
         foreach (var step in Steps(next, partial))
         {
             if (Search(step, goal) is { } found) return found;
-            if (nodes > Budget || budget.Exhausted) return null;
+            if (OverBudget) return null;
         }
         return null;
     }
@@ -198,7 +208,7 @@ internal sealed class CaseSearch
     private PartialCase? Where(PartialCase partial, RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds,
         bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
-        if (++nodes > Budget || budget.Exhausted) return null;
+        if (!NextNode()) return null;
         var probe = new Probe(interpreter, partial, outcomes);
         var result = probe.Evaluate(rule);
         if (result.Outcome == Outcome.Met) return null;
@@ -216,7 +226,7 @@ internal sealed class CaseSearch
         foreach (var step in Steps(next, partial))
         {
             if (Where(step, rule, others, holds, branchRule, branchOthers, withholdable) is { } found) return found;
-            if (nodes > Budget || budget.Exhausted) return null;
+            if (OverBudget) return null;
         }
         var mayWithhold = withholdable is not null && next != CaseSpace.PartiesSlot
             && (withholdable.Contains(next) || (PartialCase.ListOf(next) is { } list && withholdable.Contains(list)));

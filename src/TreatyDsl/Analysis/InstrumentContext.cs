@@ -19,6 +19,7 @@ internal sealed class InstrumentContext
     private readonly HashSet<RuleModel> inexact = new();
     private readonly Atoms atoms;
     private readonly Dictionary<RuleModel, int> costs = new(ReferenceEqualityComparer<RuleModel>.Instance);
+    private Dictionary<string, DerivedModel>? derivedByName;
 
     public InstrumentContext(VocabularyModel vocabulary, InstrumentModel instrument, AnalysisPeriod period, Atoms atoms, AnalysisBudget budget)
     {
@@ -292,7 +293,7 @@ internal sealed class InstrumentContext
     public int CostOf(RuleModel rule)
     {
         if (costs.TryGetValue(rule, out var known)) return known;
-        var derived = Instrument.Derived.Concat(Vocabulary.Derived).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
+        var derived = derivedByName ??= Vocabulary.Derived.Concat(Instrument.Derived).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
         long visits = 0;
         var pending = new Stack<(BoundExpression Node, long Factor, int Expansions)>();
         foreach (var version in rule.Versions)
