@@ -50,6 +50,7 @@ internal sealed class AdvisoryEmitter
             methods.Line();
         }
         foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
+        conditions.EmitParts();
 
         var file = CodeWriter.File(spec.Namespace);
         file.Line($"/// <summary>{Escape.XmlDoc(set.Title)} (<c>{Escape.XmlDoc(set.Id)}</c>): discretionary factors generated from their .treaty file. Advice for the human decision, never part of a verdict.</summary>");

@@ -45,6 +45,7 @@ internal sealed class InstrumentEmitter
         conditions.Writer = methods;
         foreach (var rule in instrument.Rules.Concat(instrument.Reviews)) EmitRule(rule);
         foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
+        conditions.EmitParts();
 
         var file = CodeWriter.File(ns);
         file.Line($"/// <summary>{Escape.XmlDoc(instrument.Title)} (<c>{Escape.XmlDoc(instrument.Id)}</c>): eligibility validator generated from its .treaty file.</summary>");
