@@ -26,25 +26,24 @@ internal static class AllowanceChecks
             {
                 if (context.Budget.Exhausted) return; // the rest is reported as not analysed
                 var holds = context.Holds(rule, exception.Condition, rule.Id + "/" + exception.Id);
-                var applies = Goal.All(Goal.NotMet(main), Goal.Met(holds));
-                var applied = context.Search.Find(applies);
-                if (!applied.Found)
-                {
-                    if (context.Proves(applied, applies))
-                    {
-                        context.Report(DiagnosticCatalog.DeadException, exception.Span, rule.Id + "/" + exception.Id,
-                            instruments => new object[] { exception.Id, rule.Id, instruments }, rule: rule);
-                    }
-                    continue;
-                }
-                // An exception that applies only where another exception already lets the case through changes
-                // nothing: say so, instead of calling it masked by requirements that can in fact be met.
+                // Where the exception changes its rule (the rule's own condition fails, the exception holds, and without
+                // it the rule would fail) is asked first: it is so for most exceptions, and then one search settles it.
                 var without = context.Without(rule, exception);
                 var changes = Goal.All(Goal.NotMet(main), Goal.Met(holds), Goal.NotMet(without));
                 var changed = context.Search.Find(changes);
                 if (!changed.Found)
                 {
-                    if (context.Proves(changed, changes))
+                    // Never where it changes the rule: dead if it never even applies, else redundant, since it applies
+                    // only where another exception already lets the case through (not masked by requirements that can
+                    // in fact be met).
+                    var applies = Goal.All(Goal.NotMet(main), Goal.Met(holds));
+                    var applied = context.Search.Find(applies);
+                    if (!applied.Found && context.Proves(applied, applies))
+                    {
+                        context.Report(DiagnosticCatalog.DeadException, exception.Span, rule.Id + "/" + exception.Id,
+                            instruments => new object[] { exception.Id, rule.Id, instruments }, rule: rule);
+                    }
+                    else if (applied.Found && context.Proves(changed, changes))
                     {
                         context.Report(DiagnosticCatalog.RedundantAlternative, exception.Span, rule.Id + "/" + exception.Id,
                             instruments => new object[] { "exception '" + exception.Id + "'", rule.Id, instruments, "the other exceptions cover every case it allows" }, rule: rule);
