@@ -29,7 +29,8 @@ internal sealed class ConditionEmitter
 
     // Methods of their own for the parts of very long 'and'/'or' chains (see Part), written out by EmitParts.
     private readonly CodeWriter parts = new();
-    private readonly Dictionary<BoundExpression, int> sizes = new(ReferenceComparer.Instance);
+    // By identity: a chain's halves may be equal in value.
+    private readonly Dictionary<BoundExpression, int> sizes = new(ReferenceEqualityComparer<BoundExpression>.Instance);
     private int partCount;
 
     public ConditionEmitter(string ns, VocabularyModel vocabulary, IEnumerable<DerivedModel> derived, IEnumerable<ThresholdModel> thresholds, PathMap pathMap)
@@ -212,16 +213,6 @@ internal sealed class ConditionEmitter
         };
         sizes[e] = size;
         return size;
-    }
-
-    /// <summary>Bound expressions by identity: they are records, and a chain's halves may be equal in value.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<BoundExpression>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(BoundExpression? x, BoundExpression? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(BoundExpression obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private string Comparison(ComparisonExpression comparison, string t, string want, bool direct, Dictionary<string, Variable> variables)

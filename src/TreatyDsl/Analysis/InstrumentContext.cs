@@ -344,13 +344,3 @@ internal sealed record Finding(
     System.Func<string, object[]> Arguments,
     Witness? Witness,
     RuleModel? Rule = null);
-
-internal sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T>
-    where T : class
-{
-    public static readonly ReferenceEqualityComparer<T> Instance = new();
-
-    public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-}
