@@ -43,16 +43,26 @@ internal sealed class Atoms
     public static Atoms Collect(VocabularyModel vocabulary, InstrumentModel instrument)
     {
         var atoms = new Atoms(Concat(vocabulary.Derived, instrument.Derived), instrument.Thresholds);
-        foreach (var rule in instrument.Rules)
-        {
-            foreach (var version in rule.Versions)
-            {
-                atoms.Walk(version.Condition, new Dictionary<string, string>());
-                foreach (var exception in version.Exceptions) atoms.Walk(exception.Condition, new Dictionary<string, string>());
-            }
-        }
+        foreach (var rule in instrument.Rules) atoms.WalkRule(rule);
         foreach (var fact in vocabulary.Facts) atoms.Walk(fact.ExpectedWhen, new Dictionary<string, string>());
         return atoms;
+    }
+
+    /// <summary>The atoms of one rule alone, every version and exception (what the rule compares each fact with: <see cref="ValueClasses"/>).</summary>
+    public static Atoms OfRule(VocabularyModel vocabulary, InstrumentModel instrument, RuleModel rule)
+    {
+        var atoms = new Atoms(Concat(vocabulary.Derived, instrument.Derived), instrument.Thresholds);
+        atoms.WalkRule(rule);
+        return atoms;
+    }
+
+    private void WalkRule(RuleModel rule)
+    {
+        foreach (var version in rule.Versions)
+        {
+            Walk(version.Condition, new Dictionary<string, string>());
+            foreach (var exception in version.Exceptions) Walk(exception.Condition, new Dictionary<string, string>());
+        }
     }
 
     /// <summary>The atoms of one condition alone (for the rules whose exactness is asked about).</summary>

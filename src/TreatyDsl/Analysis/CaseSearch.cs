@@ -29,7 +29,14 @@ internal sealed class CaseSearch
     private readonly RuleOutcomes outcomes;
     private readonly Dictionary<string, RuleModel> expectations = new();
     private readonly System.Func<RuleModel, ISet<string>> factsOf;
+    private readonly ValueClasses classes;
     private int nodes;
+
+    // Set by a node as it returns without a case: why none exists below it (see NoCaseReason), or null when that is not
+    // known (it found one, ran out of budget, or its reasons are not tracked). Its caller reads it at once.
+    private NoCaseReason? failure;
+
+    // False once the search has met something it could not cover exactly: then finding nothing proves nothing.
     private bool exact;
 
     // True while FindUnsettled runs: facts the vocabulary does not expect for the case are not given.
@@ -41,8 +48,10 @@ internal sealed class CaseSearch
     /// <param name="factsOf">Every fact a rule can read (countries as <see cref="CaseSpace.PartiesSlot"/>): rules that share none are independent.</param>
     /// <param name="budget">The run's budget, which every search spends and none may overrun.</param>
     /// <param name="costOf">What one evaluation of a rule costs, in evaluations' worth.</param>
-    public CaseSearch(Interpreter interpreter, CaseSpace space, VocabularyModel vocabulary, System.Func<RuleModel, ISet<string>> factsOf, AnalysisBudget budget, System.Func<RuleModel, int> costOf)
+    /// <param name="classes">The runs of values each rule cannot tell apart, which a node settled by that rule settles for all.</param>
+    public CaseSearch(Interpreter interpreter, CaseSpace space, VocabularyModel vocabulary, System.Func<RuleModel, ISet<string>> factsOf, AnalysisBudget budget, System.Func<RuleModel, int> costOf, ValueClasses classes)
     {
+        this.classes = classes;
         this.interpreter = interpreter;
         this.budget = budget;
         outcomes = new RuleOutcomes(interpreter, budget, costOf, factsOf);
@@ -84,16 +93,22 @@ internal sealed class CaseSearch
     /// </summary>
     private PartialCase? Solve(PartialCase partial, IReadOnlyList<Goal> literals)
     {
+        failure = null;
         if (!NextNode()) return null;
         var probe = new Probe(interpreter, partial, outcomes);
         var open = new List<Goal>();
         var missing = new List<string>();
         var sharedBy = new Dictionary<string, int>();
-        foreach (var literal in literals)
+        for (var i = 0; i < literals.Count; i++)
         {
+            var literal = literals[i];
             var own = new List<string>();
             var truth = literal.Evaluate(probe, own);
-            if (truth == Truth.False) return null;
+            if (truth == Truth.False)
+            {
+                failure = NoCaseReason.AtOnce(SettledBy(probe, literals, i));
+                return null;
+            }
             if (truth == Truth.Unknown)
             {
                 open.Add(literal);
@@ -109,6 +124,7 @@ internal sealed class CaseSearch
             // The largest group first: it is the likeliest to fail, and one failure settles the whole node.
             foreach (var group in groups.OrderByDescending(g => g.Count))
             {
+                // A group with no case: why is why the whole conjunction has none (set by the group's search).
                 if (Solve(partial, group) is not { } part) return null;
                 joined = joined.With(part.Values.Where(v => !partial.Has(v.Key)));
             }
@@ -116,11 +132,74 @@ internal sealed class CaseSearch
         }
         // The fact most open literals miss first: giving it is what splits the rest into independent groups.
         var next = Choose(probe, missing.Distinct().OrderByDescending(f => sharedBy[f]).ToList());
-        if (next is null) return null;
-        foreach (var step in Steps(next, partial))
+        if (next is null)
         {
-            if (Solve(step, open) is { } found) return found;
+            // The open literals stay unknown whatever else is given: each alone is why.
+            failure = NoCaseReason.AtOnce(open.Select(l => l.Rules.First()).ToList());
+            return null;
+        }
+        var why = new NoCaseReason.Builder();
+        var result = EachValue(next, partial, step => Solve(step, open), why);
+        failure = result is null && !OverBudget ? why.Build() : null;
+        return result;
+    }
+
+    /// <summary>
+    /// The literal at <paramref name="first"/>, false for the probed case, and every later one false too: each rules out
+    /// its own run of values, and the caller can skip the widest (see <see cref="NoCaseReason"/>).
+    /// </summary>
+    private static List<RuleModel> SettledBy(Probe probe, IReadOnlyList<Goal> literals, int first)
+    {
+        var rules = new List<RuleModel> { literals[first].Rules.First() };
+        for (var i = first + 1; i < literals.Count; i++)
+        {
+            if (literals[i].Evaluate(probe, new List<string>()) == Truth.False) rules.Add(literals[i].Rules.First());
+        }
+        return rules;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="node"/> on <paramref name="partial"/> with <paramref name="next"/> given each of its values in
+    /// turn, until one finds a case; adds to <paramref name="why"/> why each found none. A value whose node found no case
+    /// for reasons that rest on a few rules' outcomes only rules out, with it, every value none of those rules can tell
+    /// from it (<see cref="ValueClasses"/>): the nodes below differ only in values those rules read alike, so every case
+    /// below them fails the same way.
+    /// </summary>
+    private PartialCase? EachValue(string next, PartialCase partial, System.Func<PartialCase, PartialCase?> node, NoCaseReason.Builder why)
+    {
+        if (next == CaseSpace.PartiesSlot || !classes.MayReduce(next))
+        {
+            foreach (var step in Steps(next, partial))
+            {
+                if (node(step) is { } found) return found;
+                why.Add(failure);
+                if (OverBudget) return null;
+            }
+            return null;
+        }
+        if (!space.IsExact(next, partial)) exact = false;
+        var values = space.ValuesOf(next, partial);
+        if (values.Count == 0) exact = false;
+        var ruledOut = new bool[values.Count];
+        var left = values.Count;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (ruledOut[i]) continue;
+            var found = node(partial.With(next, values[i]));
+            if (found is not null) return found;
+            var failed = failure;
+            why.Add(failed);
             if (OverBudget) return null;
+            ruledOut[i] = true;
+            left--;
+            if (failed is null) continue;
+            var (first, last) = failed.RunAround(classes, next, partial, values, i);
+            for (var j = first; j <= last; j++)
+            {
+                if (ruledOut[j]) continue;
+                ruledOut[j] = true;
+                left--;
+            }
         }
         return null;
     }
@@ -154,13 +233,15 @@ internal sealed class CaseSearch
     /// stops where the rule is met or another rule fails, which no further fact undoes. With <paramref name="branchOthers"/>
     /// false it gives only the facts the rule itself misses; with <paramref name="branchRule"/> false, only the facts the
     /// other rules miss. A fact is left unknown on purpose only when <paramref name="withholdable"/> says so (a null set:
-    /// never, "however complete its case file").
+    /// never, "however complete its case file"). Where nothing more can be given and <paramref name="holds"/> is false,
+    /// <paramref name="whyNot"/> names the rules each of which alone makes it false there (null: not known), which lets the
+    /// search skip the values none of them can tell apart (<see cref="NoCaseReason"/>).
     /// </summary>
-    public SearchResult FindWhere(RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds, bool branchRule, bool branchOthers, ISet<string>? withholdable)
+    public SearchResult FindWhere(RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds, System.Func<Probe, List<RuleModel>>? whyNot, bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
         nodes = 0;
         exact = true;
-        var found = Where(space.Start, rule, others, holds, branchRule, branchOthers, withholdable);
+        var found = Where(space.Start, rule, others, holds, whyNot, branchRule, branchOthers, withholdable);
         if (found is null) return SearchResult.None(exact && !OverBudget);
         return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, outcomes), rule, others, holds)));
     }
@@ -168,6 +249,8 @@ internal sealed class CaseSearch
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
     public SearchResult FindUnsettled(RuleModel rule, IReadOnlyList<RuleModel> others)
     {
+        // Only a fact with an 'expected when' can be absent by construction: a rule that reads none cannot stay unknown so.
+        if (!factsOf(rule).Any(expectations.ContainsKey)) return SearchResult.None(exhaustive: true);
         asDescribed = true;
         try
         {
@@ -175,7 +258,7 @@ internal sealed class CaseSearch
             {
                 var result = probe.Evaluate(rule);
                 return result.Outcome == Outcome.Unknown && Unexpected(probe, result.MissingFacts).Count > 0 && Choose(probe, result.MissingFacts) is null;
-            }, branchRule: true, branchOthers: false, withholdable: null);
+            }, whyNot: null, branchRule: true, branchOthers: false, withholdable: null);
         }
         finally
         {
@@ -206,34 +289,50 @@ internal sealed class CaseSearch
     }
 
     private PartialCase? Where(PartialCase partial, RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds,
-        bool branchRule, bool branchOthers, ISet<string>? withholdable)
+        System.Func<Probe, List<RuleModel>>? whyNot, bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
+        failure = null;
         if (!NextNode()) return null;
         var probe = new Probe(interpreter, partial, outcomes);
         var result = probe.Evaluate(rule);
-        if (result.Outcome == Outcome.Met) return null;
+        List<RuleModel>? settlers = result.Outcome == Outcome.Met ? new List<RuleModel> { rule } : null;
         var missing = new List<string>();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal); // a fact a hundred others miss is listed once
+        // Every other rule that fails is named, not only the first: each rules out its own run of values.
         foreach (var other in others)
         {
             var r = probe.Evaluate(other);
-            if (r.Outcome == Outcome.NotMet) return null;
-            if (branchOthers && r.Outcome == Outcome.Unknown) missing.AddRange(r.MissingFacts);
+            if (r.Outcome == Outcome.NotMet) (settlers ??= new List<RuleModel>()).Add(other);
+            else if (branchOthers && r.Outcome == Outcome.Unknown) foreach (var fact in r.MissingFacts) if (seen.Add(fact)) missing.Add(fact);
+        }
+        if (settlers is not null)
+        {
+            failure = NoCaseReason.AtOnce(settlers);
+            return null;
         }
         if (holds(probe)) return partial;
         if (branchRule) missing.AddRange(result.MissingFacts);
         var next = Choose(probe, missing);
-        if (next is null) return null;
-        foreach (var step in Steps(next, partial))
+        if (next is null)
         {
-            if (Where(step, rule, others, holds, branchRule, branchOthers, withholdable) is { } found) return found;
-            if (OverBudget) return null;
+            // Nothing more can be given: the case stays as it is, and holds no more below than here. Which facts the
+            // vocabulary expects (what FindUnsettled asks about) is read by rules not tracked here.
+            failure = whyNot is null || asDescribed ? null : NoCaseReason.AtOnce(whyNot(probe));
+            return null;
         }
+        // Every case file below is reached by giving each fact met on the way a value, or leaving it out: whichever
+        // fact is given first, a node has no case for the reasons its children have none.
+        var why = new NoCaseReason.Builder();
+        var found = EachValue(next, partial, step => Where(step, rule, others, holds, whyNot, branchRule, branchOthers, withholdable), why);
+        if (found is not null || OverBudget) return found;
         var mayWithhold = withholdable is not null && next != CaseSpace.PartiesSlot
             && (withholdable.Contains(next) || (PartialCase.ListOf(next) is { } list && withholdable.Contains(list)));
-        if (mayWithhold && Where(partial.With(next, Withheld.Value), rule, others, holds, branchRule, branchOthers, withholdable) is { } unknown)
+        if (mayWithhold && Where(partial.With(next, Withheld.Value), rule, others, holds, whyNot, branchRule, branchOthers, withholdable) is { } unknown)
         {
             return unknown;
         }
+        why.Add(failure);
+        failure = OverBudget ? null : why.Build();
         return null;
     }
 

@@ -114,15 +114,16 @@ internal abstract class Goal
 }
 
 /// <summary>
-/// One partial case under the interpreter, with each rule evaluated at most once; through <see cref="RuleOutcomes"/>, a
-/// rule is not evaluated at all when a case with the same values of its facts was.
+/// One partial case under the interpreter, with each rule evaluated at most once; through <see cref="RuleOutcomes"/>, at
+/// most once for every probe of the same case, and not at all when a case with the same values of its facts was.
 /// </summary>
 internal sealed class Probe
 {
     private readonly Interpretation.Interpreter interpreter;
     private readonly RuleOutcomes? outcomes;
-    // By identity: rules are records, and value equality is deep. Sized for a group of rules, which most probes see.
-    private readonly Dictionary<RuleModel, RequirementResult> results = new(32, ReferenceEqualityComparer<RuleModel>.Instance);
+    // By identity: rules are records, and value equality is deep. With a memory, the table every probe of the same
+    // case shares (RuleOutcomes.KnownFor); without, this probe's own.
+    private readonly Dictionary<RuleModel, RequirementResult> results;
     private Dictionary<FactSet, string>? projections;
     private CaseFacts? facts;
 
@@ -134,6 +135,7 @@ internal sealed class Probe
         this.interpreter = interpreter;
         this.outcomes = outcomes;
         Partial = partial;
+        results = outcomes is null ? new(32, ReferenceEqualityComparer<RuleModel>.Instance) : outcomes.KnownFor(partial);
     }
 
     public PartialCase Partial { get; }
@@ -143,10 +145,20 @@ internal sealed class Probe
 
     public RequirementResult Evaluate(RuleModel rule)
     {
-        if (!results.TryGetValue(rule, out var result))
+        if (results.TryGetValue(rule, out var result))
         {
-            result = outcomes is null ? interpreter.EvaluateRule(rule, Facts) : outcomes.Evaluate(rule, this);
+            outcomes?.CountHit();
+            return result;
+        }
+        if (outcomes is null)
+        {
+            result = interpreter.EvaluateRule(rule, Facts);
             results[rule] = result;
+        }
+        else
+        {
+            result = outcomes.Evaluate(rule, this);
+            outcomes.Remember(results, rule, result);
         }
         return result;
     }

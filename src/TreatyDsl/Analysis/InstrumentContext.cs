@@ -29,7 +29,6 @@ internal sealed class InstrumentContext
         Period = period;
         Interpreter = new Interpreter(vocabulary, instrument, explain: false);
         this.atoms = atoms;
-        Search = new CaseSearch(Interpreter, new CaseSpace(vocabulary, atoms, period.Parties, period.Date), vocabulary, FactsOf, budget, CostOf);
         foreach (var rule in instrument.Rules)
         {
             if (!rule.Versions.All(v => Atoms.IsExact(vocabulary, instrument, v.Condition) && v.Exceptions.All(e => Atoms.IsExact(vocabulary, instrument, e.Condition))))
@@ -37,6 +36,9 @@ internal sealed class InstrumentContext
                 inexact.Add(rule);
             }
         }
+        var space = new CaseSpace(vocabulary, atoms, period.Parties, period.Date);
+        var classes = new ValueClasses(vocabulary, instrument, atoms, space.TypeOf, Original, rule => !inexact.Contains(rule));
+        Search = new CaseSearch(Interpreter, space, vocabulary, FactsOf, budget, CostOf, classes);
         Rules = instrument.Rules.Where(r => InEffect(r) is not null).ToList();
         Components = IndependentGroups();
     }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using TreatyDsl.Binding;
 using TreatyDsl.Diagnostics;
 
 namespace TreatyDsl.Analysis;
@@ -27,10 +29,10 @@ internal static class RedundancyChecks
             var everFails = Goal.NotMet(rule);
             if (context.Proves(context.Search.Find(everFails), everFails)) continue;
             var ruleFacts = context.ReadPaths(rule);
-            var fails = context.Search.FindWhere(rule, others, probe => probe.Evaluate(rule).Outcome == Runtime.Outcome.NotMet,
+            var fails = context.Search.FindWhere(rule, others, probe => probe.Evaluate(rule).Outcome == Runtime.Outcome.NotMet, probe => new List<RuleModel> { rule },
                 branchRule: true, branchOthers: false, withholdable: ruleFacts);
             if (fails.Found || !context.Proves(fails, context.Eligible())) continue;
-            var unknown = context.Search.FindWhere(rule, others, probe => others.All(o => probe.Evaluate(o).Outcome == Runtime.Outcome.Met),
+            var unknown = context.Search.FindWhere(rule, others, probe => others.All(o => probe.Evaluate(o).Outcome == Runtime.Outcome.Met), probe => others.Where(o => probe.Evaluate(o).Outcome != Runtime.Outcome.Met).ToList(),
                 branchRule: false, branchOthers: true, withholdable: ruleFacts);
             if (unknown.Found || !context.Proves(unknown, context.Eligible())) continue;
             var version = context.InEffect(rule)!;

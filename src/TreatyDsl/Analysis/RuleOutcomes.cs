@@ -63,6 +63,41 @@ internal sealed class RuleOutcomes
         return result;
     }
 
+    /// <summary>Rule outcomes kept at most for <see cref="KnownFor"/>, over every case.</summary>
+    public const int CaseCapacity = 400_000;
+
+    private readonly Dictionary<string, Dictionary<RuleModel, RequirementResult>> byCase = new(System.StringComparer.Ordinal);
+    private int keptForCases;
+    private int hits;
+
+    /// <summary>
+    /// The outcomes known so far for a partial case with exactly these facts: shared by every probe of such a case, in
+    /// every search of the instrument. The checks of a hundred rules in one group ask about the same few cases (the
+    /// values that settle the group), each about every other rule: each rule is judged once per such case, not once per
+    /// check. Past <see cref="CaseCapacity"/> outcomes, a new case's are kept for its probe only.
+    /// </summary>
+    public Dictionary<RuleModel, RequirementResult> KnownFor(PartialCase partial)
+    {
+        var key = FactSet.ProjectAll(partial);
+        if (byCase.TryGetValue(key, out var known)) return known;
+        known = new Dictionary<RuleModel, RequirementResult>(32, ReferenceEqualityComparer<RuleModel>.Instance);
+        if (keptForCases < CaseCapacity) byCase[key] = known;
+        return known;
+    }
+
+    /// <summary>Records an outcome in a case's table (<see cref="KnownFor"/>).</summary>
+    public void Remember(Dictionary<RuleModel, RequirementResult> known, RuleModel rule, RequirementResult result)
+    {
+        known[rule] = result;
+        keptForCases++;
+    }
+
+    /// <summary>Counts an outcome read from a case's table: one evaluation's worth for every 8 (a look-up by reference, with the walk of the search around it).</summary>
+    public void CountHit()
+    {
+        if (++hits % 8 == 0) budget.Spend(1);
+    }
+
     /// <summary>The facts a rule reads, as one object shared by every rule that reads the same ones.</summary>
     private FactSet FactSetOf(RuleModel rule)
     {
@@ -113,6 +148,21 @@ internal sealed class FactSet
                 || (PartialCase.ListOf(key) is { } list && paths.Contains(list));
             if (relevant) entries.Add(pair);
         }
+        entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var text = new StringBuilder();
+        foreach (var pair in entries)
+        {
+            text.Append(pair.Key).Append('=');
+            Write(text, pair.Value);
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Every value of the partial case, in one canonical string (two cases with the same facts and values write the same).</summary>
+    public static string ProjectAll(PartialCase partial)
+    {
+        var entries = new List<KeyValuePair<string, object?>>(partial.Values);
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         var text = new StringBuilder();
         foreach (var pair in entries)
