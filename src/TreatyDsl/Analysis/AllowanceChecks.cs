@@ -57,10 +57,14 @@ internal static class AllowanceChecks
             {
                 if (context.Budget.Exhausted) return;
                 var without = context.Without(rule, alternative);
-                var matters = Goal.All(Goal.Met(rule), Goal.NotMet(without));
-                var mattered = context.Search.Find(matters);
                 // A bar's alternative is its operand's negation: the way a case escapes the bar.
                 var text = ConditionPrinter.Print(!bar ? alternative : alternative is NotExpression not ? not.Operand : new NotExpression(alternative, alternative.Span));
+                // Where the alternative changes its rule, it lets the case through: in a requirement it holds, in a bar it
+                // is false. Said first, which the rest implies, it settles at once every case where it does not, so the
+                // search tries only the cases it allows (one value, for 'x = 7' among hundreds of alternatives).
+                var part = context.Holds(rule, alternative, rule.Id + "/" + text);
+                var matters = Goal.All(bar ? Goal.NotMet(part) : Goal.Met(part), Goal.Met(rule), Goal.NotMet(without));
+                var mattered = context.Search.Find(matters);
                 if (!mattered.Found)
                 {
                     if (context.Proves(mattered, matters))
@@ -84,14 +88,15 @@ internal static class AllowanceChecks
     {
         // Rules outside the allowance's group are independent of it and satisfiable: only the group can block it.
         var group = context.ComponentOf(rule);
-        // The allowance's own literal first: where it does not hold, the search stops after one evaluation instead of
-        // one per rule of the group.
-        var changes = Goal.All(Goal.NotMet(without), context.Eligible(group));
+        // Where it applies first (which being eligible with it and not without it implies): where it does not, the
+        // search stops after an evaluation or two instead of one per rule of the group.
+        var changes = Goal.All(applies, context.Eligible(group));
         var changed = context.Search.Find(changes);
         if (changed.Found || !context.Proves(changed, changes)) return;
-        // The first requirement (in the order the instrument has them, baseline first) that is never met wherever the
-        // allowance applies: one is what the editor needs to act, and looking for every one costs a search per rule.
-        var blocker = group
+        // A requirement that is never met wherever the allowance applies: one is what the editor needs to act, and
+        // looking for every one costs a search per rule. Those whose failures settled the search are asked first (in
+        // the order the instrument has them, baseline first), then the others in that order.
+        var blocker = InstrumentContext.SettlersFirst(group, changed)
             .Where(other => other != rule)
             .FirstOrDefault(other =>
             {

@@ -81,7 +81,7 @@ internal sealed class CaseSearch
         nodes = 0;
         exact = true;
         var found = goal.Literals() is { } literals ? Solve(space.Start, literals) : Search(space.Start, goal);
-        if (found is null) return SearchResult.None(exact && !OverBudget);
+        if (found is null) return SearchResult.None(exact && !OverBudget, failure?.Rules());
         return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p, outcomes), new List<string>()) == Truth.True));
     }
 
@@ -97,12 +97,15 @@ internal sealed class CaseSearch
         if (!NextNode()) return null;
         var probe = new Probe(interpreter, partial, outcomes);
         var open = new List<Goal>();
+        // The facts the open literals miss, each once in the order first missed, and how many literals miss each.
         var missing = new List<string>();
-        var sharedBy = new Dictionary<string, int>();
+        var sharedBy = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var own = new List<string>();
+        var counted = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < literals.Count; i++)
         {
             var literal = literals[i];
-            var own = new List<string>();
+            own.Clear();
             var truth = literal.Evaluate(probe, own);
             if (truth == Truth.False)
             {
@@ -112,13 +115,22 @@ internal sealed class CaseSearch
             if (truth == Truth.Unknown)
             {
                 open.Add(literal);
-                missing.AddRange(own);
-                foreach (var fact in own.Distinct()) sharedBy[fact] = (sharedBy.TryGetValue(fact, out var n) ? n : 0) + 1;
+                counted.Clear();
+                foreach (var fact in own)
+                {
+                    if (!counted.Add(fact)) continue;
+                    if (sharedBy.TryGetValue(fact, out var n)) sharedBy[fact] = n + 1;
+                    else
+                    {
+                        sharedBy[fact] = 1;
+                        missing.Add(fact);
+                    }
+                }
             }
         }
         if (open.Count == 0) return partial;
-        var groups = Independent(open, partial);
-        if (groups.Count > 1)
+        var groups = open.Count > 1 ? Independent(open, partial) : null;
+        if (groups is { Count: > 1 })
         {
             var joined = partial;
             // The largest group first: it is the likeliest to fail, and one failure settles the whole node.
@@ -131,7 +143,7 @@ internal sealed class CaseSearch
             return joined;
         }
         // The fact most open literals miss first: giving it is what splits the rest into independent groups.
-        var next = Choose(probe, missing.Distinct().OrderByDescending(f => sharedBy[f]).ToList());
+        var next = Choose(probe, missing.OrderByDescending(f => sharedBy[f]).ToList());
         if (next is null)
         {
             // The open literals stay unknown whatever else is given: each alone is why.
@@ -228,7 +240,7 @@ internal sealed class CaseSearch
 
     /// <summary>
     /// A case, partial or not, for which <paramref name="holds"/> is true, where <paramref name="rule"/> is not met and no
-    /// rule of <paramref name="others"/> fails. Such questions ("removing the rule changes a verdict", "the rule stays
+    /// other rule of <paramref name="group"/> (the rule's component, which holds it) fails. Such questions ("removing the rule changes a verdict", "the rule stays
     /// unknown") are not monotone, so every fact the search meets may also be left unknown on purpose; the search still
     /// stops where the rule is met or another rule fails, which no further fact undoes. With <paramref name="branchOthers"/>
     /// false it gives only the facts the rule itself misses; with <paramref name="branchRule"/> false, only the facts the
@@ -237,24 +249,24 @@ internal sealed class CaseSearch
     /// <paramref name="whyNot"/> names the rules each of which alone makes it false there (null: not known), which lets the
     /// search skip the values none of them can tell apart (<see cref="NoCaseReason"/>).
     /// </summary>
-    public SearchResult FindWhere(RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds, System.Func<Probe, List<RuleModel>>? whyNot, bool branchRule, bool branchOthers, ISet<string>? withholdable)
+    public SearchResult FindWhere(RuleModel rule, IReadOnlyList<RuleModel> group, System.Func<Probe, bool> holds, System.Func<Probe, List<RuleModel>>? whyNot, bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
         nodes = 0;
         exact = true;
-        var found = Where(space.Start, rule, others, holds, whyNot, branchRule, branchOthers, withholdable);
-        if (found is null) return SearchResult.None(exact && !OverBudget);
-        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, outcomes), rule, others, holds)));
+        var found = Where(space.Start, rule, group, holds, whyNot, branchRule, branchOthers, withholdable);
+        if (found is null) return SearchResult.None(exact && !OverBudget, failure?.Rules());
+        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, outcomes), rule, group, holds)));
     }
 
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
-    public SearchResult FindUnsettled(RuleModel rule, IReadOnlyList<RuleModel> others)
+    public SearchResult FindUnsettled(RuleModel rule, IReadOnlyList<RuleModel> group)
     {
         // Only a fact with an 'expected when' can be absent by construction: a rule that reads none cannot stay unknown so.
         if (!factsOf(rule).Any(expectations.ContainsKey)) return SearchResult.None(exhaustive: true);
         asDescribed = true;
         try
         {
-            return FindWhere(rule, others, probe =>
+            return FindWhere(rule, group, probe =>
             {
                 var result = probe.Evaluate(rule);
                 return result.Outcome == Outcome.Unknown && Unexpected(probe, result.MissingFacts).Count > 0 && Choose(probe, result.MissingFacts) is null;
@@ -288,29 +300,25 @@ internal sealed class CaseSearch
         return null;
     }
 
-    private PartialCase? Where(PartialCase partial, RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds,
+    private PartialCase? Where(PartialCase partial, RuleModel rule, IReadOnlyList<RuleModel> group, System.Func<Probe, bool> holds,
         System.Func<Probe, List<RuleModel>>? whyNot, bool branchRule, bool branchOthers, ISet<string>? withholdable)
     {
         failure = null;
         if (!NextNode()) return null;
         var probe = new Probe(interpreter, partial, outcomes);
         var result = probe.Evaluate(rule);
-        List<RuleModel>? settlers = result.Outcome == Outcome.Met ? new List<RuleModel> { rule } : null;
-        var missing = new List<string>();
-        var seen = new HashSet<string>(System.StringComparer.Ordinal); // a fact a hundred others miss is listed once
         // Every other rule that fails is named, not only the first: each rules out its own run of values.
-        foreach (var other in others)
-        {
-            var r = probe.Evaluate(other);
-            if (r.Outcome == Outcome.NotMet) (settlers ??= new List<RuleModel>()).Add(other);
-            else if (branchOthers && r.Outcome == Outcome.Unknown) foreach (var fact in r.MissingFacts) if (seen.Add(fact)) missing.Add(fact);
-        }
-        if (settlers is not null)
+        var groupOutcomes = probe.Group(group);
+        var settlers = groupOutcomes.NotMetBesides(rule);
+        if (result.Outcome == Outcome.Met) settlers.Insert(0, rule);
+        if (settlers.Count > 0)
         {
             failure = NoCaseReason.AtOnce(settlers);
             return null;
         }
         if (holds(probe)) return partial;
+        var missing = new List<string>();
+        if (branchOthers) missing.AddRange(groupOutcomes.MissedBesides(rule));
         if (branchRule) missing.AddRange(result.MissingFacts);
         var next = Choose(probe, missing);
         if (next is null)
@@ -323,11 +331,11 @@ internal sealed class CaseSearch
         // Every case file below is reached by giving each fact met on the way a value, or leaving it out: whichever
         // fact is given first, a node has no case for the reasons its children have none.
         var why = new NoCaseReason.Builder();
-        var found = EachValue(next, partial, step => Where(step, rule, others, holds, whyNot, branchRule, branchOthers, withholdable), why);
+        var found = EachValue(next, partial, step => Where(step, rule, group, holds, whyNot, branchRule, branchOthers, withholdable), why);
         if (found is not null || OverBudget) return found;
         var mayWithhold = withholdable is not null && next != CaseSpace.PartiesSlot
             && (withholdable.Contains(next) || (PartialCase.ListOf(next) is { } list && withholdable.Contains(list)));
-        if (mayWithhold && Where(partial.With(next, Withheld.Value), rule, others, holds, whyNot, branchRule, branchOthers, withholdable) is { } unknown)
+        if (mayWithhold && Where(partial.With(next, Withheld.Value), rule, group, holds, whyNot, branchRule, branchOthers, withholdable) is { } unknown)
         {
             return unknown;
         }
@@ -336,8 +344,8 @@ internal sealed class CaseSearch
         return null;
     }
 
-    private bool Qualifies(Probe probe, RuleModel rule, IReadOnlyList<RuleModel> others, System.Func<Probe, bool> holds) =>
-        probe.Evaluate(rule).Outcome != Outcome.Met && others.All(o => probe.Evaluate(o).Outcome != Outcome.NotMet) && holds(probe);
+    private static bool Qualifies(Probe probe, RuleModel rule, IReadOnlyList<RuleModel> group, System.Func<Probe, bool> holds) =>
+        probe.Evaluate(rule).Outcome != Outcome.Met && probe.Group(group).NotMetBesides(rule).Count == 0 && holds(probe);
 
     /// <summary>The next fact to give (or <see cref="CaseSpace.PartiesSlot"/>), or null when none of the missing ones can be given.</summary>
     private string? Choose(Probe probe, IEnumerable<string> missing) => Choose(probe, missing, new HashSet<string>());
@@ -437,11 +445,25 @@ internal sealed class SearchResult
     {
         witness = new System.Lazy<PartialCase>(minimize);
         Exhaustive = true;
+        SettledBy = System.Array.Empty<RuleModel>();
     }
 
-    private SearchResult(bool exhaustive) => Exhaustive = exhaustive;
+    private SearchResult(bool exhaustive, IReadOnlyList<RuleModel>? settledBy)
+    {
+        Exhaustive = exhaustive;
+        SettledBy = settledBy ?? System.Array.Empty<RuleModel>();
+    }
 
-    public static SearchResult None(bool exhaustive) => new(exhaustive);
+    /// <param name="exhaustive">Whether the search covered every class of values.</param>
+    /// <param name="settledBy">The rules whose outcomes settled the search's cases (see <see cref="SettledBy"/>).</param>
+    public static SearchResult None(bool exhaustive, IReadOnlyList<RuleModel>? settledBy = null) => new(exhaustive, settledBy);
+
+    /// <summary>
+    /// When no case was found, the rules whose outcomes settled the cases searched (a literal false, a rule met where it
+    /// must not be), in the order first met; empty when not known. The likeliest to explain the result alone: a check
+    /// that looks for one rule that does (a requirement that subsumes another, one that blocks an allowance) asks them first.
+    /// </summary>
+    public IReadOnlyList<RuleModel> SettledBy { get; }
 
     /// <summary>The witness, with every fact it does not need dropped; null when none was found.</summary>
     public PartialCase? Witness => witness?.Value;

@@ -135,8 +135,18 @@ internal sealed class Probe
         this.interpreter = interpreter;
         this.outcomes = outcomes;
         Partial = partial;
-        results = outcomes is null ? new(32, ReferenceEqualityComparer<RuleModel>.Instance) : outcomes.KnownFor(partial);
+        if (outcomes is null) results = new(32, ReferenceEqualityComparer<RuleModel>.Instance);
+        else results = outcomes.KnownFor(partial, out caseKey);
     }
+
+    private readonly string? caseKey;
+
+    /// <summary>
+    /// The outcomes of every rule of <paramref name="group"/> (a component of the instrument) for this case, summed up
+    /// once for every probe of the same case (<see cref="GroupOutcomes"/>); without a memory, for this probe alone.
+    /// </summary>
+    public GroupOutcomes Group(IReadOnlyList<RuleModel> group) =>
+        outcomes is null || caseKey is null ? new GroupOutcomes(group, this) : outcomes.GroupFor(this, caseKey, group);
 
     public PartialCase Partial { get; }
 

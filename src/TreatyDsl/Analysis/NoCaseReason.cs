@@ -20,6 +20,15 @@ internal sealed class NoCaseReason
     /// <summary>Each of <paramref name="settlers"/> alone settles the node.</summary>
     public static NoCaseReason AtOnce(IReadOnlyCollection<RuleModel> settlers) => new(new List<RuleModel[]> { settlers.ToArray() });
 
+    /// <summary>Every rule the reason names, each once, in the order named.</summary>
+    public IReadOnlyList<RuleModel> Rules()
+    {
+        var seen = new HashSet<RuleModel>(ReferenceEqualityComparer<RuleModel>.Instance);
+        var rules = new List<RuleModel>();
+        foreach (var group in groups) foreach (var rule in group) if (seen.Add(rule)) rules.Add(rule);
+        return rules;
+    }
+
     /// <summary>
     /// The indices of <paramref name="values"/> around <paramref name="index"/> (the value this node gave) whose nodes
     /// have no case for the same reason: for each group, the values one of its rules cannot tell from this one.

@@ -20,7 +20,8 @@ internal static class RedundancyChecks
         {
             if (context.Budget.Exhausted) return; // the rest is reported as not analysed
             // Rules outside its group read none of its facts and can all be met: only the group can make it decide or not.
-            var others = context.ComponentOf(rule).Where(r => r != rule).ToList();
+            var group = context.ComponentOf(rule);
+            var others = group.Where(r => r != rule).ToList();
             // It decides a verdict if it fails where nothing else does (ineligible rather than eligible or undetermined):
             // such a case needs only the facts the rule reads. Or if it stays unknown where everything else is met
             // (undetermined rather than eligible): such a case needs only the other rules' facts, with the rule's own
@@ -29,14 +30,15 @@ internal static class RedundancyChecks
             var everFails = Goal.NotMet(rule);
             if (context.Proves(context.Search.Find(everFails), everFails)) continue;
             var ruleFacts = context.ReadPaths(rule);
-            var fails = context.Search.FindWhere(rule, others, probe => probe.Evaluate(rule).Outcome == Runtime.Outcome.NotMet, probe => new List<RuleModel> { rule },
+            var fails = context.Search.FindWhere(rule, group, probe => probe.Evaluate(rule).Outcome == Runtime.Outcome.NotMet, probe => new List<RuleModel> { rule },
                 branchRule: true, branchOthers: false, withholdable: ruleFacts);
             if (fails.Found || !context.Proves(fails, context.Eligible())) continue;
-            var unknown = context.Search.FindWhere(rule, others, probe => others.All(o => probe.Evaluate(o).Outcome == Runtime.Outcome.Met), probe => others.Where(o => probe.Evaluate(o).Outcome != Runtime.Outcome.Met).ToList(),
+            var unknown = context.Search.FindWhere(rule, group, probe => probe.Group(group).AllMetBesides(rule), probe => probe.Group(group).NotAllMetBesides(rule),
                 branchRule: false, branchOthers: true, withholdable: ruleFacts);
             if (unknown.Found || !context.Proves(unknown, context.Eligible())) continue;
             var version = context.InEffect(rule)!;
-            var subsumer = others.FirstOrDefault(other =>
+            // A requirement that subsumes it is one whose failure settled the search for a case where it alone fails.
+            var subsumer = InstrumentContext.SettlersFirst(others, fails).FirstOrDefault(other =>
             {
                 var goal = Goal.All(Goal.Met(other), Goal.NotMet(rule));
                 return context.Proves(context.Search.Find(goal), goal);

@@ -76,13 +76,46 @@ internal sealed class RuleOutcomes
     /// values that settle the group), each about every other rule: each rule is judged once per such case, not once per
     /// check. Past <see cref="CaseCapacity"/> outcomes, a new case's are kept for its probe only.
     /// </summary>
-    public Dictionary<RuleModel, RequirementResult> KnownFor(PartialCase partial)
+    public Dictionary<RuleModel, RequirementResult> KnownFor(PartialCase partial, out string key)
     {
-        var key = FactSet.ProjectAll(partial);
+        key = FactSet.ProjectAll(partial);
         if (byCase.TryGetValue(key, out var known)) return known;
         known = new Dictionary<RuleModel, RequirementResult>(32, ReferenceEqualityComparer<RuleModel>.Instance);
         if (keptForCases < CaseCapacity) byCase[key] = known;
         return known;
+    }
+
+    private readonly Dictionary<(string Case, IReadOnlyList<RuleModel> Group), GroupOutcomes> groups = new(GroupKeyComparer.Instance);
+
+    /// <summary>
+    /// The outcomes of a group of rules (one of <see cref="InstrumentContext.Components"/>, by identity) for the probed
+    /// case, made once per case and group: a look-up counts as one evaluation.
+    /// </summary>
+    public GroupOutcomes GroupFor(Probe probe, string caseKey, IReadOnlyList<RuleModel> group)
+    {
+        if (groups.TryGetValue((caseKey, group), out var known))
+        {
+            budget.Spend(1);
+            return known;
+        }
+        known = new GroupOutcomes(group, probe);
+        if (keptForCases < CaseCapacity)
+        {
+            groups[(caseKey, group)] = known;
+            keptForCases += group.Count;
+        }
+        return known;
+    }
+
+    private sealed class GroupKeyComparer : IEqualityComparer<(string Case, IReadOnlyList<RuleModel> Group)>
+    {
+        public static readonly GroupKeyComparer Instance = new();
+
+        public bool Equals((string Case, IReadOnlyList<RuleModel> Group) x, (string Case, IReadOnlyList<RuleModel> Group) y) =>
+            ReferenceEquals(x.Group, y.Group) && string.Equals(x.Case, y.Case, System.StringComparison.Ordinal);
+
+        public int GetHashCode((string Case, IReadOnlyList<RuleModel> Group) key) =>
+            unchecked(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Group) * 31 + System.StringComparer.Ordinal.GetHashCode(key.Case));
     }
 
     /// <summary>Records an outcome in a case's table (<see cref="KnownFor"/>).</summary>

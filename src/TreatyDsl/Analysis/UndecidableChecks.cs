@@ -14,8 +14,7 @@ internal static class UndecidableChecks
         foreach (var rule in context.Rules)
         {
             if (context.Budget.Exhausted) return; // the rest is reported as not analysed
-            var others = context.ComponentOf(rule).Where(r => r != rule).ToList();
-            var result = context.Search.FindUnsettled(rule, others);
+            var result = context.Search.FindUnsettled(rule, context.ComponentOf(rule));
             if (!result.Found) continue;
             var witness = context.Witness(result.Witness!, rule);
             // One finding per class of cases: the key carries the witness's fragment.

@@ -32,7 +32,7 @@ internal sealed class ValueClasses
     /// <param name="instrument">The instrument, for its derived facts and thresholds.</param>
     /// <param name="instrumentAtoms">The instrument's atoms: which facts start periods.</param>
     /// <param name="typeOf">The type of a slot (<see cref="CaseSpace.TypeOf"/>).</param>
-    /// <param name="original">The rule a variant (without an exception, an alternative) was made from: its constants include the variant's.</param>
+    /// <param name="original">The rule a variant (without an exception, an alternative) was made from, which says whether the variant is exact.</param>
     /// <param name="exact">Whether a rule is in the exact fragment.</param>
     public ValueClasses(VocabularyModel vocabulary, InstrumentModel instrument, Atoms instrumentAtoms, System.Func<string, TypeRef?> typeOf, System.Func<RuleModel, RuleModel> original, System.Func<RuleModel, bool> exact)
     {
@@ -119,8 +119,9 @@ internal sealed class ValueClasses
     /// <summary>The values the rule compares the fact with, sorted; null when its classes cannot be told from them.</summary>
     private List<System.IComparable>? Boundaries(RuleModel rule, string path, PartialCase partial)
     {
-        rule = original(rule);
-        if (!exact(rule) || !MayReduce(path)) return null;
+        // A variant (the rule without an exception, an alternative as a rule of its own) compares with its own
+        // constants, fewer than its rule's; whether it is in the fragment is its rule's.
+        if (!exact(original(rule)) || !MayReduce(path)) return null;
         var slot = PartialCase.SlotOf(path);
         var atoms = AtomsOf(rule);
         LocalDate? start = null;
