@@ -31,8 +31,24 @@ internal sealed class Atoms
     /// <summary>Constants by slot.</summary>
     public Dictionary<string, HashSet<object>> Constants { get; } = new();
 
-    /// <summary>How many quantifiers range over each list fact: the bound on the list's length (see docs/analysis.md).</summary>
+    /// <summary>
+    /// How many different quantifiers range over each list fact: the bound on the list's length (see docs/analysis.md).
+    /// The same quantifier written in several rules (<c>any offense in offenses: offense.category = drug</c> in a hundred
+    /// requirements) is decided by the same element, so it counts once; one inside another quantifier reads that one's
+    /// element too, so it counts wherever it is written.
+    /// </summary>
     public Dictionary<string, int> Quantifiers { get; } = new();
+
+    private readonly HashSet<string> quantifiersSeen = new(System.StringComparer.Ordinal);
+
+    private void CountQuantifier(QuantifierExpression quantifier, Dictionary<string, string> variables)
+    {
+        var key = variables.Count == 0
+            ? quantifier.Source.Path + "\n" + ConditionPrinter.Print(quantifier)
+            : quantifier.Source.Path + "\n#" + quantifiersSeen.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!quantifiersSeen.Add(key)) return;
+        Quantifiers[quantifier.Source.Path] = (Quantifiers.TryGetValue(quantifier.Source.Path, out var n) ? n : 0) + 1;
+    }
 
     /// <summary>Durations each derived period is compared with, by the period's end fact (its PeriodTo).</summary>
     public Dictionary<string, (string From, HashSet<Period> Durations)> Periods { get; } = new();
@@ -104,7 +120,7 @@ internal sealed class Atoms
                 }
                 return;
             case QuantifierExpression quantifier:
-                Quantifiers[quantifier.Source.Path] = (Quantifiers.TryGetValue(quantifier.Source.Path, out var n) ? n : 0) + 1;
+                CountQuantifier(quantifier, variables);
                 var inner = new Dictionary<string, string>(variables) { [quantifier.Variable] = quantifier.Source.Path };
                 Walk(quantifier.Body, inner);
                 return;

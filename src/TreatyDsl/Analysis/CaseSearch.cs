@@ -205,13 +205,17 @@ internal sealed class CaseSearch
             ruledOut[i] = true;
             left--;
             if (failed is null) continue;
-            var (first, last) = failed.RunAround(classes, next, partial, values, i);
+            var (first, last, rules) = failed.RunAround(classes, next, partial, values, i);
+            var any = false;
             for (var j = first; j <= last; j++)
             {
                 if (ruledOut[j]) continue;
                 ruledOut[j] = true;
                 left--;
+                any = true;
             }
+            // The values ruled out with it have no case because these rules read them alike: the node's reason says so.
+            if (any) why.AddEach(rules);
         }
         return null;
     }

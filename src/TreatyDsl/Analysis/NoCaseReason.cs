@@ -5,11 +5,12 @@ using TreatyDsl.Binding;
 namespace TreatyDsl.Analysis;
 
 /// <summary>
-/// Why a node of the search has no case below it, as the rules whose outcomes it rests on: groups of rules, where in
-/// each group any one rule's outcome would do (a node settled at once by any of several rules: a literal false, a rule
-/// met where it must not be), and every group is needed (the node's children, each settled for its own reasons). A
-/// sibling node that gives the same fact a value which, for every group, some rule of the group cannot tell from this
-/// one has no case either (see <see cref="ValueClasses"/>): that is how the search skips the values that cannot matter.
+/// Why a node of the search has no case below it, as the rules whose outcomes it rests on, in groups. What it claims:
+/// the node has no case, and neither has any node that differs from it only in values given above it, so long as each
+/// group has a rule that reads the changed values as it reads this node's (<see cref="ValueClasses"/>). A node settled
+/// at once by each of several rules (a literal false, a rule met where it must not be) has one group of them; a node
+/// whose children all failed has their groups, and for the values it skipped, the one rule per group that skipped them.
+/// That is how the search skips, at every level, the values that cannot matter.
 /// </summary>
 internal sealed class NoCaseReason
 {
@@ -31,26 +32,32 @@ internal sealed class NoCaseReason
 
     /// <summary>
     /// The indices of <paramref name="values"/> around <paramref name="index"/> (the value this node gave) whose nodes
-    /// have no case for the same reason: for each group, the values one of its rules cannot tell from this one.
+    /// have no case for the same reason, and the rules that say so: from each group, the one rule whose run of values it
+    /// cannot tell from this one is widest, and the values in all those runs. The nodes of those values have no case
+    /// because those rules read them as they read this one; that, and not the whole reason, is what their parent's
+    /// reason must carry for them, since another rule of a group may read them differently.
     /// </summary>
-    public (int First, int Last) RunAround(ValueClasses classes, string path, PartialCase partial, IReadOnlyList<object?> values, int index)
+    public (int First, int Last, List<RuleModel> Rules) RunAround(ValueClasses classes, string path, PartialCase partial, IReadOnlyList<object?> values, int index)
     {
         var (first, last) = (0, values.Count - 1);
+        var chosen = new List<RuleModel>(groups.Count);
         foreach (var group in groups)
         {
             var (a, b) = (index, index);
+            RuleModel? widest = null;
             foreach (var rule in group)
             {
                 var (x, y) = classes.RunAround(rule, path, partial, values, index);
-                a = System.Math.Min(a, x);
-                b = System.Math.Max(b, y);
+                if (widest is not null && y - x <= b - a) continue;
+                (a, b, widest) = (x, y, rule);
                 if (a == 0 && b == values.Count - 1) break;
             }
+            if (widest is null) return (index, index, chosen);
+            chosen.Add(widest);
             first = System.Math.Max(first, a);
             last = System.Math.Min(last, b);
-            if (first == index && last == index) break;
         }
-        return groups.Count == 0 ? (index, index) : (first, last);
+        return groups.Count == 0 ? (index, index, chosen) : (first, last, chosen);
     }
 
     /// <summary>The reason of a node made from its children's reasons; none when a child's is not known.</summary>
@@ -74,6 +81,12 @@ internal sealed class NoCaseReason
                 if (group.Length == 1 && !single.Add(group[0])) continue;
                 groups.Add(group);
             }
+        }
+
+        /// <summary>Rules each of which alone is needed (the rules that ruled out a child's siblings with it, see <see cref="RunAround"/>).</summary>
+        public void AddEach(IEnumerable<RuleModel> rules)
+        {
+            foreach (var rule in rules) if (single.Add(rule)) groups.Add(new[] { rule });
         }
 
         public NoCaseReason? Build() => unexplained || groups.Count == 0 ? null : new NoCaseReason(groups);

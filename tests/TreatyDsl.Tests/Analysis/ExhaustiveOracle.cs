@@ -42,7 +42,7 @@ internal sealed class ExhaustiveOracle
     private static readonly Dictionary<string, object?[]> Domains = new()
     {
         ["judgment.final"] = Bools, ["consent.prisoner"] = Bools, ["exceptionalCircumstances"] = Bools,
-        ["prisoner.yearsResidentInSentencingCountry"] = Numbers, ["sentence.type"] = SentenceTypes,
+        ["prisoner.yearsResidentInSentencingCountry"] = Numbers, ["prisoner.age"] = Numbers, ["sentence.type"] = SentenceTypes,
         ["sentence.fullTermDate"] = FullTermDates, ["prisoner.nationalities"] = Nationalities, ["offenses"] = Offenses,
     };
 

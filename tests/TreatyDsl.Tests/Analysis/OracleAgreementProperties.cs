@@ -28,11 +28,15 @@ public class OracleAgreementProperties
     {
         "judgment.final", "not judgment.final", "consent.prisoner", "exceptionalCircumstances", "not exceptionalCircumstances",
         "prisoner.yearsResidentInSentencingCountry >= 5", "prisoner.yearsResidentInSentencingCountry < 2", "prisoner.yearsResidentInSentencingCountry = 2",
+        "prisoner.yearsResidentInSentencingCountry > 6", "prisoner.age > 5", "prisoner.age < 3",
         "sentence.type = determinate", "sentence.type = life", "sentence.type != death",
         "timeRemaining >= 6 months", "timeRemaining < 1 year", "sentence.fullTermDate >= 2026-06-01",
         "receivingNationality in prisoner.nationalities", "MX in prisoner.nationalities", "not (US in prisoner.nationalities)", "sentencingCountry = MX",
         "any offense in offenses: offense.category = drug", "all offense in offenses: offense.dualCriminality",
     };
+
+    /// <summary>The shipped vocabulary and a second number fact, so that searches give one number below another.</summary>
+    private static readonly string Vocabulary = AnalysisVerifier.Vocabulary + "fact prisoner.age: number\n";
 
     private static string Condition(Random random) => random.Next(3) switch
     {
@@ -71,7 +75,7 @@ public class OracleAgreementProperties
         for (var seed = 0; checkedInstruments < 60 && seed < 400; seed++)
         {
             var text = InstrumentText(new Random(seed));
-            var model = TreatyLoader.Load(new[] { ("case-file.treaty", AnalysisVerifier.Vocabulary), ("test.treaty", text) });
+            var model = TreatyLoader.Load(new[] { ("case-file.treaty", Vocabulary), ("test.treaty", text) });
             Assert.DoesNotContain(model.Diagnostics, d => d.IsError);
             var instrument = model.Instruments.Single();
             // The countries, the nationality and the date are given with every case (both directions of transfer).

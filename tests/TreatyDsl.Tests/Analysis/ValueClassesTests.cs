@@ -80,3 +80,33 @@ public class ValueClassesTests
         Assert.Equal((1, 1), classes.RunAround(narrow, Years, PartialCase.Empty, new object?[] { 9m, 1m, 2m }, 1));
     }
 }
+
+/// <summary>
+/// What the search may skip at one fact rests on the rules that skipped values below it: a parent's values are skipped
+/// only where every such rule reads them alike. At an age of 3, the years are ruled out below 10 by 'under' (which reads
+/// the age too) together with 'over' (which does not), and from 10 up by 'over' with 'short'. At an age of 10, 'under'
+/// is met whatever the years, and 1.5 years is eligible: a search that carried "either rule will do" up to the age
+/// would skip the age of 10, since 'over' and 'short' read it as they read 3, and call the instrument vacuous.
+/// </summary>
+public class ValueSkippingSoundnessTests
+{
+    [Fact]
+    public void A_value_skipped_below_a_fact_is_tried_again_above_it_where_the_rule_that_skipped_it_reads_the_fact_differently()
+    {
+        var vocabulary = AnalysisVerifier.Vocabulary + "fact prisoner.age: number\n";
+        const string Years = "prisoner.yearsResidentInSentencingCountry";
+        var text = AnalysisVerifier.Instrument(
+            // The age is given first: three literals miss it, as three miss the years, and these come first.
+            "require young-or-old: \"t\" cite \"c\" when prisoner.age > 9 or prisoner.age < 5\n" +
+            "require younger-or-old: \"t\" cite \"c\" when prisoner.age > 9 or prisoner.age < 4\n" +
+            $"require under: \"t\" cite \"c\" when {Years} > 10 or prisoner.age > 9\n" +
+            $"require over: \"t\" cite \"c\" when {Years} > 1\n" +
+            $"require short: \"t\" cite \"c\" when {Years} < 2\n");
+        var model = TreatyLoader.Load(new[] { TreatyParser.Parse("case-file.treaty", vocabulary), TreatyParser.Parse("test.treaty", text) });
+
+        Assert.DoesNotContain(model.Diagnostics, d => d.Id is "TDSL0305" or "TDSL0306" or "TDSL0309");
+        var eligible = CaseChecks.EligibleCase(model, model.Instruments.Single());
+        Assert.NotNull(eligible);
+        Assert.Contains("\"yearsResidentInSentencingCountry\": 1.5", eligible);
+    }
+}
