@@ -151,9 +151,36 @@ internal sealed class CaseSearch
             return null;
         }
         var why = new NoCaseReason.Builder();
-        var result = EachValue(next, partial, step => Solve(step, open), why);
+        // An element of a list is given the value that meets the most open literals first: among interchangeable
+        // elements, the first values of each field would otherwise be tried for every element before any other.
+        var result = EachValue(next, partial, step => Solve(step, open), why, PartialCase.ListOf(next) is null ? null : step => Preference(step, open));
         failure = result is null && !OverBudget ? why.Build() : null;
         return result;
+    }
+
+    /// <summary>How many of <paramref name="literals"/> the case meets, or the least there is when it fails one.</summary>
+    private int Preference(PartialCase partial, IReadOnlyList<Goal> literals)
+    {
+        var probe = new Probe(interpreter, partial, outcomes);
+        var met = 0;
+        var scratch = new List<string>();
+        foreach (var literal in literals)
+        {
+            scratch.Clear();
+            var truth = literal.Evaluate(probe, scratch);
+            if (truth == Truth.False) return int.MinValue;
+            if (truth == Truth.True) met++;
+        }
+        return met;
+    }
+
+    /// <summary>How many rules of <paramref name="group"/> besides <paramref name="rule"/> the case meets, or the least there is when it settles the search's node (the rule met, another failed).</summary>
+    private int Preference(PartialCase partial, RuleModel rule, IReadOnlyList<RuleModel> group)
+    {
+        var probe = new Probe(interpreter, partial, outcomes);
+        if (probe.Evaluate(rule).Outcome == Outcome.Met) return int.MinValue;
+        var others = probe.Group(group);
+        return others.NotMetBesides(rule).Count > 0 ? int.MinValue : others.MetBesides(rule);
     }
 
     /// <summary>
@@ -177,9 +204,10 @@ internal sealed class CaseSearch
     /// from it (<see cref="ValueClasses"/>): the nodes below differ only in values those rules read alike, so every case
     /// below them fails the same way.
     /// </summary>
-    private PartialCase? EachValue(string next, PartialCase partial, System.Func<PartialCase, PartialCase?> node, NoCaseReason.Builder why)
+    private PartialCase? EachValue(string next, PartialCase partial, System.Func<PartialCase, PartialCase?> node, NoCaseReason.Builder why,
+        System.Func<PartialCase, int>? preference = null)
     {
-        if (next == CaseSpace.PartiesSlot || !classes.MayReduce(next))
+        if (next == CaseSpace.PartiesSlot)
         {
             foreach (var step in Steps(next, partial))
             {
@@ -192,9 +220,16 @@ internal sealed class CaseSearch
         if (!space.IsExact(next, partial)) exact = false;
         var values = space.ValuesOf(next, partial);
         if (values.Count == 0) exact = false;
+        var reduce = classes.MayReduce(next);
+        var order = Enumerable.Range(0, values.Count).ToList();
+        if (preference is not null && values.Count > 1)
+        {
+            // Stable: values the preference ties on keep their order.
+            var scores = values.Select(v => preference(partial.With(next, v))).ToList();
+            order = order.OrderByDescending(i => scores[i]).ToList();
+        }
         var ruledOut = new bool[values.Count];
-        var left = values.Count;
-        for (var i = 0; i < values.Count; i++)
+        foreach (var i in order)
         {
             if (ruledOut[i]) continue;
             var found = node(partial.With(next, values[i]));
@@ -203,15 +238,13 @@ internal sealed class CaseSearch
             why.Add(failed);
             if (OverBudget) return null;
             ruledOut[i] = true;
-            left--;
-            if (failed is null) continue;
+            if (failed is null || !reduce) continue;
             var (first, last, rules) = failed.RunAround(classes, next, partial, values, i);
             var any = false;
             for (var j = first; j <= last; j++)
             {
                 if (ruledOut[j]) continue;
                 ruledOut[j] = true;
-                left--;
                 any = true;
             }
             // The values ruled out with it have no case because these rules read them alike: the node's reason says so.
@@ -335,7 +368,8 @@ internal sealed class CaseSearch
         // Every case file below is reached by giving each fact met on the way a value, or leaving it out: whichever
         // fact is given first, a node has no case for the reasons its children have none.
         var why = new NoCaseReason.Builder();
-        var found = EachValue(next, partial, step => Where(step, rule, group, holds, whyNot, branchRule, branchOthers, withholdable), why);
+        var found = EachValue(next, partial, step => Where(step, rule, group, holds, whyNot, branchRule, branchOthers, withholdable), why,
+            PartialCase.ListOf(next) is null ? null : step => Preference(step, rule, group));
         if (found is not null || OverBudget) return found;
         var mayWithhold = withholdable is not null && next != CaseSpace.PartiesSlot
             && (withholdable.Contains(next) || (PartialCase.ListOf(next) is { } list && withholdable.Contains(list)));
@@ -421,7 +455,7 @@ internal sealed class CaseSearch
     }
 
     /// <summary>Drops every fact the finding does not need, one at a time, keeping the countries and the date a case file needs.</summary>
-    private static PartialCase Minimize(PartialCase witness, System.Func<PartialCase, bool> stillHolds)
+    private PartialCase Minimize(PartialCase witness, System.Func<PartialCase, bool> stillHolds)
     {
         var keys = witness.Values.Keys
             .Where(k => k != ContractFacts.ApplicationDate && !CaseSpace.IsPartyFact(k))
@@ -432,6 +466,18 @@ internal sealed class CaseSearch
             if (!witness.Has(key)) continue;
             var smaller = witness.Without(key);
             if (stillHolds(smaller)) witness = smaller;
+        }
+        // A list the search gave its longest length to keeps only the elements the finding needs.
+        foreach (var list in witness.Values.Where(v => v.Value is ListLength).Select(v => v.Key).ToList())
+        {
+            for (var index = ((ListLength)witness.Values[list]!).Count - 1; index >= 0; index--)
+            {
+                var fewer = witness.WithoutElement(list, index);
+                if (fewer.Values[list] is ListLength { Count: > 0 } || !(space.Fact(list)?.NonEmpty ?? false))
+                {
+                    if (stillHolds(fewer)) witness = fewer;
+                }
+            }
         }
         return witness;
     }

@@ -119,10 +119,14 @@ internal sealed class CaseSpace
                 }
                 return DateValues(constants.OfType<LocalDate>());
             case TypeKind.List when type.Element!.Kind == TypeKind.Record:
+                // Empty (where it may be), one element (the smallest witness) and the bound: a list of any length from
+                // one to the bound answers every condition as some list of the bound's length does (repeat an element:
+                // no 'any' or 'all' can tell), so the lengths between need no search of their own.
                 var fact = Fact(path);
                 var bound = System.Math.Max(1, atoms.Quantifiers.TryGetValue(path, out var q) ? q : 0);
-                return Enumerable.Range(fact?.NonEmpty == true ? 1 : 0, fact?.NonEmpty == true ? bound : bound + 1)
-                    .Select(n => (object?)new ListLength(n)).ToList();
+                var lengths = new SortedSet<int> { 1, bound };
+                if (fact?.NonEmpty != true) lengths.Add(0);
+                return lengths.Select(n => (object?)new ListLength(n)).ToList();
             case TypeKind.List:
                 return Subsets(ValuesOf(path + "[]", partial), Fact(path)?.NonEmpty == true);
             default:

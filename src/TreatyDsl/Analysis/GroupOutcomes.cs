@@ -64,6 +64,9 @@ internal sealed class GroupOutcomes
         return result;
     }
 
+    /// <summary>How many rules of the group other than <paramref name="rule"/> are met.</summary>
+    public int MetBesides(RuleModel rule) => met - (outcomes.TryGetValue(rule, out var own) && own.Outcome == Outcome.Met ? 1 : 0);
+
     /// <summary>Whether every rule of the group other than <paramref name="rule"/> is met.</summary>
     public bool AllMetBesides(RuleModel rule) =>
         met - (outcomes.TryGetValue(rule, out var own) && own.Outcome == Outcome.Met ? 1 : 0) == Count - (outcomes.ContainsKey(rule) ? 1 : 0);

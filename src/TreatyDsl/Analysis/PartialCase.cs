@@ -45,6 +45,33 @@ internal sealed class PartialCase
         return new PartialCase(next);
     }
 
+    /// <summary>
+    /// The case with one element of a list of records taken out: its fields dropped, the later elements' fields moved
+    /// down one place, the length one less. Elements are interchangeable (conditions only ask whether any or all of them
+    /// hold), so a witness with fewer of them shows the same thing when every condition still answers the same.
+    /// </summary>
+    public PartialCase WithoutElement(string list, int index)
+    {
+        if (!values.TryGetValue(list, out var value) || value is not ListLength length || index >= length.Count) return this;
+        var next = new Dictionary<string, object?>();
+        foreach (var pair in values)
+        {
+            if (pair.Key == list)
+            {
+                next[list] = new ListLength(length.Count - 1);
+                continue;
+            }
+            if (ElementField(pair.Key) is { } element && element.List == list)
+            {
+                if (element.Index == index) continue;
+                next[element.Index > index ? list + "[" + (element.Index - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "]." + element.Field : pair.Key] = pair.Value;
+                continue;
+            }
+            next[pair.Key] = pair.Value;
+        }
+        return new PartialCase(next);
+    }
+
     /// <summary>The slot a fact path belongs to: <c>offenses[2].category</c> is <c>offenses[].category</c>.</summary>
     public static string SlotOf(string path) =>
         ElementField(path) is { } element ? element.List + "[]." + element.Field : path;

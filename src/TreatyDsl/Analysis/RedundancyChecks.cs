@@ -29,6 +29,15 @@ internal static class RedundancyChecks
             // A rule no case fails is already reported as always met (or swallowed); that is the whole story of it.
             var everFails = Goal.NotMet(rule);
             if (context.Proves(context.Search.Find(everFails), everFails)) continue;
+            var version = context.InEffect(rule)!;
+            // A rule written as another of its group is (the same kind, condition and exceptions) fails, and stays
+            // unknown, exactly where that one does: it never decides alone, and no search need say so.
+            if (others.FirstOrDefault(other => WrittenAlike(context, other, rule)) is { } twin)
+            {
+                context.Report(DiagnosticCatalog.RedundantRequirement, version.Span, rule.Id,
+                    instruments => new object[] { rule.Id, instruments, $"every case that meets '{twin.Id}' meets it (it is written exactly as '{twin.Id}' is)" }, rule: rule);
+                continue;
+            }
             var ruleFacts = context.ReadPaths(rule);
             var fails = context.Search.FindWhere(rule, group, probe => probe.Evaluate(rule).Outcome == Runtime.Outcome.NotMet, probe => new List<RuleModel> { rule },
                 branchRule: true, branchOthers: false, withholdable: ruleFacts);
@@ -36,7 +45,6 @@ internal static class RedundancyChecks
             var unknown = context.Search.FindWhere(rule, group, probe => probe.Group(group).AllMetBesides(rule), probe => probe.Group(group).NotAllMetBesides(rule),
                 branchRule: false, branchOthers: true, withholdable: ruleFacts);
             if (unknown.Found || !context.Proves(unknown, context.Eligible())) continue;
-            var version = context.InEffect(rule)!;
             // A requirement that subsumes it is one whose failure settled the search for a case where it alone fails.
             var subsumer = InstrumentContext.SettlersFirst(others, fails).FirstOrDefault(other =>
             {
@@ -54,5 +62,14 @@ internal static class RedundancyChecks
                     instruments => new object[] { rule.Id, instruments, "every case that meets the other requirements together meets it" }, rule: rule);
             }
         }
+    }
+
+    /// <summary>Whether two rules are written alike in the period: the same kind, condition and exceptions (in any order).</summary>
+    private static bool WrittenAlike(InstrumentContext context, RuleModel a, RuleModel b)
+    {
+        if (a.Kind != b.Kind || context.InEffect(a) is not { } x || context.InEffect(b) is not { } y) return false;
+        if (ConditionPrinter.Print(x.Condition) != ConditionPrinter.Print(y.Condition) || x.Exceptions.Count != y.Exceptions.Count) return false;
+        var exceptions = x.Exceptions.Select(e => ConditionPrinter.Print(e.Condition)).OrderBy(t => t, System.StringComparer.Ordinal);
+        return exceptions.SequenceEqual(y.Exceptions.Select(e => ConditionPrinter.Print(e.Condition)).OrderBy(t => t, System.StringComparer.Ordinal));
     }
 }

@@ -81,6 +81,44 @@ public class AnalysisBudgetTests
     }
 
     [Fact]
+    public void Three_hundred_quantifiers_over_eight_categories_are_analysed_in_full_within_the_default_budget()
+    {
+        // Issue 26's third family, grown from sixteen rules to three hundred: before, the list was searched at every
+        // length up to one element per quantifier written, and sixteen rules already ran out of the search's nodes.
+        var categories = new[] { "drug", "immigration", "military", "political", "violent", "firearm", "fraud", "sexual" };
+        var rules = string.Concat(Enumerable.Range(0, 150).Select(i =>
+            $"require a{i}: \"t\" cite \"c\" when any offense in offenses: offense.category = {categories[i % 8]}\n" +
+            $"require b{i}: \"t\" cite \"c\" when all offense in offenses: offense.dualCriminality or offense.category != {categories[(i + 1) % 8]}\n"));
+        var budget = new AnalysisBudget();
+
+        var model = Analyse(Instrument(rules), budget);
+
+        Assert.DoesNotContain(model.Diagnostics, d => d.Id == "TDSL0309");
+        Assert.False(budget.Exhausted);
+        // Each rule is written exactly as another (a8 as a0, b8 as b0), so none decides a case alone.
+        Assert.Equal(300, model.Diagnostics.Count(d => d.Id == "TDSL0314"));
+        Assert.Contains(model.Diagnostics, d => d.Message == "'a0' never decides a case under us-mx: every case that meets 'a8' meets it (it is written exactly as 'a8' is)");
+    }
+
+    [Fact]
+    public void Sixteen_different_quantifiers_are_analysed_in_full_with_the_eligible_case_they_need()
+    {
+        var categories = new[] { "drug", "immigration", "military", "political", "violent", "firearm", "fraud", "sexual" };
+        var rules = string.Concat(Enumerable.Range(0, 8).Select(i =>
+            $"require a{i}: \"t\" cite \"c\" when any offense in offenses: offense.category = {categories[i]}\n" +
+            $"require b{i}: \"t\" cite \"c\" when all offense in offenses: offense.dualCriminality or offense.category != {categories[(i + 1) % 8]}\n"));
+        var budget = new AnalysisBudget();
+
+        var model = Analyse(Instrument(rules), budget);
+
+        Assert.DoesNotContain(model.Diagnostics, d => d.Id is "TDSL0309" or "TDSL0305" or "TDSL0314");
+        // An eligible case has an offence of every category, each with dual criminality: eight elements, no more.
+        var eligible = CaseChecks.EligibleCase(model, model.Instruments.Single());
+        Assert.NotNull(eligible);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(eligible, "\"category\"").Count);
+    }
+
+    [Fact]
     public void The_shipped_treaties_need_a_small_part_of_the_budget()
     {
         var budget = new AnalysisBudget();

@@ -111,7 +111,7 @@ public class CaseCheckTests
             .Replace("require min-remaining", "require {|TDSL0315:min-remaining|}");
         var finding = Assert.Single(Verify(statute + Instrument(Rule("{|TDSL0314:final-again|}", "judgment.final"), includesStatute: true)), f => f.Id == "TDSL0314");
 
-        Assert.Equal("'final-again' never decides a case under us-mx: every case that meets 'final-judgment' meets it", finding.Message);
+        Assert.Equal("'final-again' never decides a case under us-mx: every case that meets 'final-judgment' meets it (it is written exactly as 'final-judgment' is)", finding.Message);
         var findings = Verify(statute + Instrument(Rule("paid", "not financial.finesUnpaid"), includesStatute: true));
         Assert.DoesNotContain(findings, f => f.Id == "TDSL0314");
     }

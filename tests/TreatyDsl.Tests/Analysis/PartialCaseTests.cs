@@ -3,7 +3,7 @@ using Xunit;
 
 namespace TreatyDsl.Tests.Analysis;
 
-/// <summary>The paths of list elements' fields, as the search names them (<c>offenses[2].category</c>).</summary>
+/// <summary>The paths of list elements' fields, as the search names them (<c>offenses[2].category</c>), and taking an element out of a witness.</summary>
 public class PartialCaseTests
 {
     [Theory]
@@ -20,5 +20,25 @@ public class PartialCaseTests
     {
         Assert.Equal(list, PartialCase.ListOf(path));
         Assert.Equal(slot, PartialCase.SlotOf(path));
+    }
+
+    [Fact]
+    public void Taking_an_element_out_moves_the_later_ones_down_and_shortens_the_list()
+    {
+        var partial = PartialCase.Empty
+            .With("offenses", new ListLength(3))
+            .With("offenses[0].category", "drug")
+            .With("offenses[1].category", "fraud")
+            .With("offenses[2].category", "violent")
+            .With("offenses[2].dualCriminality", true)
+            .With("judgment.final", true);
+
+        var fewer = partial.WithoutElement("offenses", 1);
+
+        Assert.Equal(
+            "judgment.final = True, offenses = 2 element(s), offenses[0].category = drug, offenses[1].category = violent, offenses[1].dualCriminality = True",
+            fewer.ToString());
+        Assert.Same(partial, partial.WithoutElement("offenses", 3));
+        Assert.Same(partial, partial.WithoutElement("judgment.final", 0));
     }
 }
