@@ -101,7 +101,6 @@ internal sealed class CaseSearch
         var missing = new List<string>();
         var sharedBy = new Dictionary<string, int>(System.StringComparer.Ordinal);
         var own = new List<string>();
-        var counted = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < literals.Count; i++)
         {
             var literal = literals[i];
@@ -115,10 +114,10 @@ internal sealed class CaseSearch
             if (truth == Truth.Unknown)
             {
                 open.Add(literal);
-                counted.Clear();
-                foreach (var fact in own)
+                for (var f = 0; f < own.Count; f++)
                 {
-                    if (!counted.Add(fact)) continue;
+                    var fact = own[f];
+                    if (own.IndexOf(fact, 0, f) >= 0) continue; // a literal misses few facts: counted once each
                     if (sharedBy.TryGetValue(fact, out var n)) sharedBy[fact] = n + 1;
                     else
                     {

@@ -120,11 +120,15 @@ internal sealed class InstrumentContext
     /// <summary>The version of <paramref name="rule"/> in effect in the period, or null.</summary>
     public RuleVersion? InEffect(RuleModel rule)
     {
+        // Asked for every rule by every check: chosen once per rule.
+        if (inEffect.TryGetValue(rule, out var known)) return known;
         var chosen = EffectiveDates.Choose(Period.Date,
             rule.Versions.Select(v => Conversions.ToLocalDate(v.Effective.From)).ToArray(),
             rule.Versions.Select(v => Conversions.ToLocalDate(v.Effective.Before)).ToArray());
-        return chosen >= 0 ? rule.Versions[chosen] : null;
+        return inEffect[rule] = chosen >= 0 ? rule.Versions[chosen] : null;
     }
+
+    private readonly Dictionary<RuleModel, RuleVersion?> inEffect = new(ReferenceEqualityComparer<RuleModel>.Instance);
 
     /// <summary>Whether "no case exists" for <paramref name="goal"/> is a proof: the search covered everything and every rule it read is in the fragment.</summary>
     public bool Proves(SearchResult result, Goal goal) => result.ProvedNone && goal.Rules.All(r => !inexact.Contains(Original(r)));
@@ -133,14 +137,17 @@ internal sealed class InstrumentContext
     public bool Undecided(SearchResult result, Goal goal) => !result.Found && !Proves(result, goal);
 
     /// <summary>
-    /// <paramref name="rules"/> with those a search named as settling its cases first (<see cref="SearchResult.SettledBy"/>),
-    /// each part in the order given: where a check looks for the first rule that explains a search's result alone, the
-    /// likeliest are asked first, and the check makes a search or two instead of one per rule of the group.
+    /// <paramref name="rules"/> with those a search named as settling its cases first, in the order it names them
+    /// (<see cref="SearchResult.SettledBy"/>), then the rest in the order given: where a check looks for a rule that
+    /// explains a search's result alone, the likeliest are asked first, and the check makes a search or two instead of
+    /// one per rule of the group.
     /// </summary>
     public static IEnumerable<RuleModel> SettlersFirst(IReadOnlyList<RuleModel> rules, SearchResult result)
     {
-        var named = new HashSet<RuleModel>(result.SettledBy, ReferenceEqualityComparer<RuleModel>.Instance);
-        return rules.Where(named.Contains).Concat(rules.Where(r => !named.Contains(r)));
+        var among = new HashSet<RuleModel>(rules, ReferenceEqualityComparer<RuleModel>.Instance);
+        var named = result.SettledBy.Where(among.Contains).ToList();
+        var first = new HashSet<RuleModel>(named, ReferenceEqualityComparer<RuleModel>.Instance);
+        return named.Concat(rules.Where(r => !first.Contains(r)));
     }
 
     /// <summary>Every rule of the period met.</summary>

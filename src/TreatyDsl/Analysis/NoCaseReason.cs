@@ -21,11 +21,15 @@ internal sealed class NoCaseReason
     /// <summary>Each of <paramref name="settlers"/> alone settles the node.</summary>
     public static NoCaseReason AtOnce(IReadOnlyCollection<RuleModel> settlers) => new(new List<RuleModel[]> { settlers.ToArray() });
 
-    /// <summary>Every rule the reason names, each once, in the order named.</summary>
+    /// <summary>
+    /// Every rule the reason names, each once: first those that alone ruled out values (the widest of their groups), in
+    /// the order named, then the rest. The first are the likeliest to explain the whole result alone.
+    /// </summary>
     public IReadOnlyList<RuleModel> Rules()
     {
         var seen = new HashSet<RuleModel>(ReferenceEqualityComparer<RuleModel>.Instance);
         var rules = new List<RuleModel>();
+        foreach (var group in groups) if (group.Length == 1 && seen.Add(group[0])) rules.Add(group[0]);
         foreach (var group in groups) foreach (var rule in group) if (seen.Add(rule)) rules.Add(rule);
         return rules;
     }

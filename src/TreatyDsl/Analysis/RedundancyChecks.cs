@@ -16,6 +16,8 @@ internal static class RedundancyChecks
 {
     public static void Run(InstrumentContext context)
     {
+        // How each rule is written, made once: rules written alike are found by the text, not by comparing every pair.
+        var written = context.Rules.ToDictionary(r => r, r => WrittenAs(context, r), ReferenceEqualityComparer<RuleModel>.Instance);
         foreach (var rule in context.Rules.Where(r => r.Origin == context.Instrument.Id))
         {
             if (context.Budget.Exhausted) return; // the rest is reported as not analysed
@@ -32,7 +34,7 @@ internal static class RedundancyChecks
             var version = context.InEffect(rule)!;
             // A rule written as another of its group is (the same kind, condition and exceptions) fails, and stays
             // unknown, exactly where that one does: it never decides alone, and no search need say so.
-            if (others.FirstOrDefault(other => WrittenAlike(context, other, rule)) is { } twin)
+            if (written[rule] is { } text && others.FirstOrDefault(other => written[other] == text) is { } twin)
             {
                 context.Report(DiagnosticCatalog.RedundantRequirement, version.Span, rule.Id,
                     instruments => new object[] { rule.Id, instruments, $"every case that meets '{twin.Id}' meets it (it is written exactly as '{twin.Id}' is)" }, rule: rule);
@@ -64,12 +66,11 @@ internal static class RedundancyChecks
         }
     }
 
-    /// <summary>Whether two rules are written alike in the period: the same kind, condition and exceptions (in any order).</summary>
-    private static bool WrittenAlike(InstrumentContext context, RuleModel a, RuleModel b)
+    /// <summary>How a rule is written in the period: its kind, condition and exceptions (in any order); null when none is in effect.</summary>
+    private static string? WrittenAs(InstrumentContext context, RuleModel rule)
     {
-        if (a.Kind != b.Kind || context.InEffect(a) is not { } x || context.InEffect(b) is not { } y) return false;
-        if (ConditionPrinter.Print(x.Condition) != ConditionPrinter.Print(y.Condition) || x.Exceptions.Count != y.Exceptions.Count) return false;
-        var exceptions = x.Exceptions.Select(e => ConditionPrinter.Print(e.Condition)).OrderBy(t => t, System.StringComparer.Ordinal);
-        return exceptions.SequenceEqual(y.Exceptions.Select(e => ConditionPrinter.Print(e.Condition)).OrderBy(t => t, System.StringComparer.Ordinal));
+        if (context.InEffect(rule) is not { } version) return null;
+        var exceptions = version.Exceptions.Select(e => ConditionPrinter.Print(e.Condition)).OrderBy(t => t, System.StringComparer.Ordinal);
+        return rule.Kind + "\n" + ConditionPrinter.Print(version.Condition) + "\n" + string.Join("\n", exceptions);
     }
 }
