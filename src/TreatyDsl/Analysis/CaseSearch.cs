@@ -291,7 +291,12 @@ internal sealed class CaseSearch
         exact = true;
         var found = Where(space.Start, rule, group, holds, whyNot, branchRule, branchOthers, withholdable);
         if (found is null) return SearchResult.None(exact && !OverBudget, failure?.Rules());
-        return new SearchResult(found, () => Minimize(found, p => Qualifies(new Probe(interpreter, p, outcomes), rule, group, holds)));
+        // Dropping a fact never makes a rule fail (an outcome only becomes unknown), so a smaller case still has no other
+        // rule failing and only the rule and the question need asking again; taking out a list element can (an 'any'
+        // loses its element), so that asks everything.
+        return new SearchResult(found, () => Minimize(found,
+            p => Qualifies(new Probe(interpreter, p, outcomes), rule, group, holds),
+            p => new Probe(interpreter, p, outcomes) is var probe && probe.Evaluate(rule).Outcome != Outcome.Met && holds(probe)));
     }
 
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
@@ -454,7 +459,10 @@ internal sealed class CaseSearch
     }
 
     /// <summary>Drops every fact the finding does not need, one at a time, keeping the countries and the date a case file needs.</summary>
-    private PartialCase Minimize(PartialCase witness, System.Func<PartialCase, bool> stillHolds)
+    /// <param name="witness">The case found.</param>
+    /// <param name="stillHolds">Whether a smaller case still shows the finding.</param>
+    /// <param name="stillHoldsWithoutFact">The same for a case with a fact dropped, when less need be asked of it.</param>
+    private PartialCase Minimize(PartialCase witness, System.Func<PartialCase, bool> stillHolds, System.Func<PartialCase, bool>? stillHoldsWithoutFact = null)
     {
         var keys = witness.Values.Keys
             .Where(k => k != ContractFacts.ApplicationDate && !CaseSpace.IsPartyFact(k))
@@ -464,7 +472,7 @@ internal sealed class CaseSearch
         {
             if (!witness.Has(key)) continue;
             var smaller = witness.Without(key);
-            if (stillHolds(smaller)) witness = smaller;
+            if ((stillHoldsWithoutFact ?? stillHolds)(smaller)) witness = smaller;
         }
         // A list the search gave its longest length to keeps only the elements the finding needs.
         foreach (var list in witness.Values.Where(v => v.Value is ListLength).Select(v => v.Key).ToList())
