@@ -349,9 +349,14 @@ internal sealed class CaseSearch
         var probe = new Probe(interpreter, partial, outcomes);
         var result = probe.Evaluate(rule);
         // Every other rule that fails is named, not only the first: each rules out its own run of values.
+        if (result.Outcome == Outcome.Met)
+        {
+            // Settled by the rule itself, whose run is its own constants': the group is not asked.
+            failure = NoCaseReason.AtOnce(new[] { rule });
+            return null;
+        }
         var groupOutcomes = probe.Group(group);
         var settlers = groupOutcomes.NotMetBesides(rule);
-        if (result.Outcome == Outcome.Met) settlers.Insert(0, rule);
         if (settlers.Count > 0)
         {
             failure = NoCaseReason.AtOnce(settlers);
