@@ -62,7 +62,7 @@ internal static class CaseChecks
             findings.AddRange(EffectiveDateChecks.Run(instrument, periods[0]).Select(f => f with { Period = null }));
             if (budget.Exhausted) findings.Add(BudgetReached(instrument, budget, "its checks were cut short: only the findings reported for it were proved"));
         }
-        return AcrossInstruments(findings, analysed);
+        return AcrossInstruments(findings, analysed, model.Instruments);
     }
 
     /// <summary>The run's budget ran out before the instrument's checks were all made: nothing is claimed about the rest.</summary>
@@ -87,7 +87,7 @@ internal static class CaseChecks
         }
     }
 
-    private static IEnumerable<TreatyDiagnostic> AcrossInstruments(List<Finding> findings, List<InstrumentModel> analysed)
+    private static IEnumerable<TreatyDiagnostic> AcrossInstruments(List<Finding> findings, List<InstrumentModel> analysed, IEnumerable<InstrumentModel> all)
     {
         var used = new HashSet<AcceptanceModel>(ReferenceEqualityComparer<AcceptanceModel>.Instance);
         foreach (var group in findings.GroupBy(f => (f.Descriptor.Id, f.Span, f.Key, Period: f.Period?.Describe())))
@@ -108,12 +108,18 @@ internal static class CaseChecks
             }
             yield return diagnostic;
         }
+        // An instrument whose checks were not all made (TDSL0309) may hold the finding an 'accept' justifies: its rules'
+        // accepts are not called stale on the strength of the checks that were made.
+        var cutShort = new HashSet<string>(findings.Where(f => f.Descriptor.Id == DiagnosticCatalog.NotAnalysed.Id).Select(f => f.Instrument));
+        var unsure = new HashSet<AcceptanceModel>(
+            all.Where(i => cutShort.Contains(i.Id)).SelectMany(i => i.Rules).SelectMany(r => r.Versions).SelectMany(v => v.Accepts),
+            ReferenceEqualityComparer<AcceptanceModel>.Instance);
         var seen = new HashSet<AcceptanceModel>(ReferenceEqualityComparer<AcceptanceModel>.Instance);
         foreach (var rule in analysed.SelectMany(i => i.Rules))
         {
             foreach (var accept in rule.Versions.SelectMany(v => v.Accepts))
             {
-                if (used.Contains(accept) || !seen.Add(accept)) continue;
+                if (used.Contains(accept) || unsure.Contains(accept) || !seen.Add(accept)) continue;
                 yield return DiagnosticCatalog.NothingAccepted.Create(accept.Span, accept.DiagnosticId, rule.Id);
             }
         }

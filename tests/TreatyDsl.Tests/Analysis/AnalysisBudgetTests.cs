@@ -140,6 +140,19 @@ public class AnalysisBudgetTests
     }
 
     [Fact]
+    public void An_accept_is_not_called_stale_where_the_checks_that_would_justify_it_were_cut_short()
+    {
+        // The statute's min-remaining accepts TDSL0315; when the budget runs out before that check is made, the accept
+        // is not known to be stale, and TDSL0317 ("remove the 'accept' clause") would be false advice.
+        var statute = File.ReadAllText(Path.Combine(Paths.Treaties, "baseline.treaty"));
+
+        var model = Analyse(statute + Instrument("require final: \"t\" cite \"c\" when judgment.final\n", includesStatute: true), new AnalysisBudget(evaluations: 50));
+
+        Assert.Contains(model.Diagnostics, d => d.Id == "TDSL0309");
+        Assert.DoesNotContain(model.Diagnostics, d => d.Id == "TDSL0317");
+    }
+
+    [Fact]
     public void The_shipped_treaties_need_a_small_part_of_the_budget()
     {
         var budget = new AnalysisBudget();
