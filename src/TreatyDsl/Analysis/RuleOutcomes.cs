@@ -181,21 +181,15 @@ internal sealed class FactSet
                 || (PartialCase.ListOf(key) is { } list && paths.Contains(list));
             if (relevant) entries.Add(pair);
         }
-        entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var text = new StringBuilder();
-        foreach (var pair in entries)
-        {
-            text.Append(pair.Key).Append('=');
-            Write(text, pair.Value);
-            text.Append('\n');
-        }
-        return text.ToString();
+        return Canonical(entries);
     }
 
     /// <summary>Every value of the partial case, in one canonical string (two cases with the same facts and values write the same).</summary>
-    public static string ProjectAll(PartialCase partial)
+    public static string ProjectAll(PartialCase partial) => Canonical(new List<KeyValuePair<string, object?>>(partial.Values));
+
+    /// <summary>Facts and values, sorted by path, one per line.</summary>
+    private static string Canonical(List<KeyValuePair<string, object?>> entries)
     {
-        var entries = new List<KeyValuePair<string, object?>>(partial.Values);
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         var text = new StringBuilder();
         foreach (var pair in entries)
