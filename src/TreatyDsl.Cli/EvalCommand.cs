@@ -42,10 +42,16 @@ public static class EvalCommand
     /// as bytes, each line handed to the case reader as the UTF-8 it is; a UTF-16 file (byte order mark) and a given
     /// <paramref name="input"/> are read as text.
     /// </summary>
-    public static int RunLines(string source, string? treatiesDirectory, TextWriter output, TextWriter errors, TextReader? input)
+    public static int RunLines(string source, string? treatiesDirectory, TextWriter output, TextWriter errors, TextReader? input,
+        int maxLineBytes = Utf8LineReader.DefaultMaxLineBytes)
     {
         if (LoadCatalog(treatiesDirectory, errors) is not { } catalog) return InputRefused;
         var name = CaseInputs.DisplayName(source);
+        if (source != CaseInputs.StandardInput && Directory.Exists(source))
+        {
+            errors.WriteLine($"{name}: is a folder; --jsonl reads one file of JSON lines (to evaluate the case files in a folder, give the folder without --jsonl)");
+            return InputRefused;
+        }
         Stream? stream = null;
         try
         {
@@ -61,10 +67,16 @@ public static class EvalCommand
         var status = Success;
         using var lines = new JsonLinesOutput(output);
         Action<CaseReport> write = lines.Write; // made once, not once per line
-        var bytes = stream is null ? null : new Utf8LineReader(stream);
+        var bytes = stream is null ? null : new Utf8LineReader(stream, maxLineBytes);
         var text = bytes is null ? input : null;
         try
         {
+            // A device such as /dev/zero opens like an empty file yet never ends: refused before it is read.
+            if (bytes is not null && stream!.CanSeek && stream.Length == 0 && bytes.Peek(1).Length > 0)
+            {
+                errors.WriteLine($"{name}: is not a file but a device that reads without end; give a file or a pipe");
+                return InputRefused;
+            }
             if (bytes is not null && IsUtf16(bytes.Peek(2)))
             {
                 if (!stream!.CanSeek)
@@ -80,18 +92,33 @@ public static class EvalCommand
             var number = 0;
             if (bytes is not null)
             {
-                while (bytes.TryReadLine(out var line))
+                while (bytes.TryReadLine(out var line, out var tooLong))
                 {
                     number++;
+                    if (tooLong)
+                    {
+                        // Read past without being held: the lines after it still run.
+                        errors.WriteLine($"{new Place(name, number)}: the line is longer than {Count(maxLineBytes)} bytes (--max-line-bytes), so it is not read as a case");
+                        errors.WriteLine($"{new Place(name, number)}: refused; the other lines are still evaluated.");
+                        status = InputRefused;
+                        continue;
+                    }
                     if (IsBlank(line)) continue;
                     if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, write, errors)) status = InputRefused;
                 }
             }
             else
             {
-                for (var line = text!.ReadLine(); line is not null; line = text.ReadLine())
+                for (var line = BoundedLines.ReadLine(text!, maxLineBytes, out var tooLong); line is not null; line = BoundedLines.ReadLine(text!, maxLineBytes, out tooLong))
                 {
                     number++;
+                    if (tooLong)
+                    {
+                        errors.WriteLine($"{new Place(name, number)}: the line is longer than {Count(maxLineBytes)} characters (--max-line-bytes), so it is not read as a case");
+                        errors.WriteLine($"{new Place(name, number)}: refused; the other lines are still evaluated.");
+                        status = InputRefused;
+                        continue;
+                    }
                     if (string.IsNullOrWhiteSpace(line)) continue;
                     if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, write, errors)) status = InputRefused;
                 }
@@ -109,6 +136,8 @@ public static class EvalCommand
         }
         return status;
     }
+
+    private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsUtf16(ReadOnlySpan<byte> start) => start.Length == 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
 

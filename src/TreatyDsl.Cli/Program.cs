@@ -39,18 +39,27 @@ public static class Program
         var json = new Option<bool>("--json") { Description = "Print one JSON object per case, one per line" };
         var treaties = new Option<string?>("--treaties") { Description = "Evaluate the .treaty files in this folder (interpreted) instead of the built-in set" };
         var jsonl = new Option<string?>("--jsonl") { Description = "Read cases one per line (JSON lines) from this file, or - for standard input, and write one JSON result per line" };
+        var maxLine = new Option<int>("--max-line-bytes")
+        {
+            Description = $"With --jsonl, the longest line read as a case (default {Utf8LineReader.DefaultMaxLineBytes:D} bytes, 16 MiB); a longer one is refused with its line number and skipped",
+            DefaultValueFactory = _ => Utf8LineReader.DefaultMaxLineBytes,
+        };
+        maxLine.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--max-line-bytes must be at least 1.");
+        });
         var eval = new Command("eval", "Evaluate case files under every instrument in force between their countries." + Examples(
             "treaty eval samples/cases/mx-eligible.json",
             "treaty eval samples/cases --json",
             "treaty eval case.json --treaties my-treaties",
             "cat case.json | treaty eval -",
-            "treaty eval --jsonl cases.jsonl > results.jsonl")) { cases, json, treaties, jsonl };
+            "treaty eval --jsonl cases.jsonl > results.jsonl")) { cases, json, treaties, jsonl, maxLine };
         eval.Validators.Add(result =>
         {
             // A mistyped option would otherwise be read as a case file name (after the cases before it were printed).
             foreach (var token in (result.GetResult(cases)?.Tokens ?? Enumerable.Empty<System.CommandLine.Parsing.Token>()).Select(t => t.Value).Where(v => v.Length > 1 && v[0] == '-'))
             {
-                var closest = CaseInputs.Closest(token, new[] { "--json", "--jsonl", "--treaties", "--help" });
+                var closest = CaseInputs.Closest(token, new[] { "--json", "--jsonl", "--treaties", "--max-line-bytes", "--help" });
                 result.AddError($"Unknown option '{token}'" + (closest is null ? "." : $"; did you mean '{closest}'?"));
             }
             var given = result.GetValue(cases) is { Length: > 0 };
@@ -59,7 +68,7 @@ public static class Program
             if (given && lines) result.AddError("Give either case files or --jsonl FILE, not both.");
         });
         eval.SetAction(parsed => Guard(errors, () => parsed.GetValue(jsonl) is { } lines
-            ? EvalCommand.RunLines(lines, parsed.GetValue(treaties), output, errors, input)
+            ? EvalCommand.RunLines(lines, parsed.GetValue(treaties), output, errors, input, parsed.GetValue(maxLine))
             : EvalCommand.Run(CaseInputs.Expand(parsed.GetValue(cases) ?? Array.Empty<string>()), parsed.GetValue(json), parsed.GetValue(treaties), output, errors, input ?? Console.In)));
 
         var folder = FolderArgument();

@@ -100,6 +100,58 @@ public class CliUsageTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Jsonl_refuses_a_line_over_the_limit_with_its_number_and_evaluates_the_lines_after_it(bool utf16)
+    {
+        var first = File.ReadAllText(Sample("mx-eligible.json")).ReplaceLineEndings(" ");
+        var second = File.ReadAllText(Sample("de-eligible-coe.json")).ReplaceLineEndings(" ");
+        var limit = System.Math.Max(first.Length, second.Length) + 10;
+        var file = Path.Combine(Path.GetTempPath(), $"treaty-jsonl-{System.Guid.NewGuid():N}.jsonl");
+        var text = first + "\n" + new string(' ', limit + 1) + "{}\n" + second + "\n";
+        if (utf16) File.WriteAllText(file, text, new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        else File.WriteAllText(file, text);
+        try
+        {
+            var (exit, output, errors) = Run(new[] { "eval", "--jsonl", file, "--max-line-bytes", limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var (_, expected, _) = Run(new[] { "eval", "--json", Sample("mx-eligible.json"), Sample("de-eligible-coe.json") });
+
+            Assert.Equal(EvalCommand.InputRefused, exit);
+            Assert.Equal(expected, output);
+            var unit = utf16 ? "characters" : "bytes";
+            Assert.Equal(
+                $"{file}:2: the line is longer than {limit:N0} {unit} (--max-line-bytes), so it is not read as a case\n{file}:2: refused; the other lines are still evaluated.\n",
+                errors.Replace("\r\n", "\n"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Jsonl_given_a_folder_says_so_plainly()
+    {
+        var (exit, output, errors) = Run(new[] { "eval", "--jsonl", Paths.Samples });
+
+        Assert.Equal(EvalCommand.InputRefused, exit);
+        Assert.Empty(output);
+        Assert.Equal($"{Paths.Samples}: is a folder; --jsonl reads one file of JSON lines (to evaluate the case files in a folder, give the folder without --jsonl)\n", errors.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Jsonl_refuses_a_device_that_never_ends_instead_of_reading_it()
+    {
+        if (!File.Exists("/dev/zero")) return; // Unix only; there is no such device elsewhere
+
+        var (exit, output, errors) = Run(new[] { "eval", "--jsonl", "/dev/zero" });
+
+        Assert.Equal(EvalCommand.InputRefused, exit);
+        Assert.Empty(output);
+        Assert.Equal("/dev/zero: is not a file but a device that reads without end; give a file or a pipe\n", errors.Replace("\r\n", "\n"));
+    }
+
     [Fact]
     public void Jsonl_from_a_utf16_file_is_read_as_text_and_writes_the_same_lines()
     {
