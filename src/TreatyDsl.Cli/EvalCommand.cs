@@ -137,6 +137,37 @@ public static class EvalCommand
         return status;
     }
 
+    /// <summary>The file's bytes, or null when it has more than <paramref name="max"/>: never more than that is read.</summary>
+    private static byte[]? ReadAtMost(string path, int max)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        while (true)
+        {
+            var read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, (long)max + 1 - buffer.Length));
+            if (read == 0) return buffer.ToArray();
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > max) return null;
+        }
+    }
+
+    /// <summary>The text's UTF-8 bytes, or null when it runs past <paramref name="max"/> bytes: never much more than that is held.</summary>
+    private static byte[]? ReadAtMost(TextReader input, int max)
+    {
+        var text = new System.Text.StringBuilder();
+        var chunk = new char[16 * 1024];
+        var bytes = 0L;
+        while (true)
+        {
+            var read = input.Read(chunk, 0, chunk.Length);
+            if (read == 0) return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+            bytes += System.Text.Encoding.UTF8.GetByteCount(chunk, 0, read);
+            if (bytes > max) return null;
+            text.Append(chunk, 0, read);
+        }
+    }
+
     private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsUtf16(ReadOnlySpan<byte> start) => start.Length == 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
@@ -152,11 +183,19 @@ public static class EvalCommand
         return true;
     }
 
+    /// <summary>The largest case file read by default: 16 MiB (a case is a few kilobytes).</summary>
+    public const int DefaultMaxCaseBytes = 16 * 1024 * 1024;
+
     public static int Run(IReadOnlyList<string> caseFiles, bool json, string? treatiesDirectory, TextWriter output, TextWriter errors) =>
         Run(caseFiles, json, treatiesDirectory, output, errors, TextReader.Null);
 
-    /// <summary>Evaluates the case files; <c>-</c> among them reads one case from <paramref name="input"/>.</summary>
-    public static int Run(IReadOnlyList<string> caseFiles, bool json, string? treatiesDirectory, TextWriter output, TextWriter errors, TextReader input)
+    /// <summary>
+    /// Evaluates the case files; <c>-</c> among them reads one case from <paramref name="input"/>. A file (or input)
+    /// larger than <paramref name="maxCaseBytes"/> is refused after reading at most that much of it, so a device that
+    /// never ends (<c>/dev/zero</c>) or a huge file costs no more memory than the limit, and the files after it still run.
+    /// </summary>
+    public static int Run(IReadOnlyList<string> caseFiles, bool json, string? treatiesDirectory, TextWriter output, TextWriter errors, TextReader input,
+        int maxCaseBytes = DefaultMaxCaseBytes)
     {
         if (LoadCatalog(treatiesDirectory, errors) is not { } catalog) return InputRefused;
 
@@ -166,14 +205,21 @@ public static class EvalCommand
         foreach (var argument in caseFiles)
         {
             var file = CaseInputs.DisplayName(argument);
-            byte[] bytes;
+            byte[]? bytes;
             try
             {
-                bytes = argument == CaseInputs.StandardInput ? System.Text.Encoding.UTF8.GetBytes(input.ReadToEnd()) : File.ReadAllBytes(argument);
+                bytes = argument == CaseInputs.StandardInput ? ReadAtMost(input, maxCaseBytes) : ReadAtMost(argument, maxCaseBytes);
             }
             catch (Exception ex) when (CaseInputs.IsUnreadable(ex))
             {
                 errors.WriteLine($"{file}: cannot be read: {ex.Message}");
+                status = InputRefused;
+                continue;
+            }
+            if (bytes is null)
+            {
+                errors.WriteLine($"{file}: is larger than {Count(maxCaseBytes)} bytes (--max-case-bytes), so it is not read as a case");
+                errors.WriteLine($"{file}: refused; the other cases are still evaluated.");
                 status = InputRefused;
                 continue;
             }

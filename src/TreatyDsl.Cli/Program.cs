@@ -48,18 +48,27 @@ public static class Program
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError("--max-line-bytes must be at least 1.");
         });
+        var maxCase = new Option<int>("--max-case-bytes")
+        {
+            Description = $"The largest case file read (default {EvalCommand.DefaultMaxCaseBytes:D} bytes, 16 MiB); a larger one is refused and the others still run",
+            DefaultValueFactory = _ => EvalCommand.DefaultMaxCaseBytes,
+        };
+        maxCase.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--max-case-bytes must be at least 1.");
+        });
         var eval = new Command("eval", "Evaluate case files under every instrument in force between their countries." + Examples(
             "treaty eval samples/cases/mx-eligible.json",
             "treaty eval samples/cases --json",
             "treaty eval case.json --treaties my-treaties",
             "cat case.json | treaty eval -",
-            "treaty eval --jsonl cases.jsonl > results.jsonl")) { cases, json, treaties, jsonl, maxLine };
+            "treaty eval --jsonl cases.jsonl > results.jsonl")) { cases, json, treaties, jsonl, maxLine, maxCase };
         eval.Validators.Add(result =>
         {
             // A mistyped option would otherwise be read as a case file name (after the cases before it were printed).
             foreach (var token in (result.GetResult(cases)?.Tokens ?? Enumerable.Empty<System.CommandLine.Parsing.Token>()).Select(t => t.Value).Where(v => v.Length > 1 && v[0] == '-'))
             {
-                var closest = CaseInputs.Closest(token, new[] { "--json", "--jsonl", "--treaties", "--max-line-bytes", "--help" });
+                var closest = CaseInputs.Closest(token, new[] { "--json", "--jsonl", "--treaties", "--max-line-bytes", "--max-case-bytes", "--help" });
                 result.AddError($"Unknown option '{token}'" + (closest is null ? "." : $"; did you mean '{closest}'?"));
             }
             var given = result.GetValue(cases) is { Length: > 0 };
@@ -69,7 +78,7 @@ public static class Program
         });
         eval.SetAction(parsed => Guard(errors, () => parsed.GetValue(jsonl) is { } lines
             ? EvalCommand.RunLines(lines, parsed.GetValue(treaties), output, errors, input, parsed.GetValue(maxLine))
-            : EvalCommand.Run(CaseInputs.Expand(parsed.GetValue(cases) ?? Array.Empty<string>()), parsed.GetValue(json), parsed.GetValue(treaties), output, errors, input ?? Console.In)));
+            : EvalCommand.Run(CaseInputs.Expand(parsed.GetValue(cases) ?? Array.Empty<string>()), parsed.GetValue(json), parsed.GetValue(treaties), output, errors, input ?? Console.In, parsed.GetValue(maxCase))));
 
         var folder = FolderArgument();
         var format = new Option<string>("--format") { Description = "text (compiler-style lines), json or sarif (SARIF 2.1.0)", DefaultValueFactory = _ => "text" };

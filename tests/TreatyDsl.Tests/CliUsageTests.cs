@@ -121,13 +121,54 @@ public class CliUsageTests
             Assert.Equal(expected, output);
             var unit = utf16 ? "characters" : "bytes";
             Assert.Equal(
-                $"{file}:2: the line is longer than {limit:N0} {unit} (--max-line-bytes), so it is not read as a case\n{file}:2: refused; the other lines are still evaluated.\n",
+                $"{file}:2: the line is longer than {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {unit} (--max-line-bytes), so it is not read as a case\n{file}:2: refused; the other lines are still evaluated.\n",
                 errors.Replace("\r\n", "\n"));
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void A_case_file_over_the_limit_is_refused_by_name_and_the_files_after_it_are_evaluated()
+    {
+        var first = Sample("mx-eligible.json");
+        var second = Sample("de-eligible-coe.json");
+        var limit = (int)System.Math.Max(new FileInfo(first).Length, new FileInfo(second).Length);
+        var big = Path.Combine(Path.GetTempPath(), $"treaty-big-{System.Guid.NewGuid():N}.json");
+        File.WriteAllText(big, "{" + new string(' ', limit) + "}");
+        try
+        {
+            var (exit, output, errors) = Run(new[] { "eval", "--json", first, big, second, "--max-case-bytes", limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var (_, expected, _) = Run(new[] { "eval", "--json", first, second });
+
+            Assert.Equal(EvalCommand.InputRefused, exit);
+            Assert.Equal(expected, output);
+            Assert.Equal(
+                $"{big}: is larger than {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes (--max-case-bytes), so it is not read as a case\n{big}: refused; the other cases are still evaluated.\n",
+                errors.Replace("\r\n", "\n"));
+        }
+        finally
+        {
+            File.Delete(big);
+        }
+    }
+
+    [Fact]
+    public void A_device_among_the_case_files_is_read_no_further_than_the_limit_and_the_others_are_evaluated()
+    {
+        if (!File.Exists("/dev/zero")) return; // Unix only; there is no such device elsewhere
+        var first = Sample("mx-eligible.json");
+        var second = Sample("de-eligible-coe.json");
+
+        // It once read /dev/zero until memory ran out (4.2 GB), and the file after it was never evaluated.
+        var (exit, output, errors) = Run(new[] { "eval", "--json", first, "/dev/zero", second });
+        var (_, expected, _) = Run(new[] { "eval", "--json", first, second });
+
+        Assert.Equal(EvalCommand.InputRefused, exit);
+        Assert.Equal(expected, output);
+        Assert.StartsWith("/dev/zero: is larger than 16,777,216 bytes (--max-case-bytes)", errors, System.StringComparison.Ordinal);
     }
 
     [Fact]
