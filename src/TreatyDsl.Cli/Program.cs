@@ -105,7 +105,7 @@ public static class Program
             "treaty lsp",
             "editors/vscode starts it for VS Code; docs/getting-started-policy.md configures other editors")) { stdio };
         lsp.SetAction(_ => Guard(errors, () => LanguageServer.TreatyLanguageServer.RunAsync(
-            Console.OpenStandardInput(), Console.OpenStandardOutput(), HelpPages.Base).GetAwaiter().GetResult()));
+            Console.OpenStandardInput(), Console.OpenStandardOutput(), HelpPages.Base, errors).GetAwaiter().GetResult()));
 
         var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files." + Examples(
             "treaty eval samples/cases/mx-eligible.json",

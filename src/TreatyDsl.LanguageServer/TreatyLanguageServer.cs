@@ -37,14 +37,27 @@ public sealed class TreatyLanguageServer
     private TreatyLanguageServer(string? helpLinkBase) => this.helpLinkBase = helpLinkBase;
 
     /// <summary>Serves one client over a pair of streams (standard input and output for <c>treaty lsp</c>) until it exits.</summary>
-    /// <returns>0 after shutdown and exit, 1 when the client went away without shutting the server down (as LSP asks).</returns>
-    public static async Task<int> RunAsync(Stream input, Stream output, string? helpLinkBase)
+    /// <param name="input">What the client sends.</param>
+    /// <param name="output">Where the server answers.</param>
+    /// <param name="helpLinkBase">Where diagnostics' help links point.</param>
+    /// <param name="errors">Where the server says why the connection broke (standard error for <c>treaty lsp</c>): a
+    /// client that sends what is not a message (a header without a length, a length that is not a number) ends the
+    /// connection, and its user should see why rather than a server that stopped without a word.</param>
+    /// <returns>0 after shutdown and exit, 1 when the client went away without shutting the server down (as LSP asks)
+    /// or the connection broke.</returns>
+    public static async Task<int> RunAsync(Stream input, Stream output, string? helpLinkBase, TextWriter? errors = null)
     {
         var server = new TreatyLanguageServer(helpLinkBase);
         using var rpc = Connect(input, output, server);
         server.rpc = rpc;
+        JsonRpcDisconnectedEventArgs? disconnected = null;
+        rpc.Disconnected += (_, e) => disconnected = e;
         rpc.StartListening();
         await Task.WhenAny(rpc.Completion, server.exited.Task).ConfigureAwait(false);
+        if (!server.exited.Task.IsCompleted && disconnected is { } why && why.Reason is not (DisconnectedReason.RemotePartyTerminated or DisconnectedReason.LocallyDisposed))
+        {
+            errors?.WriteLine($"treaty lsp: the connection broke, so the server stops: {why.Description}");
+        }
         return server.shutdownRequested ? 0 : 1;
     }
 
