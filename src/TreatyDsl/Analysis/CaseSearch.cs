@@ -108,7 +108,7 @@ internal sealed class CaseSearch
             var truth = literal.Evaluate(probe, own);
             if (truth == Truth.False)
             {
-                failure = NoCaseReason.AtOnce(SettledBy(probe, literals, i));
+                failure = NoCaseReason.AtOnce(FalseLiterals(probe, literals, i));
                 return null;
             }
             if (truth == Truth.Unknown)
@@ -183,10 +183,10 @@ internal sealed class CaseSearch
     }
 
     /// <summary>
-    /// The literal at <paramref name="first"/>, false for the probed case, and every later one false too: each rules out
-    /// its own run of values, and the caller can skip the widest (see <see cref="NoCaseReason"/>).
+    /// The rules of the literal at <paramref name="first"/>, false for the probed case, and of every later one false too:
+    /// each rules out its own run of values, and the caller can skip the widest (see <see cref="NoCaseReason"/>).
     /// </summary>
-    private static List<RuleModel> SettledBy(Probe probe, IReadOnlyList<Goal> literals, int first)
+    private static List<RuleModel> FalseLiterals(Probe probe, IReadOnlyList<Goal> literals, int first)
     {
         var rules = new List<RuleModel> { literals[first].Rules.First() };
         for (var i = first + 1; i < literals.Count; i++)
@@ -216,9 +216,7 @@ internal sealed class CaseSearch
             }
             return null;
         }
-        if (!space.IsExact(next, partial)) exact = false;
-        var values = space.ValuesOf(next, partial);
-        if (values.Count == 0) exact = false;
+        var values = ValuesToTry(next, partial);
         var reduce = classes.MayReduce(next);
         var order = Enumerable.Range(0, values.Count).ToList();
         if (preference is not null && values.Count > 1)
@@ -348,13 +346,13 @@ internal sealed class CaseSearch
         if (!NextNode()) return null;
         var probe = new Probe(interpreter, partial, outcomes);
         var result = probe.Evaluate(rule);
-        // Every other rule that fails is named, not only the first: each rules out its own run of values.
         if (result.Outcome == Outcome.Met)
         {
             // Settled by the rule itself, whose run is its own constants': the group is not asked.
             failure = NoCaseReason.AtOnce(new[] { rule });
             return null;
         }
+        // Every other rule that fails is named, not only the first: each rules out its own run of values.
         var groupOutcomes = probe.Group(group);
         var settlers = groupOutcomes.NotMetBesides(rule);
         if (settlers.Count > 0)
@@ -457,10 +455,16 @@ internal sealed class CaseSearch
             foreach (var choice in space.PartyChoices) yield return partial.With(choice);
             yield break;
         }
+        foreach (var value in ValuesToTry(next, partial)) yield return partial.With(next, value);
+    }
+
+    /// <summary>The representative values of a fact to try; a fact whose values do not cover every class makes the search inexact.</summary>
+    private IReadOnlyList<object?> ValuesToTry(string next, PartialCase partial)
+    {
         if (!space.IsExact(next, partial)) exact = false;
         var values = space.ValuesOf(next, partial);
         if (values.Count == 0) exact = false;
-        foreach (var value in values) yield return partial.With(next, value);
+        return values;
     }
 
     /// <summary>Drops every fact the finding does not need, one at a time, keeping the countries and the date a case file needs.</summary>

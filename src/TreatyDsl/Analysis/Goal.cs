@@ -124,6 +124,8 @@ internal sealed class Probe
     // By identity: rules are records, and value equality is deep. With a memory, the table every probe of the same
     // case shares (RuleOutcomes.KnownFor); without, this probe's own.
     private readonly Dictionary<RuleModel, RequirementResult> results;
+    // The case's canonical text, the key of its shared table (null without a memory).
+    private readonly string? caseKey;
     private Dictionary<FactSet, string>? projections;
     private CaseFacts? facts;
 
@@ -138,8 +140,6 @@ internal sealed class Probe
         if (outcomes is null) results = new(32, ReferenceEqualityComparer<RuleModel>.Instance);
         else results = outcomes.KnownFor(partial, out caseKey);
     }
-
-    private readonly string? caseKey;
 
     /// <summary>
     /// The outcomes of every rule of <paramref name="group"/> (a component of the instrument) for this case, summed up

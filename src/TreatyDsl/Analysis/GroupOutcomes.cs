@@ -68,8 +68,7 @@ internal sealed class GroupOutcomes
     public int MetBesides(RuleModel rule) => met - (outcomes.TryGetValue(rule, out var own) && own.Outcome == Outcome.Met ? 1 : 0);
 
     /// <summary>Whether every rule of the group other than <paramref name="rule"/> is met.</summary>
-    public bool AllMetBesides(RuleModel rule) =>
-        met - (outcomes.TryGetValue(rule, out var own) && own.Outcome == Outcome.Met ? 1 : 0) == Count - (outcomes.ContainsKey(rule) ? 1 : 0);
+    public bool AllMetBesides(RuleModel rule) => MetBesides(rule) == Count - (outcomes.ContainsKey(rule) ? 1 : 0);
 
     /// <summary>The rules of the group other than <paramref name="rule"/> that are not met or not known to be.</summary>
     public List<RuleModel> NotAllMetBesides(RuleModel rule)

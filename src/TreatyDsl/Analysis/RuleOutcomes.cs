@@ -27,7 +27,7 @@ internal sealed class RuleOutcomes
     private readonly System.Func<RuleModel, ISet<string>> factsOf;
     private readonly Dictionary<RuleModel, FactSet> factSets = new(ReferenceEqualityComparer<RuleModel>.Instance);
     private readonly Dictionary<string, FactSet> interned = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<(RuleModel Rule, string Values), RequirementResult> memory = new(MemoryKeyComparer.Instance);
+    private readonly Dictionary<(RuleModel Rule, string Values), RequirementResult> memory = new(IdentityAndText<RuleModel>.Instance);
 
     /// <param name="interpreter">The judge.</param>
     /// <param name="budget">The run's budget: an evaluation spends its cost, a look-up in the memory one.</param>
@@ -85,7 +85,7 @@ internal sealed class RuleOutcomes
         return known;
     }
 
-    private readonly Dictionary<(string Case, IReadOnlyList<RuleModel> Group), GroupOutcomes> groups = new(GroupKeyComparer.Instance);
+    private readonly Dictionary<(IReadOnlyList<RuleModel> Group, string Case), GroupOutcomes> groups = new(IdentityAndText<IReadOnlyList<RuleModel>>.Instance);
 
     /// <summary>
     /// The outcomes of a group of rules (one of <see cref="InstrumentContext.Components"/>, by identity) for the probed
@@ -93,7 +93,7 @@ internal sealed class RuleOutcomes
     /// </summary>
     public GroupOutcomes GroupFor(Probe probe, string caseKey, IReadOnlyList<RuleModel> group)
     {
-        if (groups.TryGetValue((caseKey, group), out var known))
+        if (groups.TryGetValue((group, caseKey), out var known))
         {
             budget.Spend(1);
             return known;
@@ -101,21 +101,10 @@ internal sealed class RuleOutcomes
         known = new GroupOutcomes(group, probe);
         if (keptForCases < CaseCapacity)
         {
-            groups[(caseKey, group)] = known;
+            groups[(group, caseKey)] = known;
             keptForCases += group.Count;
         }
         return known;
-    }
-
-    private sealed class GroupKeyComparer : IEqualityComparer<(string Case, IReadOnlyList<RuleModel> Group)>
-    {
-        public static readonly GroupKeyComparer Instance = new();
-
-        public bool Equals((string Case, IReadOnlyList<RuleModel> Group) x, (string Case, IReadOnlyList<RuleModel> Group) y) =>
-            ReferenceEquals(x.Group, y.Group) && string.Equals(x.Case, y.Case, System.StringComparison.Ordinal);
-
-        public int GetHashCode((string Case, IReadOnlyList<RuleModel> Group) key) =>
-            unchecked(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Group) * 31 + System.StringComparer.Ordinal.GetHashCode(key.Case));
     }
 
     /// <summary>Records an outcome in a case's table (<see cref="KnownFor"/>).</summary>
@@ -142,15 +131,17 @@ internal sealed class RuleOutcomes
         return set;
     }
 
-    private sealed class MemoryKeyComparer : IEqualityComparer<(RuleModel Rule, string Values)>
+    /// <summary>Keys of an object by identity (a rule, a group: records compare deeply) and a canonical text.</summary>
+    private sealed class IdentityAndText<T> : IEqualityComparer<(T Object, string Text)>
+        where T : class
     {
-        public static readonly MemoryKeyComparer Instance = new();
+        public static readonly IdentityAndText<T> Instance = new();
 
-        public bool Equals((RuleModel Rule, string Values) x, (RuleModel Rule, string Values) y) =>
-            ReferenceEquals(x.Rule, y.Rule) && string.Equals(x.Values, y.Values, System.StringComparison.Ordinal);
+        public bool Equals((T Object, string Text) x, (T Object, string Text) y) =>
+            ReferenceEquals(x.Object, y.Object) && string.Equals(x.Text, y.Text, System.StringComparison.Ordinal);
 
-        public int GetHashCode((RuleModel Rule, string Values) key) =>
-            unchecked(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Rule) * 31 + System.StringComparer.Ordinal.GetHashCode(key.Values));
+        public int GetHashCode((T Object, string Text) key) =>
+            unchecked(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Object) * 31 + System.StringComparer.Ordinal.GetHashCode(key.Text));
     }
 }
 
