@@ -39,7 +39,7 @@ public class AnalysisBenchmarks
     private static TreatyModel Synthetic(int requirements, bool shared)
     {
         var vocabulary = new StringBuilder(File.ReadAllText(Path.Combine(Cases.TreatiesFolder, "case-file.treaty")));
-        var instrument = new StringBuilder("instrument us-zz\n  title \"Synthetic\"\n  kind bilateral\n  parties US, MX\n  in force from 2000-01-01\n  cite \"c\"\n  includes statute\n\n");
+        var instrument = new StringBuilder();
         for (var i = 0; i < requirements; i++)
         {
             vocabulary.Append($"fact extra.f{i}: bool\nfact extra.h{i}: bool\n");
@@ -48,13 +48,7 @@ public class AnalysisBenchmarks
             instrument.Append($"require r{i}: \"t\" cite \"c\" when extra.f{i} or {sharedFact}\n");
             if (i % 3 == 0) instrument.Append($"  unless extra.h{i}\n");
         }
-        var files = new[]
-        {
-            TreatyParser.Parse("case-file.treaty", vocabulary.ToString()),
-            TreatyParser.Parse("baseline.treaty", File.ReadAllText(Path.Combine(Cases.TreatiesFolder, "baseline.treaty"))),
-            TreatyParser.Parse("us-zz.treaty", instrument.ToString()),
-        };
-        return TreatyLoader.Load(files, analyse: false);
+        return TreatyLoader.Load(Cases.SyntheticInstrument(instrument.ToString(), vocabulary.ToString()), analyse: false);
     }
 
     [Benchmark(Baseline = true, Description = "bind shipped")]

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -78,12 +77,6 @@ public class AnalysisGrowthBenchmarks
             default:
                 throw new System.ArgumentException("no family " + family);
         }
-        return new[]
-        {
-            TreatyParser.Parse("case-file.treaty", File.ReadAllText(Path.Combine(Benchmarks.Cases.TreatiesFolder, "case-file.treaty"))),
-            TreatyParser.Parse("baseline.treaty", File.ReadAllText(Path.Combine(Benchmarks.Cases.TreatiesFolder, "baseline.treaty"))),
-            TreatyParser.Parse("us-zz.treaty",
-                "instrument us-zz\n  title \"Synthetic\"\n  kind bilateral\n  parties US, MX\n  in force from 2000-01-01\n  cite \"c\"\n  includes statute\n\n" + rules),
-        };
+        return Benchmarks.Cases.SyntheticInstrument(rules.ToString());
     }
 }

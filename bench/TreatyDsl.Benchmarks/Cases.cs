@@ -8,6 +8,18 @@ internal static class Cases
 {
     public static string Read(string sample) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cases", sample));
 
+    /// <summary>
+    /// The files of a synthetic instrument <c>us-zz</c> (US and Mexico, including the statute) with <paramref name="rules"/>,
+    /// beside the shipped baseline and <paramref name="vocabulary"/> (the shipped one when null).
+    /// </summary>
+    public static TreatyDsl.Parsing.ParseResult[] SyntheticInstrument(string rules, string? vocabulary = null) => new[]
+    {
+        TreatyDsl.Parsing.TreatyParser.Parse("case-file.treaty", vocabulary ?? File.ReadAllText(Path.Combine(TreatiesFolder, "case-file.treaty"))),
+        TreatyDsl.Parsing.TreatyParser.Parse("baseline.treaty", File.ReadAllText(Path.Combine(TreatiesFolder, "baseline.treaty"))),
+        TreatyDsl.Parsing.TreatyParser.Parse("us-zz.treaty",
+            "instrument us-zz\n  title \"Synthetic\"\n  kind bilateral\n  parties US, MX\n  in force from 2000-01-01\n  cite \"c\"\n  includes statute\n\n" + rules),
+    };
+
     public static string TreatiesFolder
     {
         get
