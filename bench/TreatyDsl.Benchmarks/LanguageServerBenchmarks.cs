@@ -31,7 +31,7 @@ public class LanguageServerBenchmarks
         path = Path.GetFullPath(Path.Combine(Cases.TreatiesFolder, "us-mx.treaty"));
         uri = new Uri(path).AbsoluteUri;
         text = File.ReadAllText(path);
-        workspace.Open(uri, text, version);
+        workspace.Open(path, uri, text, version);
     }
 
     /// <summary>The file as it is after one more keystroke: a comment that grows by a character.</summary>
@@ -43,7 +43,7 @@ public class LanguageServerBenchmarks
     [Benchmark(Description = "edit -> diagnostics of us-mx.treaty")]
     public object EditToDiagnostics()
     {
-        workspace.Change(uri, Edited(), version);
+        workspace.Change(path, uri, Edited(), version);
         var snapshot = workspace.Snapshot();
         var document = snapshot.Find(path)!;
         return DiagnosticsFeature.For(document, snapshot.DiagnosticsByPath[path], null);
@@ -52,7 +52,7 @@ public class LanguageServerBenchmarks
     [Benchmark(Description = "edit -> hover on a fact")]
     public object? EditToHover()
     {
-        workspace.Change(uri, Edited(), version);
+        workspace.Change(path, uri, Edited(), version);
         var snapshot = workspace.Snapshot();
         return HoverFeature.At(snapshot, snapshot.Find(path)!, new TreatyDsl.LanguageServer.Protocol.Position(36, 12));
     }

@@ -23,7 +23,7 @@ internal static class LanguageServerMemory
         Console.WriteLine("edit\tretained heap (MB)");
         for (var edit = 1; edit <= edits; edit++)
         {
-            workspace.Change(uri, text + "\n// edit " + edit, edit);
+            workspace.Change(path, uri, text + "\n// edit " + edit, edit);
             var snapshot = workspace.Snapshot();
             DiagnosticsFeature.For(snapshot.Find(path)!, snapshot.DiagnosticsByPath[path], null);
             HoverFeature.At(snapshot, snapshot.Find(path)!, new TreatyDsl.LanguageServer.Protocol.Position(36, 12));

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using StreamJsonRpc;
+using TreatyDsl.LanguageServer.Rpc;
 using TreatyDsl.LanguageServer.Features;
 using TreatyDsl.LanguageServer.Protocol;
 using TreatyDsl.LanguageServer.Workspace;
@@ -26,154 +25,171 @@ public sealed class TreatyLanguageServer
 
     private readonly TreatyWorkspace workspace = new();
     private readonly string? helpLinkBase;
-    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim publishing = new(1, 1);
     private readonly Dictionary<string, string> published = new(StringComparer.Ordinal);
-    private JsonRpc? rpc;
+    private RpcConnection? connection;
     private CancellationTokenSource? pendingPublish;
     private bool hasFolder;
+    private bool initialized;
     private bool shutdownRequested;
 
-    private TreatyLanguageServer(string? helpLinkBase) => this.helpLinkBase = helpLinkBase;
+    private readonly TextWriter errors;
+
+    private TreatyLanguageServer(string? helpLinkBase, TextWriter errors)
+    {
+        this.helpLinkBase = helpLinkBase;
+        this.errors = TextWriter.Synchronized(errors);
+    }
+
+    /// <summary>The largest message read, 64 MiB: room for a document at the file limit with every character escaped.</summary>
+    public const int DefaultMaxMessageBytes = 64 * 1024 * 1024;
 
     /// <summary>Serves one client over a pair of streams (standard input and output for <c>treaty lsp</c>) until it exits.</summary>
     /// <param name="input">What the client sends.</param>
     /// <param name="output">Where the server answers.</param>
     /// <param name="helpLinkBase">Where diagnostics' help links point.</param>
-    /// <param name="errors">Where the server says why the connection broke (standard error for <c>treaty lsp</c>): a
-    /// client that sends what is not a message (a header without a length, a length that is not a number) ends the
-    /// connection, and its user should see why rather than a server that stopped without a word.</param>
+    /// <param name="errors">Where the server says why the connection broke and what failed inside it (standard error for
+    /// <c>treaty lsp</c>, which editors show in the server's output): a client that sends what is not a message (a header
+    /// without a length, a length that is not a number) ends the connection, and its user should see why.</param>
+    /// <param name="maxMessageBytes">The largest message read; a longer one is skipped and answered with an error.</param>
     /// <returns>0 after shutdown and exit, 1 when the client went away without shutting the server down (as LSP asks)
     /// or the connection broke.</returns>
-    public static async Task<int> RunAsync(Stream input, Stream output, string? helpLinkBase, TextWriter? errors = null)
+    public static async Task<int> RunAsync(Stream input, Stream output, string? helpLinkBase, TextWriter? errors = null, int maxMessageBytes = DefaultMaxMessageBytes)
     {
-        var server = new TreatyLanguageServer(helpLinkBase);
-        using var rpc = Connect(input, output, server);
-        server.rpc = rpc;
-        JsonRpcDisconnectedEventArgs? disconnected = null;
-        rpc.Disconnected += (_, e) => disconnected = e;
-        rpc.StartListening();
-        await Task.WhenAny(rpc.Completion, server.exited.Task).ConfigureAwait(false);
-        if (!server.exited.Task.IsCompleted && disconnected is { } why && why.Reason is not (DisconnectedReason.RemotePartyTerminated or DisconnectedReason.LocallyDisposed))
+        var server = new TreatyLanguageServer(helpLinkBase, errors ?? TextWriter.Null);
+        var connection = new RpcConnection(input, output, server.Methods(), maxMessageBytes, server.errors)
         {
-            errors?.WriteLine($"treaty lsp: the connection broke, so the server stops: {why.Description}");
-        }
-        return server.shutdownRequested ? 0 : 1;
+            Initialized = () => server.initialized,
+            ShuttingDown = () => server.shutdownRequested,
+        };
+        server.connection = connection;
+        var end = await connection.Run().ConfigureAwait(false);
+        server.pendingPublish?.Cancel();
+        return end == ConnectionEnd.Exit && server.shutdownRequested ? 0 : 1;
     }
 
-    /// <summary>
-    /// The JSON-RPC connection, set up as StreamJsonRpc's guide to native compilation asks: the System.Text.Json formatter
-    /// with every wire type from <see cref="LspJsonContext"/>, the target described by <see cref="RpcTargetMetadata"/>, and
-    /// notifications sent as named arguments with their declared types (<see cref="NotifyDiagnosticsAsync"/>). The
-    /// formatter and the target's description are marked as possibly needing reflection in general; here they do not:
-    /// every type the formatter meets is in the context (a missing one fails the end-to-end editor test, which CI runs
-    /// against the natively compiled tool), and the server declares no events, the only members for which a generic type
-    /// would be made at run time.
-    /// </summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Every serialised type is in LspJsonContext; see the summary.")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Every serialised type is in LspJsonContext and the target has no events; see the summary.")]
-    private static JsonRpc Connect(Stream input, Stream output, TreatyLanguageServer server)
+    /// <summary>Every method the server takes, with the JSON contracts of its parameters and result.</summary>
+    internal RpcMethods Methods()
     {
-        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Options };
-        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
-        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromClass(typeof(TreatyLanguageServer)), server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
-        return rpc;
+        var json = LspJsonContext.Default;
+        var methods = new RpcMethods();
+        methods.Request("initialize", json.InitializeParams, json.InitializeResult, Initialize);
+        methods.Notification("initialized", () => { });
+        methods.Request("shutdown", json.Object, Shutdown);
+        methods.Notification("exit", () => connection!.ExitRequested = true);
+        methods.Notification("textDocument/didOpen", json.DidOpenTextDocumentParams, DidOpen);
+        methods.Notification("textDocument/didChange", json.DidChangeTextDocumentParams, DidChange);
+        methods.Notification("textDocument/didClose", json.DidCloseTextDocumentParams, DidClose);
+        methods.Notification("textDocument/didSave", () => { });
+        methods.Notification("workspace/didChangeWatchedFiles", json.DidChangeWatchedFilesParams, DidChangeWatchedFiles);
+        methods.Request("textDocument/hover", json.TextDocumentPositionParams, json.Hover, Hover);
+        methods.Request("textDocument/definition", json.TextDocumentPositionParams, json.LocationArray, Definition);
+        methods.Request("textDocument/references", json.ReferenceParams, json.LocationArray, References);
+        methods.Request("textDocument/completion", json.TextDocumentPositionParams, json.CompletionItemArray, Completion);
+        methods.Request("textDocument/documentSymbol", json.DocumentSymbolParams, json.DocumentSymbolArray, DocumentSymbols);
+        return methods;
     }
 
-    [JsonRpcMethod("initialize")]
-    public InitializeResult Initialize(InitializeParams parameters)
+    private InitializeResult Initialize(InitializeParams parameters)
     {
+        if (initialized) throw new RpcException(RpcErrorCode.InvalidRequest, "initialize was already sent; a server is initialized once");
         var folders = parameters.WorkspaceFolders?.Select(f => f.Uri).ToList() ?? new List<string>();
         if (folders.Count == 0 && parameters.RootUri is { } root) folders.Add(root);
         foreach (var folder in folders)
         {
-            workspace.AddFolder(DocumentPaths.FromUri(folder));
+            if (DocumentPaths.FromUri(folder) is not { } path) throw RpcException.InvalidParams($"initialize: the workspace folder '{folder}' is not a URI a folder can be named by");
+            workspace.AddFolder(path);
             hasFolder = true;
         }
+        initialized = true;
         return new InitializeResult(
             new ServerCapabilities(new TextDocumentSyncOptions(OpenClose: true, Change: 1), HoverProvider: true, DefinitionProvider: true,
                 ReferencesProvider: true, DocumentSymbolProvider: true, new CompletionOptions(new[] { "." })),
             new ServerInfo("treaty", typeof(TreatyLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
-    [JsonRpcMethod("initialized")]
-    public void Initialized(JsonElement? parameters = null)
-    {
-    }
-
-    [JsonRpcMethod("shutdown")]
-    public object? Shutdown()
+    private object? Shutdown()
     {
         shutdownRequested = true;
         return null;
     }
 
-    [JsonRpcMethod("exit")]
-    public void Exit(JsonElement? parameters = null) => exited.TrySetResult();
-
-    [JsonRpcMethod("textDocument/didOpen")]
-    public void DidOpen(DidOpenTextDocumentParams parameters)
+    private void DidOpen(DidOpenTextDocumentParams parameters)
     {
-        // A file opened with no workspace folder brings its own folder: its vocabulary and baselines are beside it.
-        if (!hasFolder && DocumentPaths.FromUri(parameters.TextDocument.Uri) is var path && Path.GetDirectoryName(path) is { } directory)
+        var document = parameters.TextDocument;
+        var path = PathOf(document.Uri);
+        // A file opened with no workspace folder brings its own folder: its vocabulary and baselines are beside it (and
+        // only beside it: the files of the folders below are not read, so a file opened at the root reads no more).
+        if (!hasFolder && Path.IsPathFullyQualified(path) && Path.GetDirectoryName(path) is { } directory)
         {
-            workspace.AddFolder(directory);
+            workspace.AddFolder(directory, recursive: false);
             hasFolder = true;
         }
-        workspace.Open(parameters.TextDocument.Uri, parameters.TextDocument.Text, parameters.TextDocument.Version);
+        workspace.Open(path, document.Uri, document.Text, document.Version);
         SchedulePublish();
     }
 
-    [JsonRpcMethod("textDocument/didChange")]
-    public void DidChange(DidChangeTextDocumentParams parameters)
+    private void DidChange(DidChangeTextDocumentParams parameters)
     {
+        var path = PathOf(parameters.TextDocument.Uri);
         if (parameters.ContentChanges is not { Length: > 0 } changes) return;
-        workspace.Change(parameters.TextDocument.Uri, changes[^1].Text, parameters.TextDocument.Version);
+        workspace.Change(path, parameters.TextDocument.Uri, changes[^1].Text, parameters.TextDocument.Version);
         SchedulePublish();
     }
 
-    [JsonRpcMethod("textDocument/didClose")]
-    public void DidClose(DidCloseTextDocumentParams parameters)
+    private void DidClose(DidCloseTextDocumentParams parameters)
     {
-        workspace.Close(parameters.TextDocument.Uri);
+        workspace.Close(PathOf(parameters.TextDocument.Uri));
         SchedulePublish();
     }
 
-    [JsonRpcMethod("textDocument/didSave")]
-    public void DidSave(JsonElement? parameters = null)
+    private void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters)
     {
-    }
-
-    [JsonRpcMethod("workspace/didChangeWatchedFiles")]
-    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters)
-    {
-        foreach (var change in parameters.Changes ?? Array.Empty<FileEvent>()) workspace.FileChangedOnDisk(change.Uri, deleted: change.Type == 3);
+        // Every URI is checked before any file is read, so a bad event leaves the workspace as it was.
+        var changes = parameters.Changes.Select(change => (Path: PathOf(change.Uri), Deleted: change.Type == 3)).ToList();
+        foreach (var (path, deleted) in changes) workspace.FileChangedOnDisk(path, deleted);
         SchedulePublish();
     }
 
-    [JsonRpcMethod("textDocument/hover")]
-    public Hover? Hover(TextDocumentPositionParams parameters) =>
-        With(parameters.TextDocument, (snapshot, document) => HoverFeature.At(snapshot, document, parameters.Position));
+    private Hover? Hover(TextDocumentPositionParams parameters) =>
+        With(parameters.TextDocument, parameters.Position, (snapshot, document) => HoverFeature.At(snapshot, document, parameters.Position));
 
-    [JsonRpcMethod("textDocument/definition")]
-    public Location[] Definition(TextDocumentPositionParams parameters) =>
-        With(parameters.TextDocument, (snapshot, document) => NavigationFeature.Definition(snapshot, document, parameters.Position)) ?? Array.Empty<Location>();
+    private Location[] Definition(TextDocumentPositionParams parameters) =>
+        With(parameters.TextDocument, parameters.Position, (snapshot, document) => NavigationFeature.Definition(snapshot, document, parameters.Position)) ?? Array.Empty<Location>();
 
-    [JsonRpcMethod("textDocument/references")]
-    public Location[] References(ReferenceParams parameters) =>
-        With(parameters.TextDocument, (snapshot, document) => NavigationFeature.References(snapshot, document, parameters.Position, parameters.Context?.IncludeDeclaration ?? true)) ?? Array.Empty<Location>();
+    private Location[] References(ReferenceParams parameters) =>
+        With(parameters.TextDocument, parameters.Position, (snapshot, document) => NavigationFeature.References(snapshot, document, parameters.Position, parameters.Context.IncludeDeclaration)) ?? Array.Empty<Location>();
 
-    [JsonRpcMethod("textDocument/completion")]
-    public CompletionItem[] Completion(TextDocumentPositionParams parameters) => CompletionFeature.At(workspace.Snapshot());
-
-    [JsonRpcMethod("textDocument/documentSymbol")]
-    public DocumentSymbol[] DocumentSymbols(DocumentSymbolParams parameters) =>
-        With(parameters.TextDocument, SymbolsFeature.For) ?? Array.Empty<DocumentSymbol>();
-
-    private T? With<T>(TextDocumentIdentifier document, Func<WorkspaceSnapshot, TreatyDocument, T?> answer) where T : class
+    private CompletionItem[] Completion(TextDocumentPositionParams parameters)
     {
+        PathOf(parameters.TextDocument.Uri);
+        CheckPosition(parameters.Position);
+        return CompletionFeature.At(workspace.Snapshot());
+    }
+
+    private DocumentSymbol[] DocumentSymbols(DocumentSymbolParams parameters) =>
+        With(parameters.TextDocument, null, SymbolsFeature.For) ?? Array.Empty<DocumentSymbol>();
+
+    /// <summary>The answer about a document of the workspace, or null for a document the server does not have (as LSP answers).</summary>
+    private T? With<T>(TextDocumentIdentifier document, Position? position, Func<WorkspaceSnapshot, TreatyDocument, T?> answer) where T : class
+    {
+        var path = PathOf(document.Uri);
+        if (position is not null) CheckPosition(position);
         var snapshot = workspace.Snapshot();
-        return snapshot.Find(DocumentPaths.FromUri(document.Uri)) is { } found ? answer(snapshot, found) : null;
+        return snapshot.Find(path) is { } found ? answer(snapshot, found) : null;
+    }
+
+    /// <summary>The path a document URI names, or the request's error when it names none (a file URI with a NUL, say).</summary>
+    private static string PathOf(string uri) =>
+        DocumentPaths.FromUri(uri) ?? throw RpcException.InvalidParams($"'{(uri.Length <= 200 ? uri : uri[..200] + "...")}' is not a document URI the server can read (a file URI names a path; this one names none)");
+
+    /// <summary>LSP counts lines and characters from 0; a position past the end of a line or of the document is taken as that end.</summary>
+    private static void CheckPosition(Position position)
+    {
+        if (position.Line < 0 || position.Character < 0)
+        {
+            throw RpcException.InvalidParams($"the position (line {position.Line}, character {position.Character}) is negative; LSP counts lines and characters from 0");
+        }
     }
 
     private void SchedulePublish()
@@ -202,33 +218,15 @@ public sealed class TreatyLanguageServer
         {
             // A newer change is on its way; it publishes.
         }
-        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
-        {
-            // The client has gone; nothing to tell it.
-        }
         catch (Exception ex)
         {
             // Never the end of the server, and never silent: standard error is the editor's output channel for the server.
-            await Console.Error.WriteLineAsync($"treaty lsp: publishing diagnostics failed: {ex}").ConfigureAwait(false);
+            await errors.WriteLineAsync($"treaty lsp: publishing diagnostics failed: {ex}").ConfigureAwait(false);
         }
     }
 
-    /// <summary>
-    /// Sends <c>textDocument/publishDiagnostics</c> with its parameters by their names on the wire (LSP's camel case; a
-    /// null version left out, as LSP reads an absent property), each serialised as its declared type from
-    /// <see cref="LspJsonContext"/>: StreamJsonRpc's object form would take the names from the record's properties.
-    /// </summary>
-    private Task NotifyDiagnosticsAsync(PublishDiagnosticsParams parameters)
-    {
-        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal) { ["uri"] = parameters.Uri, ["diagnostics"] = parameters.Diagnostics };
-        var types = new Dictionary<string, Type>(StringComparer.Ordinal) { ["uri"] = typeof(string), ["diagnostics"] = typeof(Protocol.Diagnostic[]) };
-        if (parameters.Version is { } version)
-        {
-            arguments["version"] = version;
-            types["version"] = typeof(int);
-        }
-        return rpc!.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", arguments, types);
-    }
+    private Task NotifyDiagnosticsAsync(PublishDiagnosticsParams parameters) =>
+        connection!.NotifyAsync("textDocument/publishDiagnostics", parameters, LspJsonContext.Default.PublishDiagnosticsParams);
 
     /// <summary>
     /// Publishes each file's diagnostics when they differ from what the client was last sent, and clears those of a file

@@ -56,7 +56,7 @@ public static class TreatyLoader
         try
         {
             files = Directory.EnumerateFiles(directory, "*.treaty", SearchOption.AllDirectories)
-                .Select(path => (path.Replace('\\', '/'), File.ReadAllText(path)))
+                .Select(path => (path.Replace('\\', '/'), SourceFiles.TryRead(path, out var problem) ?? throw new IOException($"'{path}': {problem}")))
                 .ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)

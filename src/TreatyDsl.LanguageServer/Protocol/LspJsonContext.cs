@@ -4,11 +4,12 @@ using System.Text.Json.Serialization;
 namespace TreatyDsl.LanguageServer.Protocol;
 
 /// <summary>
-/// Every type that crosses the wire (a request's parameters or its response, and each parameter of the notifications the
-/// server sends, as named arguments of their declared types), serialised by code System.Text.Json generates at build
-/// time. A type missing here fails at run time in the natively compiled tool, so the editor test runs against it too.
+/// Every type that crosses the wire (a request's parameters or its response, and the notifications the server sends),
+/// serialised by code System.Text.Json generates at build time, so the natively compiled tool needs no reflection.
+/// Reading is strict: a required member missing or null is an error (answered as invalid parameters), not a null.
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(InitializeParams))]
 [JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(DidOpenTextDocumentParams))]
@@ -23,11 +24,8 @@ namespace TreatyDsl.LanguageServer.Protocol;
 [JsonSerializable(typeof(CompletionItem[]))]
 [JsonSerializable(typeof(DocumentSymbol[]))]
 [JsonSerializable(typeof(Diagnostic[]))]
-[JsonSerializable(typeof(JsonElement))]
-[JsonSerializable(typeof(JsonElement?))]
+[JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(object))]
-[JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(int))]
 public sealed partial class LspJsonContext : JsonSerializerContext
 {
 }

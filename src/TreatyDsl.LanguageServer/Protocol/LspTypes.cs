@@ -6,6 +6,8 @@ namespace TreatyDsl.LanguageServer.Protocol;
 // The Language Server Protocol types this server reads and writes, and nothing more: the shapes of the LSP 3.17
 // specification (https://microsoft.github.io/language-server-protocol/specifications/lsp/3.17/specification/), with
 // camel-case names on the wire. Positions are zero-based lines and UTF-16 code units, as .NET strings count.
+// What a message must carry is what the specification requires: a parameter without a default here is required, and
+// a type not marked nullable may not be null (LspJsonContext enforces both), so a handler never meets a missing member.
 
 public sealed record Position(int Line, int Character);
 
@@ -22,7 +24,7 @@ public sealed record TextDocumentItem(string Uri, string LanguageId, int Version
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 
 /// <summary>With full synchronisation (the only kind this server asks for), <see cref="Text"/> is the whole document.</summary>
-public sealed record TextDocumentContentChangeEvent(Range? Range, string Text);
+public sealed record TextDocumentContentChangeEvent(string Text, Range? Range = null);
 
 public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges);
 
@@ -32,7 +34,7 @@ public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocum
 
 public sealed record ReferenceContext(bool IncludeDeclaration);
 
-public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context);
+public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext Context);
 
 public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);
 
@@ -43,7 +45,7 @@ public sealed record FileEvent(string Uri, int Type);
 
 public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes);
 
-public sealed record InitializeParams(string? RootUri, WorkspaceFolder[]? WorkspaceFolders);
+public sealed record InitializeParams(string? RootUri = null, WorkspaceFolder[]? WorkspaceFolders = null);
 
 public sealed record ServerInfo(string Name, string Version);
 
@@ -112,17 +114,3 @@ public static class SymbolKind
 }
 
 public sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange, DocumentSymbol[]? Children);
-
-/// <summary>The JSON settings of the wire: camel case, nulls left out (LSP reads an absent property as not given).</summary>
-public static class LspJson
-{
-    /// <summary>
-    /// The wire's settings, with every type the server reads or writes described by <see cref="LspJsonContext"/> at build
-    /// time rather than found by reflection, so the server also runs in the natively compiled tool.
-    /// </summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = LspJsonContext.Default,
-    };
-}

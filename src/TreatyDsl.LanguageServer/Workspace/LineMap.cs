@@ -37,7 +37,7 @@ internal sealed class LineMap
         var start = lineStarts[position.Line];
         var end = position.Line + 1 < lineStarts.Count ? lineStarts[position.Line + 1] - 1 : text.Length;
         if (end > start && text[end - 1] == '\r') end--;
-        return Math.Clamp(start + position.Character, start, Math.Max(start, end));
+        return (int)Math.Clamp((long)start + position.Character, start, Math.Max(start, end));
     }
 
     public Range RangeOf(int offset, int length) => new(PositionOf(offset), PositionOf(offset + Math.Max(0, length)));

@@ -5,6 +5,7 @@ using System.Linq;
 using TreatyDsl.Binding;
 using TreatyDsl.Diagnostics;
 using TreatyDsl.Parsing;
+using TreatyDsl.Text;
 
 namespace TreatyDsl.LanguageServer.Workspace;
 
@@ -93,14 +94,18 @@ internal sealed class TreatyWorkspace
         get { lock (gate) return parsed.Count; }
     }
 
-    /// <summary>Reads every .treaty file under <paramref name="folder"/> (build output and node_modules aside).</summary>
-    public void AddFolder(string folder)
+    /// <summary>
+    /// Reads every .treaty file in <paramref name="folder"/> and, when <paramref name="recursive"/>, in the folders under it
+    /// (build output, node_modules and .git aside), each as <see cref="SourceFiles.TryRead"/> reads: a pipe or device is
+    /// never opened and a file over its limit is left out.
+    /// </summary>
+    public void AddFolder(string folder, bool recursive = true)
     {
         if (!Directory.Exists(folder)) return;
-        IEnumerable<string> files;
+        List<string> files;
         try
         {
-            files = Directory.EnumerateFiles(folder, "*.treaty", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            files = Directory.EnumerateFiles(folder, "*.treaty", new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true })
                 .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules" or ".git"))
                 .ToList();
         }
@@ -108,28 +113,19 @@ internal sealed class TreatyWorkspace
         {
             return;
         }
+        var texts = files.Select(f => (Path: System.IO.Path.GetFullPath(f), Text: SourceFiles.TryRead(DocumentPaths.Target(f), out _))).Where(f => f.Text is not null).ToList();
         lock (gate)
         {
-            foreach (var file in files)
-            {
-                try { onDisk[System.IO.Path.GetFullPath(file)] = File.ReadAllText(file); }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
-            }
+            foreach (var (path, text) in texts) onDisk[path] = text!;
             current = null;
         }
     }
 
-    /// <summary>A file created, changed or deleted on disk (not through the editor): read again, or dropped.</summary>
-    public void FileChangedOnDisk(string uri, bool deleted)
+    /// <summary>A file created, changed or deleted on disk (not through the editor): read again (as <see cref="AddFolder"/> reads), or dropped.</summary>
+    public void FileChangedOnDisk(string path, bool deleted)
     {
-        var path = DocumentPaths.FromUri(uri);
         if (!path.EndsWith(".treaty", StringComparison.OrdinalIgnoreCase)) return;
-        string? text = null;
-        if (!deleted)
-        {
-            try { text = File.ReadAllText(path); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
-        }
+        var text = deleted ? null : SourceFiles.TryRead(DocumentPaths.Target(path), out _);
         lock (gate)
         {
             if (text is null) onDisk.Remove(path);
@@ -138,26 +134,25 @@ internal sealed class TreatyWorkspace
         }
     }
 
-    public void Open(string uri, string text, int version) => Set(uri, text, version);
+    public void Open(string path, string uri, string text, int version) => Set(path, uri, text, version);
 
-    public void Change(string uri, string text, int version) => Set(uri, text, version);
+    public void Change(string path, string uri, string text, int version) => Set(path, uri, text, version);
 
     /// <summary>A closed document falls back to its text on disk (or leaves the model, if it is not on disk).</summary>
-    public void Close(string uri)
+    public void Close(string path)
     {
         lock (gate)
         {
-            open.Remove(DocumentPaths.FromUri(uri));
+            open.Remove(path);
             current = null;
         }
     }
 
-    private void Set(string uri, string text, int version)
+    private void Set(string path, string uri, string text, int version)
     {
-        var path = DocumentPaths.FromUri(uri);
         lock (gate)
         {
-            open[path] = (uri, text ?? string.Empty, version);
+            open[path] = (uri, text, version);
             current = null;
         }
     }
@@ -176,6 +171,8 @@ internal sealed class TreatyWorkspace
             }
             // Bound only: the case analysis is the publisher's, off the lock and off every request (AnalysedDiagnostics).
             var model = TreatyLoader.Load(documents.Select(d => d.Parsed), analyse: false);
+            // A file that left the workspace (closed and not on disk, or deleted) gives back its text and its parse.
+            foreach (var gone in parsed.Keys.Where(p => !open.ContainsKey(p) && !onDisk.ContainsKey(p)).ToList()) parsed.Remove(gone);
             return current = new WorkspaceSnapshot(documents, model);
         }
     }
@@ -192,8 +189,38 @@ internal sealed class TreatyWorkspace
 /// <summary>File URIs and the paths the language core names files by.</summary>
 internal static class DocumentPaths
 {
-    public static string FromUri(string uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? System.IO.Path.GetFullPath(parsed.LocalPath) : uri;
+    /// <summary>
+    /// The path of a file URI; another URI (an editor's <c>untitled:</c> document) is its own name. Null for a URI that
+    /// names no path the system takes (a NUL in it, say), which the server refuses rather than guess at.
+    /// </summary>
+    public static string? FromUri(string uri)
+    {
+        if (uri.Contains('\0', StringComparison.Ordinal)) return null;
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !parsed.IsFile) return uri;
+        try
+        {
+            var path = parsed.LocalPath;
+            return path.Contains('\0', StringComparison.Ordinal) ? null : System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The file a path names, a link followed to its final target: what <see cref="SourceFiles.TryRead(FileInfo, out string?, int)"/> judges.</summary>
+    public static FileInfo Target(string path)
+    {
+        var file = new FileInfo(path);
+        try
+        {
+            return file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target : file;
+        }
+        catch (IOException)
+        {
+            return file; // a link that loops or dangles: read as the link, which then does not exist
+        }
+    }
 
     public static string ToUri(string path) => new Uri(path).AbsoluteUri;
 }

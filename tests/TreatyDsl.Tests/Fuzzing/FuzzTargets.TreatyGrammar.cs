@@ -35,7 +35,11 @@ internal static partial class FuzzTargets
         foreach (var finding in model.Diagnostics.Where(d => d.Witness is not null)) SoundnessProperties.AssertReproduced(finding, catalog, schema);
 
         var workspace = new TreatyWorkspace();
-        foreach (var (path, content) in files) workspace.Open(DocumentPaths.ToUri(Path.GetFullPath(Path.Combine(Path.GetTempPath(), "treaty-grammar", path))), content, 1);
+        foreach (var (path, content) in files)
+        {
+            var fullPath = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "treaty-grammar", path));
+            workspace.Open(fullPath, DocumentPaths.ToUri(fullPath), content, 1);
+        }
         var snapshot = workspace.Snapshot();
         var analysed = snapshot.AnalysedDiagnostics(CancellationToken.None);
         foreach (var document in snapshot.Documents)

@@ -20,12 +20,24 @@ public class ConnectionTests
     [InlineData("Content-Length: abc\r\n\r\n{}")]
     [InlineData("Content-Length: -5\r\n\r\n{}")]
     [InlineData("Content-Type: application/vscode-jsonrpc\r\n\r\n{}")]
+    [InlineData("Content-Length: 99999999999999999999999\r\n\r\n{}")]
+    [InlineData("Content-Length: 10\r\n\r\n{}")]
+    [InlineData("no colon here\r\n\r\n{}")]
     public async Task Broken_framing_is_reported_on_standard_error_with_a_status_that_is_not_0(string sent)
     {
         var (exit, errors) = await Serve(sent);
 
         Assert.NotEqual(0, exit);
         Assert.StartsWith("treaty lsp: the connection broke", errors, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_header_line_of_ten_megabytes_breaks_the_framing_after_reading_at_most_its_limit()
+    {
+        var (exit, errors) = await Serve("X-Padding: " + new string('x', 10 * 1024 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("treaty lsp: the connection broke, so the server stops: a header line is longer than 8,192 bytes" + System.Environment.NewLine, errors);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class LanguageFeatureTests
         workspace.AddFolder(Paths.Treaties);
         var path = Path.GetFullPath(Path.Combine(Paths.Treaties, file));
         var text = File.ReadAllText(path);
-        workspace.Open(new Uri(path).AbsoluteUri, edit is null ? text : edit(text), 1);
+        workspace.Open(path, new Uri(path).AbsoluteUri, edit is null ? text : edit(text), 1);
         var snapshot = workspace.Snapshot();
         return (snapshot, snapshot.Find(path)!);
     }
@@ -178,7 +178,7 @@ public class LanguageFeatureTests
 
         for (var edit = 1; edit <= 40; edit++)
         {
-            workspace.Change(uri, text + "\n// edit " + edit, edit);
+            workspace.Change(path, uri, text + "\n// edit " + edit, edit);
             var snapshot = workspace.Snapshot();
             Assert.NotSame(previous, snapshot);
             Assert.Equal(edit, snapshot.Find(path)!.Version);

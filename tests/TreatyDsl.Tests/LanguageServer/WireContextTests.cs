@@ -1,57 +1,39 @@
-using System;
-using System.Linq;
-using System.Reflection;
 using System.Text.Json;
-using System.Threading.Tasks;
-using StreamJsonRpc;
-using TreatyDsl.LanguageServer;
 using TreatyDsl.LanguageServer.Protocol;
 using Xunit;
 
 namespace TreatyDsl.Tests.LanguageServer;
 
-/// <summary>
-/// The wire's types come only from the source-generated <see cref="LspJsonContext"/> (no reflection, so the natively
-/// compiled tool can serve an editor): a request added without its types would fail only when an editor sent it.
-/// </summary>
+/// <summary>The wire's JSON: LSP's camel-case names, nulls left out, and strict reading of what a message must carry.</summary>
 public class WireContextTests
 {
-    [Fact]
-    public void Every_request_parameter_and_response_type_is_in_the_wire_context()
-    {
-        var methods = typeof(TreatyLanguageServer).GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Where(m => m.GetCustomAttribute<JsonRpcMethodAttribute>() is not null)
-            .ToList();
-        Assert.Contains(methods, m => m.GetCustomAttribute<JsonRpcMethodAttribute>()!.Name == "textDocument/hover");
-
-        var missing = methods
-            .SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType))
-            .Select(t => t == typeof(void) ? null : t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Task<>) ? t.GetGenericArguments()[0] : t)
-            .Where(t => t is not null && t != typeof(Task) && !Resolves(t))
-            .Select(t => t!.Name)
-            .ToList();
-        Assert.Empty(missing);
-    }
-
     [Fact]
     public void The_wire_names_are_camel_case_and_nulls_are_left_out()
     {
         var hover = new Hover(MarkupContent.Markdown("text"), Range: null);
 
-        var json = JsonSerializer.Serialize(hover, LspJson.Options);
+        var json = JsonSerializer.Serialize(hover, LspJsonContext.Default.Hover);
 
         Assert.Equal("""{"contents":{"kind":"markdown","value":"text"}}""", json);
     }
 
-    private static bool Resolves(Type type)
+    [Theory]
+    [InlineData("""{"position":{"line":0,"character":0}}""")]
+    [InlineData("""{"textDocument":null,"position":{"line":0,"character":0}}""")]
+    [InlineData("""{"textDocument":{"uri":"file:///a.treaty"},"position":"x"}""")]
+    [InlineData("""{"textDocument":{"uri":"file:///a.treaty"},"position":{"line":2147483648,"character":0}}""")]
+    [InlineData("""{"textDocument":{"uri":7},"position":{"line":0,"character":0}}""")]
+    public void Parameters_without_a_member_LSP_requires_or_with_one_of_the_wrong_type_are_refused(string json)
     {
-        try
-        {
-            return LspJson.Options.GetTypeInfo(type) is not null;
-        }
-        catch (NotSupportedException)
-        {
-            return false;
-        }
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, LspJsonContext.Default.TextDocumentPositionParams));
+    }
+
+    [Fact]
+    public void Members_LSP_leaves_optional_may_be_left_out_and_unknown_members_are_ignored()
+    {
+        var parameters = JsonSerializer.Deserialize("""{"processId":null,"capabilities":{}}""", LspJsonContext.Default.InitializeParams)!;
+
+        Assert.Null(parameters.RootUri);
+        Assert.Null(parameters.WorkspaceFolders);
     }
 }

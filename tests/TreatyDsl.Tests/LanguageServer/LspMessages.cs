@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using TreatyDsl.LanguageServer;
+
+namespace TreatyDsl.Tests.LanguageServer;
+
+/// <summary>LSP's base protocol from the client's side: messages framed for the server, and the server's messages read back.</summary>
+internal static class LspMessages
+{
+    public static byte[] Frame(string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        return Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n").Concat(bytes).ToArray();
+    }
+
+    public static string Initialize(string folder, int id = 1) =>
+        "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"processId\":null,\"rootUri\":" + JsonSerializer.Serialize(new Uri(folder).AbsoluteUri) + ",\"capabilities\":{}}}";
+
+    public static string Hover(string uri, int line, int character, int id) =>
+        "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":" + JsonSerializer.Serialize(uri)
+        + "},\"position\":{\"line\":" + line + ",\"character\":" + character + "}}}";
+
+    public const string Shutdown = """{"jsonrpc":"2.0","id":"bye","method":"shutdown"}""";
+
+    public const string Exit = """{"jsonrpc":"2.0","method":"exit"}""";
+
+    /// <summary>Every message in <paramref name="output"/>, in order.</summary>
+    public static List<JsonElement> Read(byte[] output)
+    {
+        var messages = new List<JsonElement>();
+        var at = 0;
+        while (at < output.Length)
+        {
+            var headerEnd = IndexOf(output, "\r\n\r\n"u8.ToArray(), at);
+            var header = Encoding.ASCII.GetString(output, at, headerEnd - at);
+            var length = int.Parse(header.Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            using var document = JsonDocument.Parse(output.AsMemory(headerEnd + 4, length));
+            messages.Add(document.RootElement.Clone());
+            at = headerEnd + 4 + length;
+        }
+        return messages;
+    }
+
+    /// <summary>The server run in process on <paramref name="messages"/> (each framed, or given as raw bytes), to the end of them.</summary>
+    public static async Task<(int Exit, List<JsonElement> Sent, string Errors)> Serve(IEnumerable<object> messages, int maxMessageBytes = TreatyLanguageServer.DefaultMaxMessageBytes)
+    {
+        var input = messages.SelectMany(m => m as byte[] ?? Frame((string)m)).ToArray();
+        var output = new MemoryStream();
+        var errors = new StringWriter();
+        var exit = await TreatyLanguageServer.RunAsync(new MemoryStream(input), output, null, errors, maxMessageBytes);
+        return (exit, Read(output.ToArray()), errors.ToString());
+    }
+
+    public static JsonElement AnswerTo(this List<JsonElement> sent, string rawId) =>
+        sent.Single(m => m.TryGetProperty("id", out var id) && id.GetRawText() == rawId && (m.TryGetProperty("result", out _) || m.TryGetProperty("error", out _)));
+
+    public static IEnumerable<string> Logged(this List<JsonElement> sent) =>
+        sent.Where(m => m.TryGetProperty("method", out var method) && method.GetString() == "window/logMessage").Select(m => m.GetProperty("params").GetProperty("message").GetString()!);
+
+    private static int IndexOf(byte[] bytes, byte[] pattern, int from)
+    {
+        for (var i = from; i <= bytes.Length - pattern.Length; i++)
+        {
+            if (bytes.AsSpan(i, pattern.Length).SequenceEqual(pattern)) return i;
+        }
+        throw new InvalidDataException("a message without the end of its headers");
+    }
+}
