@@ -213,6 +213,7 @@ public sealed class TreatyLanguageServer
             {
                 publishing.Release();
             }
+            GiveBackMemoryOfClosedDocuments();
         }
         catch (OperationCanceledException)
         {
@@ -223,6 +224,24 @@ public sealed class TreatyLanguageServer
             // Never the end of the server, and never silent: standard error is the editor's output channel for the server.
             await errors.WriteLineAsync($"treaty lsp: publishing diagnostics failed: {ex}").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Once the documents the workspace let go of add up to this many characters (16 MiB as .NET holds text), the memory they held
+    /// is given back to the system after the next publish: the collector left alone keeps the freed heap for later, so a
+    /// server that once held large documents would go on holding their size.
+    /// </summary>
+    public const long ReclaimAfterChars = 8L * 1024 * 1024;
+
+    /// <summary>
+    /// A full, compacting collection that returns free memory to the system (<see cref="GCCollectionMode.Aggressive"/>),
+    /// made after a publish, once the snapshot that held the old texts is no longer referenced; at most once per
+    /// <see cref="ReclaimAfterChars"/> of text let go, so typing (which lets go of a small text at each keystroke) rarely pays it.
+    /// </summary>
+    private void GiveBackMemoryOfClosedDocuments()
+    {
+        if (!workspace.TakeReleased(ReclaimAfterChars)) return;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private Task NotifyDiagnosticsAsync(PublishDiagnosticsParams parameters) =>

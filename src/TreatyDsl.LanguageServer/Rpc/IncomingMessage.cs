@@ -31,6 +31,8 @@ internal sealed record IncomingMessage(MessageKind Kind, string? Method, string?
     /// <summary>Reads one body; never throws, whatever the bytes.</summary>
     public static IncomingMessage Read(byte[] body)
     {
+        // Checked whole, first: the JSON reader leaves a string's bytes unchecked until the string is read.
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return Invalid(null, new RpcError(RpcErrorCode.ParseError, "the message is not UTF-8 text, as LSP sends it"));
         JsonElement root;
         try
         {

@@ -71,7 +71,15 @@ internal sealed class RpcConnection(Stream input, Stream output, RpcMethods meth
                     $"a message of {message.Length:N0} bytes is larger than the server reads ({maxMessageBytes:N0} bytes); it was skipped")).ConfigureAwait(false);
                 continue;
             }
-            await HandleAsync(IncomingMessage.Read(message.Body!)).ConfigureAwait(false);
+            try
+            {
+                await HandleAsync(IncomingMessage.Read(message.Body!)).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Each message is handled within its own guard already; this one is for what those guards missed.
+                await errors.WriteLineAsync($"treaty lsp: a message failed inside the server, which goes on: {ex}").ConfigureAwait(false);
+            }
         }
         return outputGone ? ConnectionEnd.Closed : ConnectionEnd.Exit;
     }

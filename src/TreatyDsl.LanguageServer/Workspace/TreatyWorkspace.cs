@@ -87,6 +87,8 @@ internal sealed class TreatyWorkspace
     /// <summary>Each file's last parse and the text it was parsed from.</summary>
     private readonly Dictionary<string, (string Text, ParseResult Result)> parsed = new(StringComparer.Ordinal);
     private WorkspaceSnapshot? current;
+    /// <summary>Characters of text the workspace has let go of (documents closed, replaced or deleted) since <see cref="TakeReleased"/> last said yes.</summary>
+    private long releasedChars;
 
     /// <summary>How many parsed files the workspace keeps: one per file it has seen, however many edits (memory stays flat).</summary>
     internal int CachedParses
@@ -128,6 +130,7 @@ internal sealed class TreatyWorkspace
         var text = deleted ? null : SourceFiles.TryRead(DocumentPaths.Target(path), out _);
         lock (gate)
         {
+            if (onDisk.TryGetValue(path, out var old)) releasedChars += old.Length;
             if (text is null) onDisk.Remove(path);
             else onDisk[path] = text;
             current = null;
@@ -143,7 +146,7 @@ internal sealed class TreatyWorkspace
     {
         lock (gate)
         {
-            open.Remove(path);
+            if (open.Remove(path, out var closed)) releasedChars += closed.Text.Length;
             current = null;
         }
     }
@@ -152,8 +155,24 @@ internal sealed class TreatyWorkspace
     {
         lock (gate)
         {
+            if (open.TryGetValue(path, out var old)) releasedChars += old.Text.Length;
             open[path] = (uri, text, version);
             current = null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the workspace has let go of at least <paramref name="chars"/> characters of text since this last said
+    /// yes (then the count starts again): the server gives memory back to the system once that much is free
+    /// (see TreatyLanguageServer.ReclaimAfterChars).
+    /// </summary>
+    public bool TakeReleased(long chars)
+    {
+        lock (gate)
+        {
+            if (releasedChars < chars) return false;
+            releasedChars = 0;
+            return true;
         }
     }
 

@@ -29,6 +29,7 @@ internal static partial class FuzzTargets
         ["treaty-mutation"] = TreatyMutation,
         ["hostile-text"] = HostileText,
         ["treaty-grammar"] = TreatyGrammar,
+        ["json-rpc"] = JsonRpc,
     };
 
     // ---------- differential: generated validators and the interpreter give the same report ----------

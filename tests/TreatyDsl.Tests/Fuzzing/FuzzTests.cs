@@ -38,6 +38,10 @@ public class FuzzTests
         Fuzzer.Run("treaty-grammar", 12, TreatyGrammarGenerator.Generate, FuzzTargets.TreatyGrammar);
 
     [Fact]
+    public void The_language_server_process_answers_every_damaged_message_and_goes_on_serving() =>
+        Fuzzer.Run("json-rpc", 20, FuzzTargets.JsonRpcSession, FuzzTargets.JsonRpc);
+
+    [Fact]
     public void Hostile_quoted_text_stays_data_in_the_generated_code() =>
         Fuzzer.Run("hostile-text", 8, FuzzTargets.HostileTextInput, FuzzTargets.HostileText);
 }
