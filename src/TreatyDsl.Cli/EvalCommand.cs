@@ -103,7 +103,7 @@ public static class EvalCommand
                         status = InputRefused;
                         continue;
                     }
-                    if (IsBlank(line)) continue;
+                    if (IsBlank(line.Span)) continue;
                     if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, write, errors)) status = InputRefused;
                 }
             }

@@ -47,10 +47,11 @@ internal sealed class Utf8LineReader : IDisposable
     }
 
     /// <summary>
-    /// The next line, without its line break; valid until the next call. False at the end of the stream. A line longer
+    /// The next line, without its line break: the reader's own buffer, lent until the next call (so the case reader
+    /// parses it where it lies, without a copy). False at the end of the stream. A line longer
     /// than the limit comes back empty with <paramref name="tooLong"/> set, once its bytes have been read past.
     /// </summary>
-    public bool TryReadLine(out ReadOnlySpan<byte> line, out bool tooLong)
+    public bool TryReadLine(out ReadOnlyMemory<byte> line, out bool tooLong)
     {
         tooLong = false;
         Start();
@@ -69,7 +70,7 @@ internal sealed class Utf8LineReader : IDisposable
                 {
                     var length = scanned + index;
                     tooLong = length > maxLineBytes;
-                    line = tooLong ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(start, length);
+                    line = tooLong ? ReadOnlyMemory<byte>.Empty : buffer.AsMemory(start, length);
                     lineFeedMayFollow = buffer[start + length] == (byte)'\r';
                     start += length + 1;
                     return true;
@@ -79,7 +80,7 @@ internal sealed class Utf8LineReader : IDisposable
                 {
                     SkipRestOfLine();
                     tooLong = true;
-                    line = ReadOnlySpan<byte>.Empty;
+                    line = ReadOnlyMemory<byte>.Empty;
                     return true;
                 }
             }
@@ -87,7 +88,7 @@ internal sealed class Utf8LineReader : IDisposable
             {
                 lineFeedMayFollow = false;
                 tooLong = end - start > maxLineBytes;
-                line = tooLong ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(start, end - start);
+                line = tooLong ? ReadOnlyMemory<byte>.Empty : buffer.AsMemory(start, end - start);
                 var any = end > start;
                 start = end;
                 return any;

@@ -200,7 +200,7 @@ internal static class CaseReaderEmitter
         }
     }
 
-    /// <summary>A list: every entry read as its element type; a null entry is the general reader's error, so it declines.</summary>
+    /// <summary>A list: every entry read as its element type; a null entry, or more than the reader takes, is the general reader's error, so it declines.</summary>
     private static void EmitList(CodeWriter w, TypeRef element, string target, string ns, int depth)
     {
         var itemType = Naming.ClrType(element, ns);
@@ -214,6 +214,7 @@ internal static class CaseReaderEmitter
         w.Line("if (!reader.Read()) return false;");
         w.Line($"if (reader.TokenType == {Json}.JsonTokenType.EndArray) break;");
         w.Line($"if (reader.TokenType == {Json}.JsonTokenType.Null) return false; // null is not allowed in a list");
+        w.Line($"if ({list}.Count == {R}.CaseFileReader.MaxListEntries) return false; // longer than a case's list may be");
         w.Line($"{itemType} {item} = null;");
         EmitValue(w, element, item, ns, depth + 1);
         var isValueType = element.Kind is TypeKind.Bool or TypeKind.Number or TypeKind.Date or TypeKind.Enum;

@@ -53,6 +53,86 @@ public class HostileCaseFileTests
         Assert.Contains(error, read.Errors);
     }
 
+    [Theory]
+    [InlineData("\"custody\": \"federal\"", "\"custody\": \"federal\", \"custody\": \"state\"", "$.custody")]
+    [InlineData("\"custody\": \"federal\"", "\"custody\": \"federal\", \"cust\\u006fdy\": \"federal\"", "$.custody")]
+    [InlineData("\"consent\": {", "\"consent\": { \"prisoner\": false,", "$.consent.prisoner")]
+    [InlineData("\"custody\": \"federal\"", "\"custody\": \"federal\", \"note\": 1, \"note\": 2", "$.note")]
+    public void A_property_given_twice_is_refused_with_its_JSON_path_and_the_generated_reader_declines_it_too(string original, string replacement, string path)
+    {
+        Assert.Contains(original, Sample);
+        var text = Sample.Replace(original, replacement);
+
+        var read = CaseFileReader.Read(text, Schema);
+
+        Assert.True(read.Refused);
+        Assert.Equal($"{path}: given more than once; a case file gives each property once, so which value is meant is not known", Assert.Single(read.Errors));
+        Assert.False(global::TreatyDsl.Cli.Treaties.TreatyCaseReader.TryRead(Encoding.UTF8.GetBytes(text), out _));
+    }
+
+    [Fact]
+    public void A_list_longer_than_a_case_may_hold_is_refused_by_both_readers_with_its_path()
+    {
+        var text = Sample.Replace("\"nationalities\": [\"MX\"]", "\"nationalities\": [" + string.Join(",", Enumerable.Repeat("\"MX\"", CaseFileReader.MaxListEntries + 1)) + "]", StringComparison.Ordinal);
+        Assert.NotEqual(Sample, text);
+
+        var read = CaseFileReader.Read(text, Schema);
+
+        Assert.Equal("$.prisoner.nationalities: holds 10,001 entries, more than the 10,000 a list in a case may hold", Assert.Single(read.Errors));
+        Assert.False(global::TreatyDsl.Cli.Treaties.TreatyCaseReader.TryRead(Encoding.UTF8.GetBytes(text), out _));
+        Assert.False(CaseFileReader.Read(Sample.Replace("\"nationalities\": [\"MX\"]", "\"nationalities\": [" + string.Join(",", Enumerable.Repeat("\"MX\"", CaseFileReader.MaxListEntries)) + "]", StringComparison.Ordinal), Schema).Refused);
+    }
+
+    [Fact]
+    public void Text_a_fact_reads_longer_than_a_megabyte_is_refused_by_both_readers_and_unknown_text_as_long_is_only_warned_about()
+    {
+        var longText = new string('x', CaseFileReader.MaxTextBytes + 1);
+        var known = Sample.Replace("\"A-2026-0001\"", "\"" + longText + "\"", StringComparison.Ordinal);
+        var unknown = Sample.Replace("\"custody\": \"federal\"", "\"custody\": \"federal\", \"notes\": \"" + longText + "\"", StringComparison.Ordinal);
+
+        Assert.Equal("$.id: text of 1,048,577 bytes, longer than the 1,048,576 a case's text may be", Assert.Single(CaseFileReader.Read(known, Schema).Errors));
+        Assert.False(global::TreatyDsl.Cli.Treaties.TreatyCaseReader.TryRead(Encoding.UTF8.GetBytes(known), out _));
+        var read = CaseFileReader.Read(unknown, Schema);
+        Assert.False(read.Refused);
+        Assert.Equal("$.notes: unknown property, ignored", Assert.Single(read.Warnings));
+    }
+
+    [Fact]
+    public void Values_no_fact_reads_are_warned_about_in_place_inside_records_too_and_the_facts_are_read_as_without_them()
+    {
+        var padded = Sample.Replace("\"dualCriminality\": true", "\"dualCriminality\": true, \"extra\": [[1, 2], {\"deep\": [3]}]", StringComparison.Ordinal)
+            .Replace("\"custody\": \"federal\"", "\"custody\": \"federal\", \"padding\": {\"a\": [1, 2, 3]}", StringComparison.Ordinal);
+        Assert.NotEqual(Sample, padded);
+
+        var read = CaseFileReader.Read(padded, Schema);
+        var plain = CaseFileReader.Read(Sample, Schema);
+
+        Assert.Equal(new[] { "$.offenses[0].extra: unknown property, ignored", "$.padding: unknown property, ignored" }, read.Warnings);
+        foreach (var fact in Schema.Facts) Assert.Equal(Show(plain.Facts![fact.Path]), Show(read.Facts![fact.Path]));
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        string text => text,
+        System.Collections.Generic.IReadOnlyDictionary<string, object?> record => "{" + string.Join(",", record.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + Show(p.Value))) + "}",
+        System.Collections.IEnumerable items => "[" + string.Join(",", items.Cast<object?>().Select(Show)) + "]",
+        _ => value.ToString()!,
+    };
+
+    [Fact]
+    public void A_case_file_with_a_property_given_twice_is_refused_by_name_and_path_and_the_next_file_still_runs()
+    {
+        var twice = TempFile("twice.json", Sample.Replace("\"custody\": \"federal\"", "\"custody\": \"federal\", \"custody\": \"state\"", StringComparison.Ordinal));
+        var good = TempFile("good.json", Sample);
+
+        var (exit, output, errors) = Eval(twice, good);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{twice}: $.custody: given more than once", errors, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public void Bytes_that_are_not_UTF_8_are_refused_with_their_byte_offset_not_replaced()
     {

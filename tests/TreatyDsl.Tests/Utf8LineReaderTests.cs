@@ -15,7 +15,7 @@ public class Utf8LineReaderTests
     {
         var lines = new List<string>();
         using var reader = new Utf8LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), bufferSize: bufferSize);
-        while (reader.TryReadLine(out var line, out _)) lines.Add(Encoding.UTF8.GetString(line));
+        while (reader.TryReadLine(out var line, out _)) lines.Add(Encoding.UTF8.GetString(line.Span));
         return lines;
     }
 
@@ -101,7 +101,7 @@ public class Utf8LineReaderTests
             using var reader = new Utf8LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), limit, bufferSize: 16);
 
             var read = new List<string>();
-            while (reader.TryReadLine(out var line, out var tooLong)) read.Add(tooLong ? "(too long)" : Encoding.UTF8.GetString(line));
+            while (reader.TryReadLine(out var line, out var tooLong)) read.Add(tooLong ? "(too long)" : Encoding.UTF8.GetString(line.Span));
 
             Assert.Equal(lines.Select(l => l.Length > limit ? "(too long)" : l).ToList(), read);
         }
@@ -117,7 +117,7 @@ public class Utf8LineReaderTests
         Assert.True(tooLong);
         Assert.True(reader.TryReadLine(out var next, out tooLong));
         Assert.False(tooLong);
-        Assert.Equal("{}", Encoding.UTF8.GetString(next));
+        Assert.Equal("{}", Encoding.UTF8.GetString(next.Span));
     }
 
     /// <summary>A stream of <c>x</c> for a given length, then a line break and <c>{}</c>.</summary>

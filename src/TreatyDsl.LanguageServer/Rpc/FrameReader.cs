@@ -80,7 +80,7 @@ internal sealed class FrameReader(Stream input, int maxMessageBytes)
             }
             var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
             var take = (newline < 0 ? end : newline) - start;
-            if (line.Length + take > MaxHeaderLineBytes) throw new BrokenFramingException($"a header line is longer than {MaxHeaderLineBytes:N0} bytes");
+            if (line.Length + take > MaxHeaderLineBytes) throw new BrokenFramingException(FormattableString.Invariant($"a header line is longer than {MaxHeaderLineBytes:N0} bytes"));
             line.Write(buffer, start, take);
             start += take;
             if (newline < 0) continue;
@@ -97,7 +97,7 @@ internal sealed class FrameReader(Stream input, int maxMessageBytes)
         {
             if (start == end && !await MoreAsync().ConfigureAwait(false))
             {
-                throw new BrokenFramingException($"the stream ended {filled:N0} bytes into a message of {body.Length:N0}");
+                throw new BrokenFramingException(FormattableString.Invariant($"the stream ended {filled:N0} bytes into a message of {body.Length:N0}"));
             }
             var take = Math.Min(end - start, body.Length - filled);
             Buffer.BlockCopy(buffer, start, body, filled, take);
@@ -113,7 +113,7 @@ internal sealed class FrameReader(Stream input, int maxMessageBytes)
         {
             if (start == end && !await MoreAsync().ConfigureAwait(false))
             {
-                throw new BrokenFramingException($"the stream ended {skipped:N0} bytes into a message of {bytes:N0}");
+                throw new BrokenFramingException(FormattableString.Invariant($"the stream ended {skipped:N0} bytes into a message of {bytes:N0}"));
             }
             var take = (int)Math.Min(end - start, bytes - skipped);
             start += take;

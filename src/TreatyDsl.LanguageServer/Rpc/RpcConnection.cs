@@ -68,7 +68,7 @@ internal sealed class RpcConnection(Stream input, Stream output, RpcMethods meth
             {
                 // Its id is in the bytes not kept: answered as a message whose id cannot be read.
                 await RespondAsync(null, new RpcError(RpcErrorCode.InvalidRequest,
-                    $"a message of {message.Length:N0} bytes is larger than the server reads ({maxMessageBytes:N0} bytes); it was skipped")).ConfigureAwait(false);
+                    FormattableString.Invariant($"a message of {message.Length:N0} bytes is larger than the server reads ({maxMessageBytes:N0} bytes); it was skipped"))).ConfigureAwait(false);
                 continue;
             }
             try

@@ -28,58 +28,45 @@ public static class CaseFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// The most entries a list a fact reads may hold: 10,000 (a case lists a handful of offences and nationalities). A
+    /// longer list is refused, so that what a case costs to read stays a small multiple of its size (docs/performance.md).
+    /// </summary>
+    public const int MaxListEntries = 10_000;
+
+    /// <summary>The longest string a fact reads may be, as written in the file: 1 MiB (1,048,576 bytes); a longer one is refused.</summary>
+    public const int MaxTextBytes = 1024 * 1024;
+
     /// <summary>Reads one case file's bytes, which must be UTF-8 (a UTF-8 byte order mark is allowed), against <paramref name="schema"/>.</summary>
     public static CaseFileResult Read(byte[] utf8, FactSchema schema)
     {
         if (utf8 is null) throw new ArgumentNullException(nameof(utf8));
-        return Read(utf8, utf8.Length, schema);
+        return Read(new ReadOnlyMemory<byte>(utf8), schema);
     }
 
     /// <summary>
     /// Reads one case's UTF-8 bytes held in a span (a line of a JSON lines file, say), as <see cref="Read(byte[], FactSchema)"/>
-    /// reads a file's. The span is not kept.
+    /// reads a file's. The span is copied, since the parsed document needs memory of its own; a caller that can lend its
+    /// memory for the length of the call uses <see cref="Read(ReadOnlyMemory{byte}, FactSchema)"/> and saves the copy.
     /// </summary>
-    public static CaseFileResult Read(ReadOnlySpan<byte> utf8, FactSchema schema)
-    {
-        var copy = ArrayPool<byte>.Shared.Rent(Math.Max(1, utf8.Length));
-        try
-        {
-            utf8.CopyTo(copy);
-            return Read(copy, utf8.Length, schema);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(copy);
-        }
-    }
+    public static CaseFileResult Read(ReadOnlySpan<byte> utf8, FactSchema schema) => Read(new ReadOnlyMemory<byte>(utf8.ToArray()), schema);
 
-    /// <summary>Reads the first <paramref name="length"/> bytes of <paramref name="utf8"/>; nothing read from them keeps the array.</summary>
-    private static CaseFileResult Read(byte[] utf8, int length, FactSchema schema)
+    /// <summary>
+    /// Reads one case's UTF-8 bytes, as <see cref="Read(byte[], FactSchema)"/> reads a file's, without copying them: the
+    /// memory must not change during the call, and nothing read from it keeps it afterwards. What the reader holds beyond
+    /// the bytes is a small multiple of what facts read (docs/performance.md), however large the values no fact reads.
+    /// </summary>
+    public static CaseFileResult Read(ReadOnlyMemory<byte> utf8, FactSchema schema)
     {
-        if (length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
+        var span = utf8.Span;
+        if (span.Length >= 2 && ((span[0] == 0xFF && span[1] == 0xFE) || (span[0] == 0xFE && span[1] == 0xFF)))
         {
             return Refused("$: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         }
-        var start = length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-        if (schema.TypedReader is not null && IsUtf8(utf8, start, length) && ReadTyped(new ReadOnlySpan<byte>(utf8, start, length - start), schema) is { } typed) return typed;
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(utf8, start, length - start);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            var offset = start + Math.Max(0, ex.Index);
-            var bad = ex.BytesUnknown is { Length: > 0 } bytes ? string.Join(" ", bytes.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture))) : "a byte";
-            return Refused($"$: not UTF-8: {bad} at byte offset {offset} is not valid UTF-8; save the file as UTF-8");
-        }
-        return Read(text, schema);
-    }
-
-    /// <summary>Reads one case file's JSON text against <paramref name="schema"/>.</summary>
-    public static CaseFileResult Read(string json, FactSchema schema)
-    {
-        if (schema.TypedReader is not null && ReadTyped(json, schema) is { } typed) return typed;
+        var start = span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF ? 3 : 0;
+        var json = utf8.Slice(start);
+        if (NotUtf8(json) is { } problem) return Refused($"$: not UTF-8: {problem.Bytes} at byte offset {start + problem.Offset} is not valid UTF-8; save the file as UTF-8");
+        if (ReadTyped(json.Span, schema) is { } typed) return typed;
         try
         {
             return ReadJson(json, schema);
@@ -89,6 +76,25 @@ public static class CaseFileReader
             // Every input this reader knows of has its own message; one it does not know still refuses only this file.
             return Refused($"$: could not be read ({ex.GetType().Name}: {ex.Message})");
         }
+    }
+
+    /// <summary>
+    /// Reads one case file's JSON text against <paramref name="schema"/>, as its UTF-8 bytes are read. Text with an
+    /// unpaired surrogate (which a .NET string may hold, and UTF-8 cannot) is refused with where it is.
+    /// </summary>
+    public static CaseFileResult Read(string json, FactSchema schema)
+    {
+        json ??= string.Empty;
+        byte[] bytes;
+        try
+        {
+            bytes = StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException ex)
+        {
+            return Refused($"$: the text holds an unpaired UTF-16 surrogate at character {ex.Index}, which is not text");
+        }
+        return Read(new ReadOnlyMemory<byte>(bytes), schema);
     }
 
     /// <summary>The case as the schema's generated reader reads it, or null when there is none or it declines the file.</summary>
@@ -105,45 +111,19 @@ public static class CaseFileReader
         }
     }
 
-    /// <summary>Whether the bytes from <paramref name="start"/> are UTF-8: the generated reader sees only text, as the general reader does.</summary>
-    private static bool IsUtf8(byte[] utf8, int start, int length)
+    /// <summary>Where the bytes stop being UTF-8 (the offending bytes and their offset), or null when they are UTF-8 throughout.</summary>
+    private static (string Bytes, int Offset)? NotUtf8(ReadOnlyMemory<byte> utf8)
     {
+        var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(utf8, out var array) ? array : new ArraySegment<byte>(utf8.ToArray());
         try
         {
-            StrictUtf8.GetCharCount(utf8, start, length - start);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Text that is not UTF-16 (an unpaired surrogate) does not encode, and is left to the general reader to refuse.</summary>
-    private static CaseFileResult? ReadTyped(string? json, FactSchema schema)
-    {
-        if (json is null) return null;
-        byte[] buffer;
-        try
-        {
-            buffer = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(json.Length));
-        }
-        catch (ArgumentOutOfRangeException)
-        {
+            StrictUtf8.GetCharCount(segment.Array!, segment.Offset, segment.Count);
             return null;
         }
-        try
+        catch (DecoderFallbackException ex)
         {
-            var length = StrictUtf8.GetBytes(json, 0, json.Length, buffer, 0);
-            return ReadTyped(new ReadOnlySpan<byte>(buffer, 0, length), schema);
-        }
-        catch (EncoderFallbackException)
-        {
-            return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            var bad = ex.BytesUnknown is { Length: > 0 } bytes ? string.Join(" ", bytes.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture))) : "a byte";
+            return (bad, Math.Max(0, ex.Index));
         }
     }
 
@@ -154,14 +134,18 @@ public static class CaseFileReader
 
     private static CaseFileResult Refused(string error) => new(null, new[] { error }, Array.Empty<string>());
 
-    private static CaseFileResult ReadJson(string json, FactSchema schema)
+    private static CaseFileResult ReadJson(ReadOnlyMemory<byte> utf8, FactSchema schema)
     {
         var errors = new List<string>();
         var warnings = new List<string>();
+        // What may not be anywhere in a case (text that is not text, a property given twice) is found first, in one
+        // streaming pass that also leaves out of the document the values no fact reads.
+        var parsed = CaseJsonScan.Scan(utf8, schema, CaseJsonScan.ReaderOptions(DocumentOptions), errors);
+        if (errors.Count > 0) return new CaseFileResult(null, errors, warnings);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json ?? string.Empty, DocumentOptions);
+            document = JsonDocument.Parse(parsed, DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -176,8 +160,6 @@ public static class CaseFileReader
             {
                 return new CaseFileResult(null, new[] { $"$: expected a JSON object, found {Describe(root)}" }, warnings);
             }
-            CheckText(root, "$", errors);
-            if (errors.Count > 0) return new CaseFileResult(null, errors, warnings);
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var fact in schema.Facts)
             {
@@ -284,49 +266,6 @@ public static class CaseFileReader
                 return fields;
             default:
                 return Fail(errors, path, element, "has a type this reader does not know");
-        }
-    }
-
-    /// <summary>
-    /// JSON may escape a lone UTF-16 surrogate (<c>"\ud800"</c>), in a value or a property name, and that is not text:
-    /// System.Text.Json refuses to turn it into a string, even to compare a property's name. So before anything is read,
-    /// every string and name of the document is checked, and each that is not text is an error at its path.
-    /// (JsonDocument nests at most 64 levels, so the walk is bounded.)
-    /// </summary>
-    private static void CheckText(JsonElement element, string path, List<string> errors)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                try
-                {
-                    element.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    errors.Add($"{path}: {Raw(element)} contains an unpaired UTF-16 surrogate, which is not text");
-                }
-                break;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray()) CheckText(item, $"{path}[{index++}]", errors);
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    string name;
-                    try
-                    {
-                        name = property.Name;
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        errors.Add($"{path}: a property name contains an unpaired UTF-16 surrogate, which is not text");
-                        continue;
-                    }
-                    CheckText(property.Value, path + "." + name, errors);
-                }
-                break;
         }
     }
 

@@ -61,12 +61,12 @@ public static class CaseJson
         return true;
     }
 
-    /// <summary>Any string (escapes decoded; an unpaired surrogate declines), or null.</summary>
+    /// <summary>Any string (escapes decoded; an unpaired surrogate, or more than <see cref="CaseFileReader.MaxTextBytes"/>, declines), or null.</summary>
     public static bool Text(ref Utf8JsonReader reader, out string? value)
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null) return true;
-        if (reader.TokenType != JsonTokenType.String) return false;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > CaseFileReader.MaxTextBytes) return false;
         try
         {
             value = reader.GetString();
@@ -143,12 +143,12 @@ public static class CaseJson
         return true;
     }
 
-    /// <summary>Any string, or null: ASCII, so each byte is its character.</summary>
+    /// <summary>Any string (more than <see cref="CaseFileReader.MaxTextBytes"/> declines), or null: ASCII, so each byte is its character.</summary>
     public static bool Text(ref CaseLexer reader, out string? value)
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null) return true;
-        if (reader.TokenType != JsonTokenType.String) return false;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > CaseFileReader.MaxTextBytes) return false;
         var bytes = reader.ValueSpan;
         var chars = new char[bytes.Length];
         for (var i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];

@@ -34,7 +34,7 @@ public static class SourceFiles
             if (file.Length == 0) return string.Empty; // empty, or a pipe or device: never opened, so never waited on
             if (file.Length > maxBytes)
             {
-                problem = $"the file is {file.Length:N0} bytes, larger than the {maxBytes:N0} bytes read";
+                problem = FormattableString.Invariant($"the file is {file.Length:N0} bytes, larger than the {maxBytes:N0} bytes read");
                 return null;
             }
             var bytes = new byte[file.Length];
