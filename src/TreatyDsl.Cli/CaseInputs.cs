@@ -17,6 +17,15 @@ public static class CaseInputs
     /// <summary>The failures of reading an input that are the input's problem (missing, unreadable, a bad path), not ours.</summary>
     public static bool IsUnreadable(Exception ex) => ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
 
+    /// <summary>Why an input could not be read, in plain words: the system's message only when it says something more.</summary>
+    public static string WhyUnreadable(Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "there is no such file",
+        UnauthorizedAccessException => "permission to read it is denied",
+        PathTooLongException => "the path is too long",
+        _ => ex.Message,
+    };
+
     /// <summary>Each argument as given, except that a folder becomes the <c>*.json</c> files in it, in name order.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> arguments)
     {

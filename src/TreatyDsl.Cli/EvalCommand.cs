@@ -60,7 +60,7 @@ public static class EvalCommand
         }
         catch (Exception ex) when (CaseInputs.IsUnreadable(ex))
         {
-            errors.WriteLine($"{name}: cannot be read: {ex.Message}");
+            errors.WriteLine($"{name}: cannot be read: {CaseInputs.WhyUnreadable(ex)}");
             return InputRefused;
         }
 
@@ -126,7 +126,7 @@ public static class EvalCommand
         }
         catch (IOException ex)
         {
-            errors.WriteLine($"{name}: cannot be read: {ex.Message}");
+            errors.WriteLine($"{name}: cannot be read: {CaseInputs.WhyUnreadable(ex)}");
             status = InputRefused;
         }
         finally
@@ -212,7 +212,7 @@ public static class EvalCommand
             }
             catch (Exception ex) when (CaseInputs.IsUnreadable(ex))
             {
-                errors.WriteLine($"{file}: cannot be read: {ex.Message}");
+                errors.WriteLine($"{file}: cannot be read: {CaseInputs.WhyUnreadable(ex)}");
                 status = InputRefused;
                 continue;
             }

@@ -182,6 +182,20 @@ public class CliUsageTests
     }
 
     [Fact]
+    public void A_path_that_does_not_exist_is_named_and_said_to_be_missing_in_plain_words()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "treaty-no-such-folder", "cases.jsonl");
+
+        var (exit, _, errors) = Run(new[] { "eval", "--jsonl", missing });
+        var (fileExit, _, fileErrors) = Run(new[] { "eval", missing, Path.Combine(Paths.Samples, "mx-eligible.json") });
+
+        Assert.Equal(EvalCommand.InputRefused, exit);
+        Assert.Equal($"{missing}: cannot be read: there is no such file\n", errors.Replace("\r\n", "\n"));
+        Assert.Equal(EvalCommand.InputRefused, fileExit);
+        Assert.StartsWith($"{missing}: cannot be read: there is no such file", fileErrors, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Jsonl_refuses_a_device_that_never_ends_instead_of_reading_it()
     {
         if (!File.Exists("/dev/zero")) return; // Unix only; there is no such device elsewhere
