@@ -207,7 +207,7 @@ internal static partial class FuzzTargets
                 .ToList();
             using var server = new LspProcess();
             server.Send(LspMessages.Initialize(Paths.Treaties));
-            Expect(server.ReadUntil(m => IsAnswerTo(m, "1"), TimeSpan.FromSeconds(60)) is not null, "initialize was not answered");
+            Expect(server.ReadUntil(m => LspMessages.IsAnswerTo(m, "1"), TimeSpan.FromSeconds(60)) is not null, "initialize was not answered");
             server.Send("""{"jsonrpc":"2.0","method":"initialized","params":{}}""");
             var expected = AnswerOfHover(server, "h0");
 
@@ -217,13 +217,13 @@ internal static partial class FuzzTargets
                 var hoverId = "h" + (i + 1);
                 var answer = AnswerOfHover(server, hoverId, out var before);
                 Expect(answer == expected, $"after message {i}, the hover on us-mx.treaty was answered {answer}, not {expected}");
-                if (RequestId(messages[i]) is { } id) Expect(before.Any(m => IsAnswerTo(m, id)), $"message {i}, a request with id {id}, was not answered before the next one was");
+                if (RequestId(messages[i]) is { } id) Expect(before.Any(m => LspMessages.IsAnswerTo(m, id)), $"message {i}, a request with id {id}, was not answered before the next one was");
                 Expect(!before.Any(m => m.TryGetProperty("error", out var e) && e.GetProperty("code").GetInt32() == -32603), $"message {i} failed inside the server: {string.Join(" ", before.Select(m => m.GetRawText()))}");
             }
 
             Expect(!server.Errors.Contains("failed", StringComparison.Ordinal), "the server's standard error says something failed: " + server.Errors);
             server.Send(LspMessages.Shutdown);
-            Expect(server.ReadUntil(m => IsAnswerTo(m, "\"bye\""), TimeSpan.FromSeconds(30)) is not null, "shutdown was not answered");
+            Expect(server.ReadUntil(m => LspMessages.IsAnswerTo(m, "\"bye\""), TimeSpan.FromSeconds(30)) is not null, "shutdown was not answered");
             server.Send(LspMessages.Exit);
             Expect(server.WaitForExit(TimeSpan.FromSeconds(30)), "the server did not exit after exit");
             Expect(server.ExitCode == 0, $"the server exited with {server.ExitCode} after shutdown and exit; standard error: {server.Errors}");
@@ -244,7 +244,7 @@ internal static partial class FuzzTargets
         var hover = LspMessages.Hover(new Uri(ReferenceFile).AbsoluteUri, line, lines[line].IndexOf("sentence.type", StringComparison.Ordinal) + 2, 0)
             .Replace("\"id\":0", $"\"id\":\"{id}\"", StringComparison.Ordinal);
         server.Send(hover);
-        var messages = server.ReadUntil(m => IsAnswerTo(m, $"\"{id}\""), TimeSpan.FromSeconds(60));
+        var messages = server.ReadUntil(m => LspMessages.IsAnswerTo(m, $"\"{id}\""), TimeSpan.FromSeconds(60));
         Expect(server.MalformedOutput is null, "the server wrote what is not a JSON-RPC message: " + server.MalformedOutput);
         if (messages is null)
         {
@@ -256,9 +256,6 @@ internal static partial class FuzzTargets
         Expect(answer.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object, $"the hover {id} was answered {answer.GetRawText()}");
         return result.GetRawText();
     }
-
-    private static bool IsAnswerTo(JsonElement message, string rawId) =>
-        message.TryGetProperty("id", out var id) && id.GetRawText() == rawId && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _));
 
     /// <summary>
     /// The id of a message that is a request a server can read (UTF-8 text, an object with "jsonrpc": "2.0", a string

@@ -56,8 +56,11 @@ internal static class LspMessages
         return (exit, Read(output.ToArray()), errors.ToString());
     }
 
-    public static JsonElement AnswerTo(this List<JsonElement> sent, string rawId) =>
-        sent.Single(m => m.TryGetProperty("id", out var id) && id.GetRawText() == rawId && (m.TryGetProperty("result", out _) || m.TryGetProperty("error", out _)));
+    public static JsonElement AnswerTo(this List<JsonElement> sent, string rawId) => sent.Single(m => IsAnswerTo(m, rawId));
+
+    /// <summary>Whether a message is the answer (a result or an error) to the request whose id is written <paramref name="rawId"/>.</summary>
+    public static bool IsAnswerTo(JsonElement message, string rawId) =>
+        message.TryGetProperty("id", out var id) && id.GetRawText() == rawId && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _));
 
     public static IEnumerable<string> Logged(this List<JsonElement> sent) =>
         sent.Where(m => m.TryGetProperty("method", out var method) && method.GetString() == "window/logMessage").Select(m => m.GetProperty("params").GetProperty("message").GetString()!);

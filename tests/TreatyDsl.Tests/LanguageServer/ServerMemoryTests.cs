@@ -19,7 +19,7 @@ public class ServerMemoryTests(ITestOutputHelper output)
     {
         using var server = new LspProcess();
         server.Send(LspMessages.Initialize(Paths.Treaties));
-        Assert.NotNull(server.ReadUntil(m => IsAnswer(m, "1"), TimeSpan.FromSeconds(60)));
+        Assert.NotNull(server.ReadUntil(m => LspMessages.IsAnswerTo(m, "1"), TimeSpan.FromSeconds(60)));
         server.Send("""{"jsonrpc":"2.0","method":"initialized","params":{}}""");
         Hover(server, 2);
         Thread.Sleep(1000); // the first diagnostics published
@@ -53,9 +53,6 @@ public class ServerMemoryTests(ITestOutputHelper output)
     private static void Hover(LspProcess server, int id)
     {
         server.Send(LspMessages.Hover(new Uri(Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"))).AbsoluteUri, 0, 0, id));
-        Assert.NotNull(server.ReadUntil(m => IsAnswer(m, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(120)));
+        Assert.NotNull(server.ReadUntil(m => LspMessages.IsAnswerTo(m, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(120)));
     }
-
-    private static bool IsAnswer(JsonElement message, string rawId) =>
-        message.TryGetProperty("id", out var id) && id.GetRawText() == rawId && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _));
 }
