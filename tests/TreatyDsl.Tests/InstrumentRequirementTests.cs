@@ -92,6 +92,28 @@ public class InstrumentRequirementTests
         Assert.Equal("coe", report.Recommended);
     }
 
+    /// <summary>
+    /// DOJ Guidelines II, additional requirement 4: the exception needs "other transferable offenses", so an offence that
+    /// is no crime in the receiving country does not open it, served or not (issue 28, item 2).
+    /// </summary>
+    [Theory]
+    [InlineData("MX", "us-mx", true, "false", Outcome.Met)]
+    [InlineData("MX", "us-mx", false, "false", Outcome.NotMet)]
+    [InlineData("MX", "us-mx", false, "null", Outcome.NotMet)]
+    [InlineData("MX", "us-mx", false, "true", Outcome.NotMet)]
+    [InlineData("MX", "us-mx", null, "false", Outcome.Unknown)]
+    [InlineData("CA", "us-ca", true, "false", Outcome.Met)]
+    [InlineData("CA", "us-ca", false, "false", Outcome.NotMet)]
+    public void The_immigration_exception_needs_another_offence_that_is_itself_transferable(string country, string instrument, bool? otherDualCriminality, string otherServed, Outcome expected)
+    {
+        var other = $$"""{ "description": "Possession", "category": "drug", "dualCriminality": {{(otherDualCriminality is { } dc ? (dc ? "true" : "false") : "null")}}, "sentenceServed": {{otherServed}} }""";
+        var report = CaseBuilder.Outgoing(country)
+            .Set("offenses", JsonNode.Parse($$"""[{ "description": "Illegal reentry", "category": "immigration", "dualCriminality": true, "sentenceServed": true }, {{other}}]"""))
+            .Evaluate();
+
+        Assert.Equal(expected, Requirement(report, instrument, "immigration-offense").Outcome);
+    }
+
     [Theory]
     [InlineData("MX", "us-mx", "us-mx")]          // "Bilateral only used with U.S."
     [InlineData("BO", "us-bo", "us-bo,coe")]      // "Prefers bilateral"
