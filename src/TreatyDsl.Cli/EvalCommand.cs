@@ -201,7 +201,14 @@ public static class EvalCommand
 
         var status = Success;
         using var lines = json ? new JsonLinesOutput(output) : null;
-        Action<CaseReport> write = lines is not null ? lines.Write : report => TextReportWriter.Write(output, report);
+        var cases = 0;
+        var raisingReviews = 0;
+        Action<CaseReport> write = lines is not null ? lines.Write : report =>
+        {
+            cases++;
+            if (report.Reviews().Count > 0) raisingReviews++;
+            TextReportWriter.Write(output, report);
+        };
         foreach (var argument in caseFiles)
         {
             var file = CaseInputs.DisplayName(argument);
@@ -226,6 +233,8 @@ public static class EvalCommand
 
             if (!EvaluateOrRefuse(new Place(file, 0), CaseFileReader.Read(bytes, catalog.Schema), "cases", catalog, write, errors)) status = InputRefused;
         }
+        // The text report ends with how many cases raise a review, so a batch read page by page misses none.
+        if (lines is null && cases > 0) TextReportWriter.WriteReviewCount(output, cases, raisingReviews);
         return status;
     }
 

@@ -8,7 +8,7 @@ namespace TreatyDsl.Cli;
 
 /// <summary>
 /// Writes case reports as lines of JSON, exactly in the contract's shape (shared/contracts/case-and-cli.md).
-/// Fields the contract does not name (title, text, per-requirement missingFacts, an instrument's review, an advisory's text, notes) are additions, never renames.
+/// Fields the contract does not name (the case's reviews, title, text, per-requirement missingFacts, an instrument's review, an advisory's text, notes) are additions, never renames.
 /// </summary>
 /// <remarks>
 /// The line's shape is fixed, so it is written as fragments (each property name with its punctuation, held as UTF-8)
@@ -64,7 +64,22 @@ public sealed class JsonReportWriter
         line.Known(ContractNames.Of(report.Verdict));
         line.Raw(",\"recommended\":"u8);
         line.Known(report.Recommended);
-        line.Raw(",\"instruments\":["u8);
+        // An addition: the reviews the case raises under an instrument it could still go by, beside the verdict so no
+        // reader of the line misses one (each instrument's "review" array has the text, citation and explanation).
+        line.Raw(",\"reviews\":["u8);
+        var reviews = report.Reviews();
+        for (var i = 0; i < reviews.Count; i++)
+        {
+            if (i > 0) line.Raw((byte)',');
+            line.Raw("{\"instrument\":"u8);
+            line.Known(reviews[i].Instrument);
+            line.Raw(",\"id\":"u8);
+            line.Known(reviews[i].Review.Id);
+            line.Raw(",\"outcome\":"u8);
+            line.Raw(outcomes[reviews[i].NeedsReview ? NeedsReviewSlot : (int)Outcome.Unknown]);
+            line.Raw((byte)'}');
+        }
+        line.Raw("],\"instruments\":["u8);
         for (var i = 0; i < report.Instruments.Count; i++)
         {
             if (i > 0) line.Raw((byte)',');

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using TreatyDsl.Runtime;
 
 namespace TreatyDsl.Cli;
@@ -10,7 +12,7 @@ public static class TextReportWriter
     public static void Write(TextWriter output, CaseReport report)
     {
         var recommended = report.Recommended is null ? string.Empty : $" (recommended: {report.Recommended})";
-        output.WriteLine($"Case {report.CaseId}: {ContractNames.Of(report.Verdict).ToUpperInvariant()}{recommended}");
+        output.WriteLine($"Case {report.CaseId}: {ContractNames.Of(report.Verdict).ToUpperInvariant()}{recommended}{Headline(report.Reviews())}");
         if (report.Verdict == Verdict.NoTreaty)
         {
             output.WriteLine("  No transfer instrument is in force between the sentencing and receiving countries.");
@@ -56,6 +58,41 @@ public static class TextReportWriter
         }
         output.WriteLine();
     }
+
+    /// <summary>
+    /// The reviews in the headline, so that a caseworker skimming a batch cannot read a plain verdict past one:
+    /// "; NEEDS REVIEW: capital-sentence-text (us-th)", and for reviews the facts cannot rule out
+    /// "; REVIEW NOT RULED OUT: military-or-political-offense (coe, oas)".
+    /// </summary>
+    public static string Headline(IReadOnlyList<RaisedReview> reviews)
+    {
+        if (reviews.Count == 0) return string.Empty;
+        var text = new StringBuilder();
+        foreach (var (label, needs) in new[] { ("NEEDS REVIEW", true), ("REVIEW NOT RULED OUT", false) })
+        {
+            var ids = reviews.Where(r => r.NeedsReview == needs).GroupBy(r => r.Review.Id).ToList();
+            if (ids.Count == 0) continue;
+            text.Append("; ").Append(label).Append(": ");
+            text.Append(string.Join("; ", ids.Select(g => $"{g.Key} ({string.Join(", ", g.Select(r => r.Instrument))})")));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The last line of a text report: how many of its cases raise a review, so none is missed in a batch.</summary>
+    public static void WriteReviewCount(TextWriter output, int cases, int raisingReviews)
+    {
+        const string where = " (NEEDS REVIEW or REVIEW NOT RULED OUT in the headline)";
+        output.WriteLine((cases, raisingReviews) switch
+        {
+            (1, 0) => "Reviews: the case raises none.",
+            (1, _) => "Reviews: the case raises one" + where + ".",
+            (_, 0) => $"Reviews: none of the {Count(cases)} cases raises one.",
+            (_, 1) => $"Reviews: 1 of the {Count(cases)} cases raises one" + where + ".",
+            _ => $"Reviews: {Count(raisingReviews)} of the {Count(cases)} cases raise one" + where + ".",
+        });
+    }
+
+    private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string WeighsMark(string weighs) => weighs switch
     {

@@ -63,6 +63,9 @@ internal sealed class CaseBuilder
         return Set("offenses", offenses);
     }
 
+    /// <summary>The case file as it stands.</summary>
+    public string Json => json.ToJsonString();
+
     public CaseReport Evaluate()
     {
         var text = json.ToJsonString();

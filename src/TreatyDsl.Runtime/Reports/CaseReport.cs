@@ -36,4 +36,37 @@ public sealed record CaseReport(
     string? Recommended,
     IReadOnlyList<InstrumentReport> Instruments,
     IReadOnlyList<AdvisoryItem> Advisory,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// The reviews a caseworker must not miss, however the case is skimmed: each review raised (it needs review, or cannot
+    /// be ruled out) under an instrument the case could still go by (usable, and not ineligible), in the order of the
+    /// instruments. A review under an instrument the case cannot use decides nothing and stays in that instrument's report.
+    /// </summary>
+    public IReadOnlyList<RaisedReview> Reviews()
+    {
+        List<RaisedReview>? raised = null;
+        for (var i = 0; i < Instruments.Count; i++) // by index: most cases raise none, and then nothing is made
+        {
+            var instrument = Instruments[i];
+            if (!instrument.Usable || instrument.Verdict == Verdict.Ineligible) continue;
+            for (var r = 0; r < instrument.Reviews.Count; r++)
+            {
+                var review = instrument.Reviews[r];
+                if (InstrumentReport.IsRaised(review)) (raised ??= new List<RaisedReview>()).Add(new RaisedReview(instrument.Id, review));
+            }
+        }
+        return raised ?? (IReadOnlyList<RaisedReview>)NoReviews;
+    }
+
+    private static readonly RaisedReview[] NoReviews = new RaisedReview[0];
+}
+
+/// <summary>A review a case raises under one instrument (see <see cref="CaseReport.Reviews"/>).</summary>
+/// <param name="Instrument">The instrument's id.</param>
+/// <param name="Review">The review's result: not met (it needs review) or unknown (it cannot be ruled out).</param>
+public sealed record RaisedReview(string Instrument, RequirementResult Review)
+{
+    /// <summary>Whether the facts raise it, rather than only fail to rule it out.</summary>
+    public bool NeedsReview => Review.Outcome == Outcome.NotMet;
+}
