@@ -35,6 +35,9 @@ public class BinderTests
     [InlineData("TDSL0107", Header + "threshold minTimeRemaining: 12 months cite \"c\"\n", "minTimeRemaining")]
     [InlineData("TDSL0108", Header + "override threshold minTimeLeft: 12 months cite \"c\"\n", "minTimeLeft")]
     [InlineData("TDSL0109", Header + "exception e to no-such-rule: \"t\" cite \"c\" when exceptionalCircumstances\n", "e to")]
+    [InlineData("TDSL0109", Header + "override cite no-such-rule \"7 FAM 481.3-2 b(5)\"\n", "no-such-rule")]
+    [InlineData("TDSL0101", Header + "override cite min-remaining \"a\"\noverride cite min-remaining \"b\"\n", "min-remaining \"b\"")]
+    [InlineData("TDSL0105", "baseline b\n  title \"B\" cite \"c\"\nrequire r: \"t\" cite \"c\" when judgment.final\noverride cite r \"d\"\n", "r \"d\"")]
     [InlineData("TDSL0106", "instrument x\n  title \"X\" kind multilateral cite \"c\" includes statue\n", "statue")]
     [InlineData("TDSL0116", "instrument x\n  title \"X\" kind bilateral parties US cite \"c\" in force from 2000-01-01 includes statute\n", "x\n")]
     [InlineData("TDSL0105", "require r: \"t\" cite \"c\" when judgment.final\n", "r:")]
@@ -59,6 +62,20 @@ public class BinderTests
         Assert.Equal(id, error.Id);
         Assert.Equal("snippet.treaty", error.Span.Path);
         Assert.Equal((expected.Line, expected.Column), (error.Span.Line, error.Span.Column));
+    }
+
+    [Fact]
+    public void An_override_cite_gives_an_included_rule_this_instruments_passage_and_leaves_other_instruments_alone()
+    {
+        var files = new[] { "case-file.treaty", "baseline.treaty" }
+            .Select(f => (Path.Combine(Paths.Treaties, f), File.ReadAllText(Path.Combine(Paths.Treaties, f))))
+            .Append(("snippet.treaty", Header + "override cite min-remaining \"7 FAM 481.3-2 b(5)\"\n" + Header.Replace("instrument x", "instrument y")));
+
+        var model = TreatyLoader.Load(files);
+
+        Assert.DoesNotContain(model.Diagnostics, d => d.IsError);
+        Assert.Equal("7 FAM 481.3-2 b(5)", model.Instruments.Single(i => i.Id == "x").Rules.Single(r => r.Id == "min-remaining").Latest.Citation);
+        Assert.StartsWith("7 FAM 481.3-1 d(5)", model.Instruments.Single(i => i.Id == "y").Rules.Single(r => r.Id == "min-remaining").Latest.Citation, System.StringComparison.Ordinal);
     }
 
     [Fact]

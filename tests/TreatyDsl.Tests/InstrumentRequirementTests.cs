@@ -114,6 +114,26 @@ public class InstrumentRequirementTests
         Assert.Equal(expected, Requirement(report, instrument, "immigration-offense").Outcome);
     }
 
+    /// <summary>
+    /// A statute rule cites the paragraph that states it for the instrument evaluated: 7 FAM 481.3-1 d(5) is the
+    /// bilateral treaties', 481.3-2 b(5) the COE Convention's, 481.3-3 (6) the OAS Convention's (issue 28, item 5).
+    /// </summary>
+    [Theory]
+    [InlineData("MX", "us-mx", "min-remaining", "7 FAM 481.3-1 d(5)")]
+    [InlineData("DE", "coe", "min-remaining", "7 FAM 481.3-2 b(5)")]
+    [InlineData("BR", "oas", "min-remaining", "7 FAM 481.3-3 (6)")]
+    [InlineData("MX", "us-mx", "state-consent", "DOJ Guidelines I and IV; 7 FAM 487")]
+    [InlineData("DE", "coe", "state-consent", "7 FAM 481.3-2 b NOTE")]
+    [InlineData("BR", "oas", "state-consent", "7 FAM 481.3-3 (1)")]
+    public void A_statute_rule_cites_the_paragraph_that_states_it_for_the_instrument(string country, string instrument, string rule, string citationStart)
+    {
+        var report = CaseBuilder.Outgoing(country).Set("custody", "state").Set("consent.state", true).Evaluate();
+
+        var citation = Requirement(report, instrument, rule).Citation;
+        Assert.StartsWith(citationStart, citation, System.StringComparison.Ordinal);
+        if (instrument != "coe") Assert.DoesNotContain("481.3-2", citation, System.StringComparison.Ordinal); // the COE Convention's paragraphs
+    }
+
     [Theory]
     [InlineData("MX", "us-mx", "us-mx")]          // "Bilateral only used with U.S."
     [InlineData("BO", "us-bo", "us-bo,coe")]      // "Prefers bilateral"

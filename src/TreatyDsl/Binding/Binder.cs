@@ -375,6 +375,36 @@ public static partial class Binder
                 Versions = rule.Versions.Select(v => v with { Exceptions = v.Exceptions.Concat(new[] { exception }).ToEquatableArray() }).ToEquatableArray(),
             };
         }
+        // A citation override gives an included rule the passage that states it for this instrument.
+        var overridden = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var o in section.CitationOverrides)
+        {
+            var index = rules.FindIndex(r => r.Id == o.Target);
+            if (index < 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.UnknownRule.Create(o.Span, o.Target, o.Target, section.Id) with
+                {
+                    Message = $"'override cite {o.Target}' changes nothing: no rule with that id applies to instrument '{section.Id}'",
+                });
+                continue;
+            }
+            if (overridden.TryGetValue(o.Target, out var first))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(o.Span, o.Target, first, "citation override"));
+                continue;
+            }
+            overridden[o.Target] = o.Span;
+            var rule = rules[index];
+            rules[index] = rule with
+            {
+                Versions = rule.Versions.Select(v => v with
+                {
+                    Citation = o.Citation,
+                    // An unless clause without a citation of its own cites its rule, so it follows the rule's new passage.
+                    Exceptions = v.Exceptions.Select(x => x.Citation == v.Citation && x.Id.StartsWith("unless", StringComparison.Ordinal) ? x with { Citation = o.Citation } : x).ToEquatableArray(),
+                }).ToEquatableArray(),
+            };
+        }
         set.Rules = rules;
         return set;
     }

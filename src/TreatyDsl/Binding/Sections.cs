@@ -74,6 +74,9 @@ internal sealed class Sections
                     case ExceptionSyntax x when Expect<RuleSetSection>(current, x, "exception", "an 'instrument' header", diagnostics):
                         ((RuleSetSection)current!).Exceptions.Add(x);
                         break;
+                    case CitationOverrideSyntax o when Expect<RuleSetSection>(current is RuleSetSection { IsBaseline: true } ? null : current, o, "override cite", "an 'instrument' header", diagnostics):
+                        ((RuleSetSection)current!).CitationOverrides.Add(o);
+                        break;
                     case AdvisorySyntax a when Expect<AdvisorySetSection>(current, a, "advisory", "an 'advisories' header", diagnostics):
                         ((AdvisorySetSection)current!).Advisories.Add(a);
                         break;
@@ -112,6 +115,7 @@ internal sealed class RuleSetSection
     public List<ThresholdSyntax> Thresholds { get; } = new();
     public List<RuleSyntax> Rules { get; } = new();
     public List<ExceptionSyntax> Exceptions { get; } = new();
+    public List<CitationOverrideSyntax> CitationOverrides { get; } = new();
 }
 
 /// <summary>An 'advisories' header and the advisory factors under it.</summary>

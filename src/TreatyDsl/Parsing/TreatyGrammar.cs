@@ -503,6 +503,13 @@ internal sealed class TreatyGrammar
             from body in thresholdBody
             select (DeclarationSyntax)new ThresholdSyntax(true, body.name.Value, body.value, body.cite, body.effective, body.name.Span);
 
+        var overrideCite =
+            from kw in Keyword("override")
+            from cite in Keyword("cite")
+            from target in Identifier
+            from text in QuotedText
+            select (DeclarationSyntax)new CitationOverrideSyntax(target.Value, text, target.Span);
+
         var unless =
             from kw in Keyword("unless")
             from condition in Expression
@@ -641,7 +648,7 @@ internal sealed class TreatyGrammar
             ["instrument"] = instrument,
             ["baseline"] = baseline,
             ["threshold"] = threshold,
-            ["override"] = overrideThreshold,
+            ["override"] = overrideThreshold.Or(overrideCite),
             ["require"] = Rule("require", RuleKind.Requirement),
             ["bar"] = Rule("bar", RuleKind.Bar),
             ["review"] = Rule("review", RuleKind.Review),

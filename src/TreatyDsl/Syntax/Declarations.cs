@@ -107,6 +107,13 @@ public sealed record RuleSyntax(
 /// (<c>exception exceptional-circumstances to min-remaining: "..." cite "..." when ...</c>).</summary>
 public sealed record ExceptionSyntax(string Id, string Target, string? Text, string? Citation, ExpressionSyntax Condition, SourceSpan Span) : DeclarationSyntax(Span);
 
+/// <summary>
+/// The passage an included rule cites under this instrument, in place of the baseline's
+/// (<c>override cite min-remaining "7 FAM 481.3-2 b(5)"</c>): the rule is the same, the paragraph that states it for
+/// this instrument is its own. <see cref="DeclarationSyntax.Span"/> is the rule id's.
+/// </summary>
+public sealed record CitationOverrideSyntax(string Target, string Citation, SourceSpan Span) : DeclarationSyntax(Span);
+
 // ---- country table ----
 
 public sealed record CountriesSyntax(string? Title, string? Citation, SourceSpan Span) : DeclarationSyntax(Span);
