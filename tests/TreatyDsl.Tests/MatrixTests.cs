@@ -31,8 +31,9 @@ public class MatrixTests
     {
         var (_, output) = Run("matrix", Paths.Treaties);
 
-        Assert.Contains("| `min-remaining` | 6 months, except exceptional-circumstances [8] | 6 months [8] |", output);
-        Assert.Contains("| `capital-sentence` | — | barred [11] | — |", output);
+        // COE and OAS each cite their convention's own paragraph for the six months (481.3-2 b(5), 481.3-3 (6)).
+        Assert.Contains("| `min-remaining` | 6 months, except exceptional-circumstances [10] | 6 months [11] |", output);
+        Assert.Contains("| `capital-sentence` | — | barred [15] | — |", output);
     }
 
     [Fact]
@@ -53,8 +54,8 @@ public class MatrixTests
 
         Assert.Equal(0, exit);
         Assert.StartsWith("<!DOCTYPE html>", output);
-        Assert.Contains("<td title=\"The prisoner was not sentenced to death. (DOJ Guidelines II(2) (&quot;the Organization of American States Convention specifically make[s] prisoners who have been sentenced to death ineligible&quot;))\">barred <sup><a href=\"#cite-11\">11</a></sup></td>", output);
-        Assert.Contains("<li id=\"cite-11\">", output);
+        Assert.Contains("<td title=\"The prisoner was not sentenced to death. (DOJ Guidelines II(2) (&quot;the Organization of American States Convention specifically make[s] prisoners who have been sentenced to death ineligible&quot;))\">barred <sup><a href=\"#cite-15\">15</a></sup></td>", output);
+        Assert.Contains("<li id=\"cite-15\">", output);
     }
 
     [Fact]
