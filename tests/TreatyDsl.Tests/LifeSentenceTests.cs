@@ -6,7 +6,7 @@ namespace TreatyDsl.Tests;
 
 /// <summary>
 /// A sentence with no end (life, indeterminate, dangerous-offender) leaves more than any minimum to serve
-/// (`unbounded when` on timeRemaining, DOJ Guidelines II(3)); whether an instrument accepts such a sentence is its own rule.
+/// (`unbounded when` on timeRemaining, DOJ Guidelines II, additional requirement 3); whether an instrument accepts such a sentence is its own rule.
 /// Every case is evaluated by the generated validators and checked against the interpreter (CaseBuilder).
 /// </summary>
 public class LifeSentenceTests

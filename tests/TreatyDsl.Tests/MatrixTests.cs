@@ -54,7 +54,7 @@ public class MatrixTests
 
         Assert.Equal(0, exit);
         Assert.StartsWith("<!DOCTYPE html>", output);
-        Assert.Contains("<td title=\"The prisoner was not sentenced to death. (DOJ Guidelines II(2) (&quot;the Organization of American States Convention specifically make[s] prisoners who have been sentenced to death ineligible&quot;))\">barred <sup><a href=\"#cite-15\">15</a></sup></td>", output);
+        Assert.Contains("<td title=\"The prisoner was not sentenced to death. (DOJ Guidelines II, additional requirement 2 (&quot;the Organization of American States Convention specifically make[s] prisoners who have been sentenced to death ineligible&quot;))\">barred <sup><a href=\"#cite-15\">15</a></sup></td>", output);
         Assert.Contains("<li id=\"cite-15\">", output);
     }
 

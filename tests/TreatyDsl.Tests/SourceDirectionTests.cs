@@ -93,7 +93,7 @@ public class SourceDirectionTests
         Assert.Equal(Verdict.Eligible, coe.Verdict);
         var review = Assert.Single(coe.RaisedReviews);
         Assert.Equal(("military-or-political-offense", Outcome.NotMet), (review.Id, review.Outcome));
-        Assert.StartsWith("DOJ Guidelines II(5)", review.Citation);
+        Assert.StartsWith("DOJ Guidelines II, additional requirement 5", review.Citation);
         Assert.Empty(drug.Instruments.Single(i => i.Id == "coe").RaisedReviews);
     }
 
