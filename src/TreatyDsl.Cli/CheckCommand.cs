@@ -24,33 +24,57 @@ public static class CheckCommand
 
     public static int Run(string directory, string format, TextWriter output, TextWriter errors) => Run(directory, format, null, output, errors);
 
-    public static int Run(string directory, string format, string? witnesses, TextWriter output, TextWriter errors)
+    /// <param name="passages">A list of the passages each cited document has (docs/sources/passages.txt): when given,
+    /// every citation that names a passage not in it is TDSL0401 at the citation.</param>
+    public static int Run(string directory, string format, string? witnesses, TextWriter output, TextWriter errors, string? passages = null)
     {
         // An unreadable folder is the loader's diagnostic, like any other problem. The binder hands diagnostics over
         // in file order, so the listing reads top to bottom like a compiler's.
         var model = TreatyLoader.LoadDirectory(directory);
-        var errorCount = model.Diagnostics.Count(d => d.IsError);
+        System.Collections.Generic.IReadOnlyList<TreatyDsl.Diagnostics.TreatyDiagnostic> diagnostics = model.Diagnostics;
+        if (passages is not null)
+        {
+            if (CitationDiagnostics(directory, passages, errors) is not { } cited) return CannotComplete;
+            diagnostics = diagnostics.Concat(cited).OrderBy(d => d.Span.Path, System.StringComparer.Ordinal).ThenBy(d => d.Span.Offset).ToList();
+        }
+        var errorCount = diagnostics.Count(d => d.IsError);
         var status = errorCount > 0 ? FilesHaveErrors : EvalCommand.Success;
-        if (witnesses is not null && !WriteWitnesses(model.Diagnostics, witnesses, errors)) return CannotComplete;
+        if (witnesses is not null && !WriteWitnesses(diagnostics, witnesses, errors)) return CannotComplete;
         switch (format)
         {
             case "json":
-                output.WriteLine(DiagnosticJsonWriter.Write(model.Diagnostics));
+                output.WriteLine(DiagnosticJsonWriter.Write(diagnostics));
                 return status;
             case "sarif":
-                output.WriteLine(SarifWriter.Write(model.Diagnostics, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+                output.WriteLine(SarifWriter.Write(diagnostics, typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
                 return status;
         }
-        foreach (var diagnostic in model.Diagnostics) output.WriteLine(diagnostic.ToString());
-        WriteHelpLinks(model.Diagnostics, output);
-        var warningCount = model.Diagnostics.Count(d => d.Severity == TreatyDsl.Diagnostics.DiagnosticSeverity.Warning);
-        var infoCount = model.Diagnostics.Count(d => d.Severity == TreatyDsl.Diagnostics.DiagnosticSeverity.Info);
+        foreach (var diagnostic in diagnostics) output.WriteLine(diagnostic.ToString());
+        WriteHelpLinks(diagnostics, output);
+        var warningCount = diagnostics.Count(d => d.Severity == TreatyDsl.Diagnostics.DiagnosticSeverity.Warning);
+        var infoCount = diagnostics.Count(d => d.Severity == TreatyDsl.Diagnostics.DiagnosticSeverity.Info);
         output.WriteLine(
             $"{Count(model.Instruments.Count, "instrument")}, {Count(model.Countries.Countries.Count(c => c.TerritoryOf is null), "country", "countries")}, " +
             $"{Count(model.Countries.Countries.Count(c => c.TerritoryOf is not null), "territory", "territories")}, " +
             $"{Count(model.Advisories.Sum(a => a.Advisories.Count), "advisory factor")}: " +
             $"{Count(errorCount, "error")}, {Count(warningCount, "warning")}" + (infoCount > 0 ? $", {Count(infoCount, "message")}." : "."));
         return status;
+    }
+
+    /// <summary>The citation check of the folder's files against the passage list; null (with a message) when the list cannot be read.</summary>
+    private static System.Collections.Generic.IReadOnlyList<TreatyDsl.Diagnostics.TreatyDiagnostic>? CitationDiagnostics(string directory, string passages, TextWriter errors)
+    {
+        if (TreatyDsl.Text.SourceFiles.TryRead(passages, out var problem) is not { } list)
+        {
+            errors.WriteLine($"treaty check: cannot read the passage list '{passages}': {problem}");
+            return null;
+        }
+        var files = Directory.EnumerateFiles(directory, "*.treaty", SearchOption.AllDirectories)
+            .OrderBy(f => f, System.StringComparer.Ordinal)
+            .Select(f => (Path: f.Replace('\\', '/'), Text: TreatyDsl.Text.SourceFiles.TryRead(f, out _)))
+            .Where(f => f.Text is not null)
+            .Select(f => (f.Path, f.Text!));
+        return TreatyDsl.Sources.CitationCheck.Run(files, TreatyDsl.Sources.PassageCatalog.Parse(list));
     }
 
     /// <summary>

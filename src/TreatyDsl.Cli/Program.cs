@@ -84,12 +84,14 @@ public static class Program
         var format = new Option<string>("--format") { Description = "text (compiler-style lines), json or sarif (SARIF 2.1.0)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(CheckCommand.Formats);
         var witnesses = new Option<string?>("--witnesses") { Description = "Also write each analysis finding's witness case to this folder, as a case file treaty eval reproduces it with" };
+        var passages = new Option<string?>("--passages") { Description = "Also check that every citation names a passage that exists, against this list of passages (docs/sources/passages.txt): TDSL0401" };
         var check = new Command("check", "Check .treaty files and list every problem with its file, line and column." + Examples(
             "treaty check",
             "treaty check treaties --format sarif > treaty.sarif",
-            "treaty check treaties --witnesses witnesses")) { folder, format, witnesses };
+            "treaty check treaties --witnesses witnesses",
+            "treaty check treaties --passages docs/sources/passages.txt")) { folder, format, witnesses, passages };
         check.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(folder), "check", errors,
-            dir => CheckCommand.Run(dir, parsed.GetValue(format) ?? "text", parsed.GetValue(witnesses), output, errors))));
+            dir => CheckCommand.Run(dir, parsed.GetValue(format) ?? "text", parsed.GetValue(witnesses), output, errors, parsed.GetValue(passages)))));
 
         var matrixFolder = FolderArgument();
         var html = new Option<bool>("--html") { Description = "Write a standalone HTML page (citations as tooltips and footnotes) instead of Markdown" };

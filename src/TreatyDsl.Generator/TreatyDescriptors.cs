@@ -74,6 +74,9 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor PreferenceContradicted = Create("TDSL0322", Catalog.PreferenceContradicted, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ContractPropertyNotCovered = Create("TDSL0323", Catalog.ContractPropertyNotCovered, "TreatyDsl.Analysis", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor FactOutsideContract = Create("TDSL0324", Catalog.FactOutsideContract, "TreatyDsl.Analysis", DiagnosticSeverity.Info);
+    // Reported by `treaty check --passages` and the tests, never by a build (which has no passage list); declared so that
+    // every catalog diagnostic is one the analyzer knows, and its severity can be configured the same way.
+    public static readonly DiagnosticDescriptor UnknownPassage = Create("TDSL0401", Catalog.UnknownPassage, "TreatyDsl.Sources", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
@@ -138,6 +141,7 @@ internal static class TreatyDescriptors
         PreferenceContradicted,
         ContractPropertyNotCovered,
         FactOutsideContract,
+        UnknownPassage,
         InternalError);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);

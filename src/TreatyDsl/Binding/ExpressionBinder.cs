@@ -221,36 +221,8 @@ internal sealed class ExpressionBinder
     }
 
     /// <summary>The closest known name, if one is close enough to be a likely typo.</summary>
-    private static string? Suggest(string name, Scope scope)
-    {
-        var candidates = scope.Facts.Keys.Concat(scope.Derived.Keys).Concat(scope.Thresholds.Keys);
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var distance = EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance) { best = candidate; bestDistance = distance; }
-        }
-        return bestDistance <= System.Math.Max(2, name.Length / 4) ? best : null;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = System.Math.Min(System.Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
+    private static string? Suggest(string name, Scope scope) =>
+        TreatyDsl.Text.Suggestions.Closest(name, scope.Facts.Keys.Concat(scope.Derived.Keys).Concat(scope.Thresholds.Keys));
 
     private static BoundExpression Error(BoundExpression expression) => new ConstantExpression(ConstantValue.Of(false), TypeRef.Error, expression.Span);
 

@@ -16,6 +16,7 @@ public static class DiagnosticCatalog
     private const string Build = "TreatyDsl.Build";
     public const string Analysis = "TreatyDsl.Analysis";
     private const string Internal = "TreatyDsl.Internal";
+    private const string Sources = "TreatyDsl.Sources";
 
     public static readonly DiagnosticDescriptor SyntaxError = new(
         "TDSL0001", "Syntax error", "{0}", Syntax, DiagnosticSeverity.Error);
@@ -154,6 +155,11 @@ public static class DiagnosticCatalog
         "TDSL0124", "'unbounded when' on a condition",
         "'{0}' is a condition, and only a period ('period from ... to ...') can have no end; remove 'unbounded when' here",
         Binding, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownPassage = new(
+        "TDSL0401", "Citation names no passage",
+        "'{0}' names no passage of the document it cites",
+        Sources, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor NotAnAnalysisFinding = new(
         "TDSL0125", "'accept' of something that is not an analysis finding",
@@ -344,6 +350,6 @@ public static class DiagnosticCatalog
         VacuousInstrument, ConflictingRequirements, RuleNeverMet, RuleAlwaysMet, NotAnalysed, DeadException, SwallowingException,
         MaskedAllowance, RedundantAlternative, RedundantRequirement, UndecidableRule, VersionGap, NothingAccepted,
         ColumnsDisagree, DateDiffersFromNote, AmbiguousDate, NoteNamesOtherInstrument, PreferenceContradicted,
-        ContractPropertyNotCovered, FactOutsideContract, InternalError,
+        ContractPropertyNotCovered, FactOutsideContract, UnknownPassage, InternalError,
     };
 }

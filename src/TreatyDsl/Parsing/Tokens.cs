@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Sprache;
 
 namespace TreatyDsl.Parsing;
@@ -89,6 +90,39 @@ internal static class Tokens
         var value = unescaped is null ? source.Substring(start + 1, end - start - 1) : unescaped.Append(source, run, end - run).ToString();
         return Result.Success(value, TextInput.Skip(input, end + 1 - start));
     };
+
+    /// <summary>
+    /// Every citation in a file, found with the tokens the grammar reads (so never in a comment or inside other quoted
+    /// text): the text of each quoted string right after the word <c>cite</c>, or after <c>cite</c> and a rule id as
+    /// <c>override cite RULE "..."</c> writes it, with the offset and length of the string as written (its quotes included).
+    /// </summary>
+    public static IEnumerable<(string Text, int Offset, int Length)> Citations(string text)
+    {
+        IInput input = new TextInput(text);
+        string? last = null;
+        string? beforeLast = null;
+        while (true)
+        {
+            input = Trivia(input).Remainder;
+            if (input.AtEnd) yield break;
+            var start = input.Position;
+            if (input.Current == '"')
+            {
+                var quoted = QuotedText(input);
+                if (quoted.WasSuccessful && (last == "cite" || (beforeLast == "cite" && last is not null)))
+                {
+                    yield return (quoted.Value, start, quoted.Remainder.Position - start);
+                }
+                // An unterminated string ends at its line: the next line is read as the parser reads it.
+                input = quoted.WasSuccessful ? quoted.Remainder : TextInput.Skip(quoted.Remainder, quoted.Remainder.AtEnd ? 0 : 1);
+                (beforeLast, last) = (last, null);
+                continue;
+            }
+            var length = WordLength(text, start);
+            (beforeLast, last) = (last, length > 0 ? text.Substring(start, length) : null);
+            input = TextInput.Skip(input, length > 0 ? length : 1);
+        }
+    }
 
     /// <summary>Whether a date's shape (<c>YYYY-MM-DD</c>) starts here.</summary>
     public static bool LooksLikeDate(string s, int i) => DateLength(s, i) > 0;
