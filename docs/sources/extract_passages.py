@@ -22,13 +22,17 @@ def emit(document, passage):
 
 seen = set()
 
+
+def lines(seed):
+    """The seed's lines, trimmed (a no-break space is a space: the capture kept some)."""
+    return [raw.replace("\xa0", " ").strip() for raw in (seeds / seed).read_text(encoding="utf-8").splitlines()]
+
+
 # ---- 7 FAM 480 ----
-fam = (seeds / "002_5e5821139b4d7deb.txt").read_text(encoding="utf-8").splitlines()
 section = None
 paragraph = None
 item = None
-for raw in fam:
-    line = raw.replace("\xa0", " ").strip()
+for line in lines("002_5e5821139b4d7deb.txt"):
     heading = re.match(r"7 FAM (Exhibit )?(\d+(?:\.\d+)*(?:-\d+)?(?:\([a-z]\)| [AB])?)\b", line)
     if heading:
         section = ("Exhibit " if heading.group(1) else "") + heading.group(2)
@@ -66,12 +70,11 @@ for raw in fam:
                 emit("7 FAM", f"{section} {word}")
 
 # ---- DOJ Guidelines ----
-doj = (seeds / "001_13ac9af7d238b327.txt").read_text(encoding="utf-8").splitlines()
+doj = lines("001_13ac9af7d238b327.txt")
 part = None
 letter = None
 number = None
-for raw in doj:
-    line = raw.replace("\xa0", " ").strip()
+for line in doj:
     m = re.match(r"(I|II|III|IV|V) - ", line)
     if m:
         part, letter, number = m.group(1), None, None
@@ -109,10 +112,8 @@ for n in sorted(set(re.findall(r"\[(\d)\]", text))):
     emit("DOJ Guidelines", f"n.{n}")
 
 # ---- 28 CFR 527 ----
-cfr = (seeds / "003_612468f940c698d7.txt").read_text(encoding="utf-8").splitlines()
 sec = None
-for raw in cfr:
-    line = raw.replace("\xa0", " ").strip()
+for line in lines("003_612468f940c698d7.txt"):
     m = re.match(r"§\s*(527\.\d+)", line)
     if m:
         sec = m.group(1)
