@@ -74,7 +74,7 @@ internal static class HandWrittenValidators
         return result;
     }
 
-    /// <summary>bar: any offence is an immigration offence, unless there are others and its part has been served.</summary>
+    /// <summary>bar: any offence is an immigration offence, unless there are other transferable offences (not immigration, with dual criminality) and its part has been served.</summary>
     private static Truth ImmigrationOffense(TreatyCase c)
     {
         if (c.Offenses is not { } offenses) return Truth.Unknown;
@@ -86,7 +86,7 @@ internal static class HandWrittenValidators
             var category = offenses[i]?.Category;
             var immigration = category is { } k ? Of(k == OffenseCategory.Immigration) : Truth.Unknown;
             any = Or(any, immigration);
-            other = Or(other, Not(immigration));
+            other = Or(other, And(Not(immigration), Of(offenses[i]?.DualCriminality)));
             served = And(served, Or(Not(immigration), Of(offenses[i]?.SentenceServed)));
         }
         var met = Not(any);
