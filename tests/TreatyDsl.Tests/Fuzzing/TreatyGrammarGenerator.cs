@@ -73,6 +73,8 @@ internal static class TreatyGrammarGenerator
             if (targets.Count == 0) break;
             text.Append($"exception e{index}x{e} to {Pick(random, targets.ToArray())}: \"t\" cite \"c\"\n  when {Condition(context, 2)}\n");
         }
+        // An included or own rule cited with this instrument's passage: the citation reaches the generated code as data.
+        if (targets.Count > 0 && random.Next(4) == 0) text.Append($"override cite {Pick(random, targets.ToArray())} \"override {index} \\\"q\\\" \\\\ */\"\n");
         text.Append('\n');
     }
 
