@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using System.Text.Json;
 using TreatyDsl.Runtime;
 using Xunit;
 
@@ -22,8 +21,7 @@ public class CaseJsonScanTests
 
     private static string Scan(string json, List<string>? errors = null)
     {
-        var options = CaseJsonScan.ReaderOptions(new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        return Encoding.UTF8.GetString(CaseJsonScan.Scan(Encoding.UTF8.GetBytes(json), Schema, options, errors ?? new List<string>()).Span);
+        return Encoding.UTF8.GetString(CaseJsonScan.Scan(Encoding.UTF8.GetBytes(json), Schema, errors ?? new List<string>()).Span);
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public static class CaseFileReader
         var warnings = new List<string>();
         // What may not be anywhere in a case (text that is not text, a property given twice) is found first, in one
         // streaming pass that also leaves out of the document the values no fact reads.
-        var parsed = CaseJsonScan.Scan(utf8, schema, CaseJsonScan.ReaderOptions(DocumentOptions), errors);
+        var parsed = CaseJsonScan.Scan(utf8, schema, errors);
         if (errors.Count > 0) return new CaseFileResult(null, errors, warnings);
         JsonDocument document;
         try

@@ -19,18 +19,15 @@ namespace TreatyDsl.Runtime;
 /// </summary>
 internal static class CaseJsonScan
 {
-    /// <summary>The options of the document parse, so the scan reads exactly the JSON the document does.</summary>
-    public static JsonReaderOptions ReaderOptions(JsonDocumentOptions document) =>
-        new() { CommentHandling = document.CommentHandling, AllowTrailingCommas = document.AllowTrailingCommas, MaxDepth = document.MaxDepth };
-
     /// <summary>
     /// The bytes to parse: <paramref name="utf8"/> itself, or a copy with the values no fact reads replaced by
     /// <c>null</c>. Errors are added to <paramref name="errors"/>; when there are any the case is refused and the bytes are not parsed.
     /// </summary>
-    public static ReadOnlyMemory<byte> Scan(ReadOnlyMemory<byte> utf8, FactSchema schema, JsonReaderOptions options, List<string> errors)
+    public static ReadOnlyMemory<byte> Scan(ReadOnlyMemory<byte> utf8, FactSchema schema, List<string> errors)
     {
         var unread = new List<(int Start, int End)>();
-        var reader = new Utf8JsonReader(utf8.Span, options);
+        // The JSON every case reader reads (comments, trailing commas), as the document parse reads it.
+        var reader = new Utf8JsonReader(utf8.Span, CaseJson.Options);
         try
         {
             if (!reader.Read()) return utf8;
