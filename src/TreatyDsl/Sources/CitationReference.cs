@@ -19,7 +19,7 @@ public static class CitationReference
     public static IReadOnlyList<Problem> Check(string citation, PassageCatalog catalog)
     {
         var problems = new List<Problem>();
-        foreach (var reference in TopLevelSplit(citation, ';').Select(r => r.Trim()).Where(r => r.Length > 0))
+        foreach (var reference in TopLevelSplit(citation, ";").Select(r => r.Trim()).Where(r => r.Length > 0))
         {
             if (catalog.Outside.Any(o => reference.StartsWith(o, StringComparison.OrdinalIgnoreCase))) continue;
             var document = catalog.Documents.FirstOrDefault(d => reference.StartsWith(d + " ", StringComparison.Ordinal) || reference == d);
@@ -46,7 +46,7 @@ public static class CitationReference
     private static string? FirstMissing(string text, string document, PassageCatalog catalog)
     {
         if (catalog.Has(document, text)) return null;
-        var parts = TopLevelSplit(text.Replace(", and ", " and "), '\u0000', " and ").Select(p => p.Trim()).ToList();
+        var parts = TopLevelSplit(text.Replace(", and ", " and "), " and ").Select(p => p.Trim()).ToList();
         if (parts.Count == 1) return text;
         var first = parts[0];
         if (!catalog.Has(document, first)) return first;
@@ -83,8 +83,8 @@ public static class CitationReference
         return null;
     }
 
-    /// <summary>Splits at <paramref name="separator"/> (or at <paramref name="word"/>) outside parentheses and quotation marks.</summary>
-    private static List<string> TopLevelSplit(string text, char separator, string? word = null)
+    /// <summary>Splits at <paramref name="separator"/> where it stands outside parentheses and quotation marks.</summary>
+    private static List<string> TopLevelSplit(string text, string separator)
     {
         var parts = new List<string>();
         var depth = 0;
@@ -97,16 +97,11 @@ public static class CitationReference
             else if (quoted) continue;
             else if (c == '(') depth++;
             else if (c == ')') depth = Math.Max(0, depth - 1);
-            else if (depth == 0 && c == separator)
+            else if (depth == 0 && string.CompareOrdinal(text, i, separator, 0, separator.Length) == 0)
             {
                 parts.Add(text.Substring(start, i - start));
-                start = i + 1;
-            }
-            else if (depth == 0 && word is not null && string.CompareOrdinal(text, i, word, 0, word.Length) == 0)
-            {
-                parts.Add(text.Substring(start, i - start));
-                start = i + word.Length;
-                i += word.Length - 1;
+                start = i + separator.Length;
+                i += separator.Length - 1;
             }
         }
         parts.Add(text.Substring(start));
