@@ -30,11 +30,11 @@ public static class CheckCommand
     {
         // An unreadable folder is the loader's diagnostic, like any other problem. The binder hands diagnostics over
         // in file order, so the listing reads top to bottom like a compiler's.
-        var model = TreatyLoader.LoadDirectory(directory);
+        var model = TreatyLoader.LoadDirectory(directory, analyse: true, out var files);
         System.Collections.Generic.IReadOnlyList<TreatyDsl.Diagnostics.TreatyDiagnostic> diagnostics = model.Diagnostics;
         if (passages is not null)
         {
-            if (CitationDiagnostics(directory, passages, errors) is not { } cited) return CannotComplete;
+            if (CitationDiagnostics(files, passages, errors) is not { } cited) return CannotComplete;
             diagnostics = diagnostics.Concat(cited).OrderBy(d => d.Span.Path, System.StringComparer.Ordinal).ThenBy(d => d.Span.Offset).ToList();
         }
         var errorCount = diagnostics.Count(d => d.IsError);
@@ -61,19 +61,15 @@ public static class CheckCommand
         return status;
     }
 
-    /// <summary>The citation check of the folder's files against the passage list; null (with a message) when the list cannot be read.</summary>
-    private static System.Collections.Generic.IReadOnlyList<TreatyDsl.Diagnostics.TreatyDiagnostic>? CitationDiagnostics(string directory, string passages, TextWriter errors)
+    /// <summary>The citation check of the files as loaded, against the passage list; null (with a message) when the list cannot be read.</summary>
+    private static System.Collections.Generic.IReadOnlyList<TreatyDsl.Diagnostics.TreatyDiagnostic>? CitationDiagnostics(
+        System.Collections.Generic.IReadOnlyList<(string Path, string Text)> files, string passages, TextWriter errors)
     {
         if (TreatyDsl.Text.SourceFiles.TryRead(passages, out var problem) is not { } list)
         {
             errors.WriteLine($"treaty check: cannot read the passage list '{passages}': {problem}");
             return null;
         }
-        var files = Directory.EnumerateFiles(directory, "*.treaty", SearchOption.AllDirectories)
-            .OrderBy(f => f, System.StringComparer.Ordinal)
-            .Select(f => (Path: f.Replace('\\', '/'), Text: TreatyDsl.Text.SourceFiles.TryRead(f, out _)))
-            .Where(f => f.Text is not null)
-            .Select(f => (f.Path, f.Text!));
         return TreatyDsl.Sources.CitationCheck.Run(files, TreatyDsl.Sources.PassageCatalog.Parse(list));
     }
 

@@ -50,22 +50,30 @@ public static class TreatyLoader
     /// <paramref name="analyse"/> is true: evaluating cases needs the bound model and the country table's notes, never
     /// the proofs about rules, so <c>treaty eval</c> and <c>treaty matrix</c> load without them.
     /// </summary>
-    public static TreatyModel LoadDirectory(string directory, bool analyse)
+    public static TreatyModel LoadDirectory(string directory, bool analyse) => LoadDirectory(directory, analyse, out _);
+
+    /// <summary>
+    /// As <see cref="LoadDirectory(string, bool)"/>, and the files as read (path and text; none when the folder could not
+    /// be read), for a caller with more to check in them, so the folder is read once.
+    /// </summary>
+    public static TreatyModel LoadDirectory(string directory, bool analyse, out IReadOnlyList<(string Path, string Text)> files)
     {
-        List<(string, string)> files;
+        List<(string Path, string Text)> read;
         try
         {
-            files = Directory.EnumerateFiles(directory, "*.treaty", SearchOption.AllDirectories)
+            read = Directory.EnumerateFiles(directory, "*.treaty", SearchOption.AllDirectories)
                 .Select(path => (path.Replace('\\', '/'), SourceFiles.TryRead(path, out var problem) ?? throw new IOException($"'{path}': {problem}")))
                 .ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
+            files = Array.Empty<(string, string)>();
             return Load(Array.Empty<(string, string)>(), analyse: false) with
             {
                 Diagnostics = new[] { DiagnosticCatalog.MissingVocabulary.Create(SourceSpan.None(directory)) with { Message = $"Cannot read the treaty folder '{directory}': {ex.Message}" } }.ToEquatableArray(),
             };
         }
-        return Load(files, analyse);
+        files = read;
+        return Load(read, analyse);
     }
 }
