@@ -108,30 +108,15 @@ internal sealed class RpcConnection(Stream input, Stream output, RpcMethods meth
     private async Task RequestedAsync(string name, string id, JsonElement? parameters)
     {
         var method = methods.Find(name);
-        if (method is null)
+        if (Refusal(name, method) is { } refusal)
         {
-            await RespondAsync(id, new RpcError(RpcErrorCode.MethodNotFound, $"the server does not answer '{name}'")).ConfigureAwait(false);
-            return;
-        }
-        if (!method.IsRequest)
-        {
-            await RespondAsync(id, new RpcError(RpcErrorCode.InvalidRequest, $"{name} is a notification: it is sent without an id, and nothing answers it; it was not applied")).ConfigureAwait(false);
-            return;
-        }
-        if (name != "initialize" && !Initialized())
-        {
-            await RespondAsync(id, new RpcError(RpcErrorCode.ServerNotInitialized, $"{name} came before initialize; send initialize first")).ConfigureAwait(false);
-            return;
-        }
-        if (ShuttingDown())
-        {
-            await RespondAsync(id, new RpcError(RpcErrorCode.InvalidRequest, $"{name} came after shutdown; the server takes only exit now")).ConfigureAwait(false);
+            await RespondAsync(id, refusal).ConfigureAwait(false);
             return;
         }
         ArrayBufferWriter<byte> answer;
         try
         {
-            var result = method.Invoke(parameters)!;
+            var result = method!.Invoke(parameters)!;
             answer = Body(writer =>
             {
                 writer.WritePropertyName("id");
@@ -152,6 +137,16 @@ internal sealed class RpcConnection(Stream input, Stream output, RpcMethods meth
             return;
         }
         await SendAsync(answer).ConfigureAwait(false);
+    }
+
+    /// <summary>Why a request is not run, as its error: a method the server lacks or that is a notification, before initialize, after shutdown; null when it is run.</summary>
+    private RpcError? Refusal(string name, RpcMethod? method)
+    {
+        if (method is null) return new RpcError(RpcErrorCode.MethodNotFound, $"the server does not answer '{name}'");
+        if (!method.IsRequest) return new RpcError(RpcErrorCode.InvalidRequest, $"{name} is a notification: it is sent without an id, and nothing answers it; it was not applied");
+        if (name != "initialize" && !Initialized()) return new RpcError(RpcErrorCode.ServerNotInitialized, $"{name} came before initialize; send initialize first");
+        if (ShuttingDown()) return new RpcError(RpcErrorCode.InvalidRequest, $"{name} came after shutdown; the server takes only exit now");
+        return null;
     }
 
     private async Task NotifiedAsync(string name, JsonElement? parameters)

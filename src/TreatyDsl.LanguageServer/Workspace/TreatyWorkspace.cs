@@ -115,7 +115,7 @@ internal sealed class TreatyWorkspace
         {
             return;
         }
-        var texts = files.Select(f => (Path: System.IO.Path.GetFullPath(f), Text: SourceFiles.TryRead(DocumentPaths.Target(f), out _))).Where(f => f.Text is not null).ToList();
+        var texts = files.Select(f => (Path: System.IO.Path.GetFullPath(f), Text: ReadFromDisk(f))).Where(f => f.Text is not null).ToList();
         lock (gate)
         {
             foreach (var (path, text) in texts) onDisk[path] = text!;
@@ -127,7 +127,7 @@ internal sealed class TreatyWorkspace
     public void FileChangedOnDisk(string path, bool deleted)
     {
         if (!path.EndsWith(".treaty", StringComparison.OrdinalIgnoreCase)) return;
-        var text = deleted ? null : SourceFiles.TryRead(DocumentPaths.Target(path), out _);
+        var text = deleted ? null : ReadFromDisk(path);
         lock (gate)
         {
             if (onDisk.TryGetValue(path, out var old)) releasedChars += old.Length;
@@ -136,6 +136,9 @@ internal sealed class TreatyWorkspace
             current = null;
         }
     }
+
+    /// <summary>A file's text as the workspace reads every file from disk, or null when it is not read (see <see cref="SourceFiles.TryRead(FileInfo, out string?, int)"/>).</summary>
+    private static string? ReadFromDisk(string path) => SourceFiles.TryRead(DocumentPaths.Target(path), out _);
 
     public void Open(string path, string uri, string text, int version) => Set(path, uri, text, version);
 
