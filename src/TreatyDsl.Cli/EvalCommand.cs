@@ -98,9 +98,7 @@ public static class EvalCommand
                     if (tooLong)
                     {
                         // Read past without being held: the lines after it still run.
-                        errors.WriteLine($"{new Place(name, number)}: the line is longer than {Count(maxLineBytes)} bytes (--max-line-bytes), so it is not read as a case");
-                        errors.WriteLine($"{new Place(name, number)}: refused; the other lines are still evaluated.");
-                        status = InputRefused;
+                        status = RefuseLongLine(new Place(name, number), maxLineBytes, "bytes", errors);
                         continue;
                     }
                     if (IsBlank(line.Span)) continue;
@@ -114,9 +112,7 @@ public static class EvalCommand
                     number++;
                     if (tooLong)
                     {
-                        errors.WriteLine($"{new Place(name, number)}: the line is longer than {Count(maxLineBytes)} characters (--max-line-bytes), so it is not read as a case");
-                        errors.WriteLine($"{new Place(name, number)}: refused; the other lines are still evaluated.");
-                        status = InputRefused;
+                        status = RefuseLongLine(new Place(name, number), maxLineBytes, "characters", errors);
                         continue;
                     }
                     if (string.IsNullOrWhiteSpace(line)) continue;
@@ -166,6 +162,14 @@ public static class EvalCommand
             if (bytes > max) return null;
             text.Append(chunk, 0, read);
         }
+    }
+
+    /// <summary>Says a line over the limit (counted in <paramref name="unit"/>) was not read and the others still are; the refusal's status.</summary>
+    private static int RefuseLongLine(Place place, int max, string unit, TextWriter errors)
+    {
+        errors.WriteLine($"{place}: the line is longer than {Count(max)} {unit} (--max-line-bytes), so it is not read as a case");
+        errors.WriteLine($"{place}: refused; the other lines are still evaluated.");
+        return InputRefused;
     }
 
     private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
