@@ -16,7 +16,7 @@ internal static partial class FuzzTargets
     /// <summary>Stands for the path of a named pipe made for the run (a file that never ends if opened).</summary>
     private const string FifoPlaceholder = "{FIFO}";
 
-    private static readonly string ReferenceFile = Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"));
+    private static readonly string ReferenceFile = LspMessages.UsMx;
 
     /// <summary>
     /// A session: messages for every method the server takes (and some it does not), each made from a well-formed one
@@ -239,11 +239,7 @@ internal static partial class FuzzTargets
 
     private static string AnswerOfHover(LspProcess server, string id, out List<JsonElement> before)
     {
-        var lines = File.ReadAllLines(ReferenceFile);
-        var line = Array.FindIndex(lines, l => l.Contains("sentence.type", StringComparison.Ordinal));
-        var hover = LspMessages.Hover(new Uri(ReferenceFile).AbsoluteUri, line, lines[line].IndexOf("sentence.type", StringComparison.Ordinal) + 2, 0)
-            .Replace("\"id\":0", $"\"id\":\"{id}\"", StringComparison.Ordinal);
-        server.Send(hover);
+        server.Send(LspMessages.HoverOnAFact($"\"{id}\""));
         var messages = server.ReadUntil(m => LspMessages.IsAnswerTo(m, $"\"{id}\""), TimeSpan.FromSeconds(60));
         Expect(server.MalformedOutput is null, "the server wrote what is not a JSON-RPC message: " + server.MalformedOutput);
         if (messages is null)

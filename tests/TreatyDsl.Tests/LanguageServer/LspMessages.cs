@@ -21,9 +21,28 @@ internal static class LspMessages
     public static string Initialize(string folder, int id = 1) =>
         "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"processId\":null,\"rootUri\":" + JsonSerializer.Serialize(new Uri(folder).AbsoluteUri) + ",\"capabilities\":{}}}";
 
-    public static string Hover(string uri, int line, int character, int id) =>
-        "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":" + JsonSerializer.Serialize(uri)
+    public static string Hover(string uri, int line, int character, int id) => Hover(uri, line, character, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <param name="rawId">The id as written in the message: <c>99</c>, or <c>"h1"</c> with its quotes.</param>
+    public static string Hover(string uri, int line, int character, string rawId) =>
+        "{\"jsonrpc\":\"2.0\",\"id\":" + rawId + ",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":" + JsonSerializer.Serialize(uri)
         + "},\"position\":{\"line\":" + line + ",\"character\":" + character + "}}}";
+
+    /// <summary>The shipped us-mx.treaty, the document the tests hover on (they never change it).</summary>
+    public static readonly string UsMx = Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"));
+
+    /// <summary>Where us-mx.treaty first names the fact <c>sentence.type</c>: a hover there has an answer.</summary>
+    private static readonly (int Line, int Character) FactInUsMx = FindFact();
+
+    private static (int Line, int Character) FindFact()
+    {
+        var lines = File.ReadAllLines(UsMx);
+        var line = Array.FindIndex(lines, l => l.Contains("sentence.type", StringComparison.Ordinal));
+        return (line, lines[line].IndexOf("sentence.type", StringComparison.Ordinal) + 2);
+    }
+
+    /// <summary>A hover on the fact <c>sentence.type</c> in us-mx.treaty, with the id written <paramref name="rawId"/>.</summary>
+    public static string HoverOnAFact(string rawId) => Hover(new Uri(UsMx).AbsoluteUri, FactInUsMx.Line, FactInUsMx.Character, rawId);
 
     public const string Shutdown = """{"jsonrpc":"2.0","id":"bye","method":"shutdown"}""";
 

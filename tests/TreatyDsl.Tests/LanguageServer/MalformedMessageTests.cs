@@ -15,16 +15,10 @@ namespace TreatyDsl.Tests.LanguageServer;
 /// </summary>
 public class MalformedMessageTests
 {
-    private static readonly string UsMx = Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"));
     private static readonly string UsMxUri = new Uri(UsMx).AbsoluteUri;
 
     /// <summary>A hover that has an answer: on the fact in us-mx.treaty's first 'sentence.type'.</summary>
-    private static string GoodHover()
-    {
-        var lines = File.ReadAllLines(UsMx);
-        var line = Array.FindIndex(lines, l => l.Contains("sentence.type", StringComparison.Ordinal));
-        return Hover(UsMxUri, line, lines[line].IndexOf("sentence.type", StringComparison.Ordinal) + 2, id: 99);
-    }
+    private static string GoodHover() => HoverOnAFact("99");
 
     private static async Task<(int Exit, List<JsonElement> Sent, string Errors)> Around(params object[] messages) =>
         await Serve(new object[] { Initialize(Paths.Treaties) }.Concat(messages).Concat(new object[] { GoodHover(), Shutdown, Exit }));
@@ -102,7 +96,7 @@ public class MalformedMessageTests
     [Fact]
     public async Task A_request_before_initialize_is_refused_as_LSP_says_and_initialize_still_works()
     {
-        var (exit, sent, _) = await Serve(new object[] { GoodHover().Replace("\"id\":99", "\"id\":1", StringComparison.Ordinal), Initialize(Paths.Treaties, id: 2), GoodHover(), Shutdown, Exit });
+        var (exit, sent, _) = await Serve(new object[] { HoverOnAFact("1"), Initialize(Paths.Treaties, id: 2), GoodHover(), Shutdown, Exit });
 
         Assert.Equal(-32002, sent.AnswerTo("1").GetProperty("error").GetProperty("code").GetInt32());
         AssertTheHoverAfterIsAnswered(sent, exit);

@@ -52,7 +52,7 @@ public class ServerMemoryTests(ITestOutputHelper output)
 
     private static void Hover(LspProcess server, int id)
     {
-        server.Send(LspMessages.Hover(new Uri(Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"))).AbsoluteUri, 0, 0, id));
+        server.Send(LspMessages.Hover(new Uri(LspMessages.UsMx).AbsoluteUri, 0, 0, id));
         Assert.NotNull(server.ReadUntil(m => LspMessages.IsAnswerTo(m, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(120)));
     }
 }
