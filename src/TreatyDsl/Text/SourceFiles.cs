@@ -46,7 +46,7 @@ public static class SourceFiles
                 if (n == 0) break; // the file shrank while it was read: what is there is the text
                 read += n;
             }
-            return Decode(bytes.AsSpan(0, read));
+            return Decode(bytes, read);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -56,9 +56,9 @@ public static class SourceFiles
     }
 
     /// <summary>UTF-8 (with or without its byte order mark) or UTF-16 with its mark, as <see cref="File.ReadAllText(string)"/> reads.</summary>
-    private static string Decode(ReadOnlySpan<byte> bytes)
+    private static string Decode(byte[] bytes, int count)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(bytes, 0, count, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 }
