@@ -66,6 +66,16 @@ internal sealed class CaseBuilder
     /// <summary>The case file as it stands.</summary>
     public string Json => json.ToJsonString();
 
+    /// <summary>The case file read by the generated reader, after checking that the interpreter's schema reads it alike.</summary>
+    public CaseFileResult Read()
+    {
+        var text = json.ToJsonString();
+        var generated = CaseFileReader.Read(text, global::TreatyDsl.Cli.Treaties.GeneratedTreaties.Catalog.Schema);
+        var interpreted = CaseFileReader.Read(text, Interpreted.Schema);
+        Assert.Equal(interpreted.Errors, generated.Errors);
+        return generated;
+    }
+
     public CaseReport Evaluate()
     {
         var text = json.ToJsonString();

@@ -24,14 +24,14 @@ public static class CaseEvaluator
     /// </summary>
     public static CaseReport Evaluate(TreatyCatalog catalog, CaseFacts facts)
     {
-        var territoryNotes = new List<string>();
-        facts = AsUnitedStates(facts, territoryNotes);
+        var notes = new List<string>();
+        facts = AsUnitedStates(facts, notes);
         var sentencing = facts.GetText(ContractFacts.SentencingCountry);
         var receiving = facts.GetText(ContractFacts.ReceivingCountry);
         if (sentencing == UnitedStates && receiving == UnitedStates)
         {
-            territoryNotes.Add(WithinTheUnitedStates);
-            return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, new List<InstrumentReport>(), new List<AdvisoryItem>(), territoryNotes);
+            notes.Add(WithinTheUnitedStates);
+            return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, new List<InstrumentReport>(), new List<AdvisoryItem>(), notes);
         }
         if (sentencing != UnitedStates && receiving != UnitedStates)
         {
@@ -40,6 +40,8 @@ public static class CaseEvaluator
         }
         // The table decides which nationality a territory's people hold; the rules read it as a fact.
         facts = facts.With(ContractFacts.ReceivingNationality, catalog.Countries.NationalityOf(receiving));
+        // Which offence is being transferred, where the case's own facts settle it (and marks that contradict them).
+        facts = OffenceBeingTransferred.Settle(facts, notes);
         var applicationDate = facts.GetDate(ContractFacts.ApplicationDate);
         var partner = PartnerOf(sentencing, receiving, catalog.Countries);
         var practice = partner?.Practice;
@@ -79,7 +81,6 @@ public static class CaseEvaluator
             reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable, evaluated.Reviews));
         }
 
-        var notes = territoryNotes;
         AddUndefinedInstruments(notes, catalog, sentencing, receiving, partner);
         if (partner?.Notes is { } countryNotes) notes.AddRange(countryNotes);
         var advisory = Advise(catalog, facts);

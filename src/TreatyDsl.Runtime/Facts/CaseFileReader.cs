@@ -66,10 +66,10 @@ public static class CaseFileReader
         var start = span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF ? 3 : 0;
         var json = utf8.Slice(start);
         if (NotUtf8(json) is { } problem) return Refused($"$: not UTF-8: {problem.Bytes} at byte offset {start + problem.Offset} is not valid UTF-8; save the file as UTF-8");
-        if (ReadTyped(json.Span, schema) is { } typed) return typed;
+        if (ReadTyped(json.Span, schema) is { } typed) return Consistent(typed);
         try
         {
-            return ReadJson(json, schema);
+            return Consistent(ReadJson(json, schema));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -77,6 +77,15 @@ public static class CaseFileReader
             return Refused($"$: could not be read ({ex.GetType().Name}: {ex.Message})");
         }
     }
+
+    /// <summary>
+    /// The case read, or refused when its facts contradict each other: every offence marked served while the sentence
+    /// still runs (<see cref="OffenceBeingTransferred.Contradiction"/>). Each fact is well formed, so only the whole says so.
+    /// </summary>
+    private static CaseFileResult Consistent(CaseFileResult read) =>
+        read.Facts is { } facts && OffenceBeingTransferred.Contradiction(facts) is { } contradiction
+            ? new CaseFileResult(null, new[] { contradiction }, read.Warnings)
+            : read;
 
     /// <summary>
     /// Reads one case file's JSON text against <paramref name="schema"/>, as its UTF-8 bytes are read. Text with an

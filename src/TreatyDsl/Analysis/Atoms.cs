@@ -50,6 +50,9 @@ internal sealed class Atoms
         Quantifiers[quantifier.Source.Path] = (Quantifiers.TryGetValue(quantifier.Source.Path, out var n) ? n : 0) + 1;
     }
 
+    /// <summary>Every slot a condition reads, compared or on its own.</summary>
+    public HashSet<string> Read { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>Durations each derived period is compared with, by the period's end fact (its PeriodTo).</summary>
     public Dictionary<string, (string From, HashSet<Period> Durations)> Periods { get; } = new();
 
@@ -204,13 +207,19 @@ internal sealed class Atoms
     }
 
     /// <summary>The slot an operand reads, or null when it is not a fact or a quantifier variable.</summary>
-    private static string? Slot(BoundExpression operand, Dictionary<string, string> variables) => operand switch
+    /// <summary>The slot an operand reads (recorded in <see cref="Read"/>), or null when it reads none.</summary>
+    private string? Slot(BoundExpression operand, Dictionary<string, string> variables)
     {
-        FactReference fact => fact.Path,
-        VariableReference variable when variables.TryGetValue(variable.Variable, out var list) =>
-            variable.Field is null ? list + "[]" : list + "[]." + variable.Field,
-        _ => null,
-    };
+        var slot = operand switch
+        {
+            FactReference fact => fact.Path,
+            VariableReference variable when variables.TryGetValue(variable.Variable, out var list) =>
+                variable.Field is null ? list + "[]" : list + "[]." + variable.Field,
+            _ => null,
+        };
+        if (slot is not null) Read.Add(slot);
+        return slot;
+    }
 
     /// <summary>A constant's value, or a threshold's values in every version, as the interpreter sees them; null otherwise.</summary>
     private List<object>? Values(BoundExpression operand)

@@ -32,6 +32,9 @@ internal sealed class CaseSearch
     private readonly ValueClasses classes;
     private int nodes;
 
+    // Whether the vocabulary's offences say whether each is served, which eval settles where the facts do (OffenceBeingTransferred).
+    private readonly bool settlesService;
+
     // Set by a node as it returns without a case: why none exists below it (see NoCaseReason), or null when that is not
     // known (it found one, ran out of budget, or its reasons are not tracked). Its caller reads it at once.
     private NoCaseReason? failure;
@@ -57,6 +60,7 @@ internal sealed class CaseSearch
         outcomes = new RuleOutcomes(interpreter, budget, costOf, factsOf);
         this.space = space;
         this.factsOf = factsOf;
+        settlesService = space.SettlesService;
         foreach (var fact in vocabulary.Facts)
         {
             if (fact.ExpectedWhen is null) continue;
@@ -82,7 +86,8 @@ internal sealed class CaseSearch
         exact = true;
         var found = goal.Literals() is { } literals ? Solve(space.Start, literals) : Search(space.Start, goal);
         if (found is null) return SearchResult.None(exact && !OverBudget, failure?.Rules());
-        return new SearchResult(found, () => Minimize(found, p => goal.Evaluate(new Probe(interpreter, p, outcomes), new List<string>()) == Truth.True));
+        // The goal is monotone, so the case eval reads (the facts it settles given outright) still meets it.
+        return new SearchResult(found, () => Evaluated(Minimize(found, p => AsEvaluated(p) is not null && goal.Evaluate(new Probe(interpreter, p, outcomes), new List<string>()) == Truth.True)));
     }
 
     /// <summary>
@@ -127,8 +132,17 @@ internal sealed class CaseSearch
                 }
             }
         }
-        if (open.Count == 0) return partial;
+        if (open.Count == 0)
+        {
+            // Every case below has the facts eval disregards when this one has: none is a witness.
+            // Returned as found: the facts eval settles are stated once the whole case is (Find), since a group's case
+            // stating them could clash with another group's case in a join.
+            if (AsEvaluated(partial) is not null) return partial;
+            failure = null;
+            return null;
+        }
         var groups = open.Count > 1 ? Independent(open, partial) : null;
+        var refusedJoin = false;
         if (groups is { Count: > 1 })
         {
             var joined = partial;
@@ -139,14 +153,20 @@ internal sealed class CaseSearch
                 if (Solve(partial, group) is not { } part) return null;
                 joined = joined.With(part.Values.Where(v => !partial.Has(v.Key)));
             }
-            return joined;
+            // Groups share no fact, but eval reads the offences' service with the sentence's end: the parts may together
+            // make a case file the reader refuses (one marks every offence served, another gives a sentence that runs).
+            // Then the groups are searched together below, one fact at a time, each split again once it is given.
+            if (AsEvaluated(joined) is not null) return joined;
+            refusedJoin = true;
         }
         // The fact most open literals miss first: giving it is what splits the rest into independent groups.
         var next = Choose(probe, missing.OrderByDescending(f => sharedBy[f]).ToList());
         if (next is null)
         {
-            // The open literals stay unknown whatever else is given: each alone is why.
-            failure = NoCaseReason.AtOnce(open.Select(l => l.Rules.First()).ToList());
+            // The open literals stay unknown whatever else is given: each alone is why. Unless each group has a case
+            // and only their join is refused: then nothing is proved.
+            if (refusedJoin) exact = false;
+            failure = refusedJoin ? null : NoCaseReason.AtOnce(open.Select(l => l.Rules.First()).ToList());
             return null;
         }
         var why = new NoCaseReason.Builder();
@@ -292,9 +312,9 @@ internal sealed class CaseSearch
         // Dropping a fact never makes a rule fail (an outcome only becomes unknown), so a smaller case still has no other
         // rule failing and only the rule and the question need asking again; taking out a list element can (an 'any'
         // loses its element), so that asks everything.
-        return new SearchResult(found, () => Minimize(found,
-            p => Qualifies(new Probe(interpreter, p, outcomes), rule, group, holds),
-            p => new Probe(interpreter, p, outcomes) is var probe && probe.Evaluate(rule).Outcome != Outcome.Met && holds(probe)));
+        return new SearchResult(found, () => Evaluated(Minimize(found,
+            p => AsEvaluated(p) is { } evaluated && Qualifies(new Probe(interpreter, evaluated, outcomes), rule, group, holds),
+            p => AsEvaluated(p) is { } evaluated && new Probe(interpreter, evaluated, outcomes) is var probe && probe.Evaluate(rule).Outcome != Outcome.Met && holds(probe))));
     }
 
     /// <summary>A case in which <paramref name="rule"/> stays unknown for want of facts the case file cannot carry though it gives every other fact the rule reads, and no other rule fails.</summary>
@@ -327,7 +347,7 @@ internal sealed class CaseSearch
         var probe = new Probe(interpreter, partial, outcomes);
         var missing = new List<string>();
         var truth = goal.Evaluate(probe, missing);
-        if (truth == Truth.True) return partial;
+        if (truth == Truth.True) return AsEvaluated(partial) is null ? null : partial; // null: every case below is one the reader refuses
         if (truth == Truth.False) return null;
         var next = Choose(probe, missing);
         if (next is null) return null;
@@ -360,7 +380,19 @@ internal sealed class CaseSearch
             failure = NoCaseReason.AtOnce(settlers);
             return null;
         }
-        if (holds(probe)) return partial;
+        // A case eval reads otherwise (it settles an offence's service, or refuses the case file) is asked again as
+        // eval reads it; when that one does not qualify, the cases below may. Why this one does not is then eval's
+        // reading, not the rules': no reason is given, so no sibling value is ruled out with it.
+        var rejected = false;
+        if (holds(probe))
+        {
+            if (AsEvaluated(partial) is { } evaluated
+                && (ReferenceEquals(evaluated, partial) || Qualifies(new Probe(interpreter, evaluated, outcomes), rule, group, holds)))
+            {
+                return evaluated;
+            }
+            rejected = true;
+        }
         var missing = new List<string>();
         if (branchOthers) missing.AddRange(groupOutcomes.MissedBesides(rule));
         if (branchRule) missing.AddRange(result.MissingFacts);
@@ -369,7 +401,7 @@ internal sealed class CaseSearch
         {
             // Nothing more can be given: the case stays as it is, and holds no more below than here. Which facts the
             // vocabulary expects (what FindUnsettled asks about) is read by rules not tracked here.
-            failure = whyNot is null || asDescribed ? null : NoCaseReason.AtOnce(whyNot(probe));
+            failure = whyNot is null || asDescribed || rejected ? null : NoCaseReason.AtOnce(whyNot(probe));
             return null;
         }
         // Every case file below is reached by giving each fact met on the way a value, or leaving it out: whichever
@@ -385,7 +417,7 @@ internal sealed class CaseSearch
             return unknown;
         }
         why.Add(failure);
-        failure = OverBudget ? null : why.Build();
+        failure = OverBudget || rejected ? null : why.Build();
         return null;
     }
 
@@ -466,6 +498,15 @@ internal sealed class CaseSearch
         if (values.Count == 0) exact = false;
         return values;
     }
+
+    /// <summary>A minimized witness as eval reads it (the minimizing kept only cases eval reads as given or settles).</summary>
+    private PartialCase Evaluated(PartialCase witness) => AsEvaluated(witness) ?? witness;
+
+    /// <summary>
+    /// <see cref="PartialCase.AsEvaluated"/> where the vocabulary's offences have a service to settle; the case itself
+    /// where they have not (eval's step then sets a field no rule can read).
+    /// </summary>
+    public PartialCase? AsEvaluated(PartialCase partial) => settlesService ? partial.AsEvaluated() : partial;
 
     /// <summary>Drops every fact the finding does not need, one at a time, keeping the countries and the date a case file needs.</summary>
     /// <param name="witness">The case found.</param>

@@ -59,6 +59,15 @@ internal sealed class CaseSpace
 
     public FactModel? Fact(string path) => facts.TryGetValue(path, out var fact) ? fact : null;
 
+    /// <summary>
+    /// Whether the vocabulary's offences say whether each is served: then eval settles the service the facts settle, and
+    /// the reader refuses a case file that marks every offence served while the sentence runs (<see cref="OffenceBeingTransferred"/>).
+    /// </summary>
+    public bool SettlesService => TypeOf(ServedSlot) is { Kind: TypeKind.Bool };
+
+    /// <summary>The slot of an offence's service.</summary>
+    public const string ServedSlot = OffenceBeingTransferred.Offenses + "[]." + OffenceBeingTransferred.SentenceServed;
+
     /// <summary>The fact whose value ends the period that starts at <paramref name="endFact"/>'s start, if it ends one.</summary>
     public string? PeriodStartOf(string endFact) => atoms.Periods.TryGetValue(endFact, out var period) ? period.From : null;
 
@@ -124,6 +133,11 @@ internal sealed class CaseSpace
                 // no 'any' or 'all' can tell), so the lengths between need no search of their own.
                 var fact = Fact(path);
                 var bound = System.Math.Max(1, atoms.Quantifiers.TryGetValue(path, out var q) ? q : 0);
+                // Where a condition reads whether an offence is served, eval settles some services and refuses a case
+                // file that marks every offence served while the sentence runs (OffenceBeingTransferred): a longer
+                // list keeps its answers in a sublist of the elements that decide them, plus one not marked served or
+                // two whose service is not known, which keeps the sublist one eval reads as it is.
+                if (path == OffenceBeingTransferred.Offenses && atoms.Read.Contains(ServedSlot) && SettlesService) bound += 2;
                 var lengths = new SortedSet<int> { 1, bound };
                 if (fact?.NonEmpty != true) lengths.Add(0);
                 return lengths.Select(n => (object?)new ListLength(n)).ToList();

@@ -35,6 +35,21 @@ internal static class SatisfiabilityChecks
             Vacuous(context, Core(context, component));
             return false;
         }
+        // The groups' cases share no fact, but together they may make a case file the reader refuses (every offence
+        // marked served, a sentence that runs): then one case for all the rules is searched for.
+        if (context.Search.AsEvaluated(eligibleCase) is { } accepted) eligibleCase = accepted;
+        else
+        {
+            var everyRule = context.Eligible();
+            var result = context.Search.Find(everyRule);
+            if (!result.Found)
+            {
+                if (!context.Proves(result, everyRule)) NotAnalysed(context, "whether any case is eligible");
+                else Vacuous(context, context.Rules.ToList());
+                return false;
+            }
+            eligibleCase = result.Witness!;
+        }
         context.EligibleCase = eligibleCase;
         AlwaysMet(context);
         return true;

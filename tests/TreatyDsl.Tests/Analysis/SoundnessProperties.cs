@@ -27,6 +27,9 @@ public class SoundnessProperties
         "timeRemaining >= 6 months", "timeRemaining < 1 year",
         "any offense in offenses: offense.category = drug", "all offense in offenses: offense.dualCriminality",
         "sentence.fullTermDate >= 2026-06-01", "MX in prisoner.nationalities", "receivingNationality in prisoner.nationalities",
+        // What eval settles about which offence is served (OffenceBeingTransferred), which the analysis must know.
+        "all offense in offenses: offense.dualCriminality or offense.sentenceServed", "any offense in offenses: offense.sentenceServed",
+        "not (any offense in offenses: offense.sentenceServed)",
     };
 
     private static readonly Gen<string> Condition =
@@ -59,7 +62,10 @@ public class SoundnessProperties
             foreach (var finding in findings.Where(f => f.Witness is not null)) AssertReproduced(finding, catalog, schema);
             AssertSatisfiableHasEligibleWitness(model, findings, catalog, schema);
             var interpreter = new Interpreter(model.Vocabulary, model.Instruments.Single());
-            foreach (var sample in RandomCases(text.GetHashCode()).Take(300)) AssertNotContradicted(findings, model.Instruments.Single(), interpreter, sample);
+            // Read as eval reads them: a case file the reader refuses is no case, and what the facts settle is settled.
+            var accepted = RandomCases(text.GetHashCode()).Where(c => OffenceBeingTransferred.Contradiction(c) is null)
+                .Select(c => OffenceBeingTransferred.Settle(c, new List<string>()));
+            foreach (var sample in accepted.Take(300)) AssertNotContradicted(findings, model.Instruments.Single(), interpreter, sample);
         }));
     }
 
@@ -170,6 +176,7 @@ public class SoundnessProperties
                 {
                     ["category"] = Maybe<object>(random.Next(2) == 0 ? "drug" : "fraud"),
                     ["dualCriminality"] = Maybe<object>(random.Next(2) == 0),
+                    ["sentenceServed"] = Maybe<object>(random.Next(2) == 0),
                 }).Select(d => (object?)(IReadOnlyDictionary<string, object?>)d!).ToList()),
             };
             yield return new CaseFacts(values);
