@@ -22,12 +22,36 @@ internal static class CatalogEmitter
         w.Line("/// <summary>The case file's facts, as the vocabulary declares them.</summary>");
         w.Line($"public static {R}.FactSchema Schema {{ get; }} = new {R}.FactSchema(new {R}.FactDefinition[]");
         w.Line("{");
+        var expectations = new ConditionEmitter(spec.Namespace, spec.Vocabulary, spec.Vocabulary.Derived, Enumerable.Empty<ThresholdModel>(), spec.PathMap);
+        var methods = new CodeWriter();
+        expectations.Writer = methods;
+        var expected = 0;
         foreach (var fact in spec.Vocabulary.Facts.Where(f => f.Type.Kind != TypeKind.Error))
         {
-            w.Line($"    new {R}.FactDefinition({Escape.StringLiteral(fact.Path)}, {FactType(fact.Type, spec.Vocabulary)}, {Naming.Bool(fact.Required)}, {Naming.Bool(fact.NonEmpty)}),");
+            var definition = $"new {R}.FactDefinition({Escape.StringLiteral(fact.Path)}, {FactType(fact.Type, spec.Vocabulary)}, {Naming.Bool(fact.Required)}, {Naming.Bool(fact.NonEmpty)})";
+            if (fact.ExpectedWhen is { } when)
+            {
+                // The fact's 'expected when', evaluated over the case as the rules read it (UnaskableFacts reads it).
+                var method = GeneratedNames.ExpectationMethod(expected++);
+                methods.Line($"/// <summary>Whether the vocabulary expects <c>{Escape.XmlDoc(fact.Path)}</c> for the case (its <c>expected when</c>).</summary>");
+                methods.Open($"private static {R}.Truth {method}({expectations.CaseType} c, {R}.ExplanationSink? sink)");
+                methods.Line($"return {expectations.Condition(when, "true", statesRequirement: false)};");
+                methods.Close();
+                methods.Line();
+                definition += $" {{ Expected = facts => {method}({expectations.CaseType}.FromFacts(facts), null), ExpectedWhen = {Escape.StringLiteral(ConditionPrinter.Print(when))} }}";
+            }
+            w.Line($"    {definition},");
         }
         w.Line($"}}, global::{spec.Namespace}.{GeneratedNames.CaseReaderClass}.Instance);");
         w.Line();
+        if (expected > 0)
+        {
+            foreach (var d in expectations.DerivedConditions) expectations.EmitDerived(d);
+            expectations.EmitParts();
+            foreach (var field in expectations.Statics) w.Line(field);
+            if (expectations.Statics.Count > 0) w.Line();
+            w.Append(methods);
+        }
         w.Line("/// <summary>The country table.</summary>");
         w.Line($"public static {R}.CountryTable Countries {{ get; }} = new {R}.CountryTable({Escape.StringLiteral(spec.Countries.Title)}, {Escape.StringLiteral(spec.Countries.Citation)}, new {R}.CountryEntry[]");
         w.Line("{");

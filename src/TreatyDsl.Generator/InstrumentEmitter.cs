@@ -59,7 +59,7 @@ internal sealed class InstrumentEmitter
         file.Line();
         var inForce = instrument.InForce is { } d0 ? ConditionEmitter.Date(d0) : "null";
         file.Line("/// <summary>What the catalog needs to decide whether this instrument applies to a case.</summary>");
-        file.Line($"public static {R}.InstrumentInfo InstrumentInfo {{ get; }} = new {R}.InstrumentInfo(Id, Title, {Escape.StringLiteral(instrument.Kind.ToString().ToLowerInvariant())}, new string[] {{ {string.Join(", ", instrument.Parties.Select(Escape.StringLiteral))} }}, {inForce}, {Escape.StringLiteral(instrument.Citation)});");
+        file.Line($"public static {R}.InstrumentInfo InstrumentInfo {{ get; }} = new {R}.InstrumentInfo(Id, Title, {Escape.StringLiteral(instrument.Kind.ToString().ToLowerInvariant())}, new string[] {{ {string.Join(", ", instrument.Parties.Select(Escape.StringLiteral))} }}, {inForce}, {Escape.StringLiteral(instrument.Citation)}, {Decisions(instrument)});");
         file.Line();
         file.Line($"{R}.InstrumentInfo {R}.IInstrumentValidator.Info => InstrumentInfo;");
         file.Line();
@@ -128,6 +128,14 @@ internal sealed class InstrumentEmitter
     }
 
     private static string RuleMethod(RuleModel rule) => GeneratedNames.RuleMethod(rule.Id);
+
+    /// <summary>What the caseworker decides where a rule cannot be decided from the case file (<see cref="RuleDecisions"/>), as an array expression, or null.</summary>
+    private static string Decisions(InstrumentModel instrument)
+    {
+        var decisions = RuleDecisions.Of(instrument);
+        if (decisions.Count == 0) return "null";
+        return $"new {R}.RuleDecision[] {{ {string.Join(", ", decisions.Select(d => $"new {R}.RuleDecision({Escape.StringLiteral(d.RuleId)}, {Escape.StringLiteral(d.Reason)}, {Escape.StringLiteral(d.Citation)})"))} }}";
+    }
 
     /// <summary>The nested class binding the rules to a case. No generated member name starts with "Bound".</summary>
     private const string BoundRules = "BoundRules";

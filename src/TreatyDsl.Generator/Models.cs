@@ -41,7 +41,7 @@ internal readonly record struct Omission(string Message, TreatyDsl.Text.SourceSp
 }
 
 /// <summary>What the catalog (schema, country table, list of validators and advisory sets) is generated from.</summary>
-internal sealed record CatalogSpec(GeneratedTarget Target, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments, EquatableArray<string> Advisories)
+internal sealed record CatalogSpec(GeneratedTarget Target, VocabularyModel Vocabulary, CountryTableModel Countries, EquatableArray<string> Instruments, EquatableArray<string> Advisories, PathMap PathMap)
 {
     public string Namespace => Target.Namespace;
 }

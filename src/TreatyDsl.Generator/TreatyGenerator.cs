@@ -185,7 +185,7 @@ internal sealed record GenerationPlan(EquatableArray<InstrumentSpec> Instruments
             instrumentSpecs,
             advisorySpecs,
             new VocabularySpec(target, model.Vocabulary),
-            new CatalogSpec(target, model.Vocabulary, countries, instrumentSpecs.Select(i => i.Instrument.Id).ToEquatableArray(), advisorySpecs.Select(a => a.Set.Id).ToEquatableArray()),
+            new CatalogSpec(target, model.Vocabulary, countries, instrumentSpecs.Select(i => i.Instrument.Id).ToEquatableArray(), advisorySpecs.Select(a => a.Set.Id).ToEquatableArray(), pathMap),
             omissions.ToEquatableArray());
     }
 

@@ -78,7 +78,10 @@ public static class CaseEvaluator
             if (evaluated.Requirements is RequirementResult[] own) Array.Copy(own, 0, requirements, 1, own.Length);
             else for (var i = 0; i < evaluated.Requirements.Count; i++) requirements[i + 1] = evaluated.Requirements[i];
             var usable = practice is null || !practice.OnlyListed || Contains(practice.Instruments, info.Id);
-            reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable, evaluated.Reviews));
+            // A requirement unknown only for facts the case cannot have asks for none, and says what to decide instead.
+            var reviews = evaluated.Verdict == Verdict.Eligible ? evaluated.Reviews
+                : UnaskableFacts.Apply(requirements, evaluated.Reviews, info, catalog.Schema, facts, decide: evaluated.Verdict == Verdict.Undetermined);
+            reports.Add(InstrumentReport.FromRequirements(info.Id, info.Title, requirements, usable, reviews));
         }
 
         AddUndefinedInstruments(notes, catalog, sentencing, receiving, partner);

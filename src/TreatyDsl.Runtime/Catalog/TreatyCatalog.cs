@@ -10,7 +10,18 @@ namespace TreatyDsl.Runtime;
 /// <param name="Parties">For a bilateral treaty, its two parties; multilateral membership comes from the country table.</param>
 /// <param name="InForce">The date it entered into force, where the instrument itself states one.</param>
 /// <param name="Citation">Where the instrument is described.</param>
-public sealed record InstrumentInfo(string Id, string Title, string Kind, IReadOnlyList<string> Parties, LocalDate? InForce, string Citation);
+/// <param name="Decisions">
+/// What the caseworker decides where a rule stays unknown only for facts the vocabulary does not expect for the case
+/// (the reason and citation of the rule's <c>accept TDSL0315</c>); a rule without one gets words of its own.
+/// </param>
+public sealed record InstrumentInfo(string Id, string Title, string Kind, IReadOnlyList<string> Parties, LocalDate? InForce, string Citation,
+    IReadOnlyList<RuleDecision>? Decisions = null);
+
+/// <summary>What the caseworker decides when a rule cannot be decided from any case file of this kind, and where the sources say so.</summary>
+/// <param name="RuleId">The rule's id.</param>
+/// <param name="Reason">Why the rule is left to the caseworker, in the treaty file's words.</param>
+/// <param name="Citation">Where the sources leave it so.</param>
+public sealed record RuleDecision(string RuleId, string Reason, string Citation);
 
 /// <summary>A validator for one instrument: generated from its .treaty file, or interpreted from it.</summary>
 public interface IInstrumentValidator

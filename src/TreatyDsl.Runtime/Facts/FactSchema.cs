@@ -57,7 +57,17 @@ public sealed record FactType(FactKind Kind, string? Name = null, IReadOnlyList<
 public sealed record FieldDefinition(string Name, FactType Type);
 
 /// <summary>One fact of the vocabulary: its dotted path in the case file and its type.</summary>
-public sealed record FactDefinition(string Path, FactType Type, bool Required = false, bool NonEmpty = false);
+public sealed record FactDefinition(string Path, FactType Type, bool Required = false, bool NonEmpty = false)
+{
+    /// <summary>
+    /// For a fact the vocabulary expects only for some cases (<c>expected when</c>), whether a case is one: false when the
+    /// case file of such a case cannot carry the fact (a full-term date of a death sentence). Null: expected for every case.
+    /// </summary>
+    public System.Func<CaseFacts, Truth>? Expected { get; init; }
+
+    /// <summary>The <c>expected when</c> condition as the vocabulary writes it, for the words of a report; null with <see cref="Expected"/>.</summary>
+    public string? ExpectedWhen { get; init; }
+}
 
 /// <summary>The vocabulary as data: what a case file may hold. Generated code and the interpreter each build one from the treaty files.</summary>
 public sealed class FactSchema
@@ -74,6 +84,20 @@ public sealed class FactSchema
 
     /// <summary>Every fact a case file may hold.</summary>
     public IReadOnlyList<FactDefinition> Facts { get; }
+
+    /// <summary>
+    /// The definition of a fact the vocabulary does not expect for this case (its <c>expected when</c> is false for it),
+    /// or null when the fact is expected, may be, or is not in the schema.
+    /// </summary>
+    public FactDefinition? NotExpected(string path, CaseFacts facts)
+    {
+        for (var i = 0; i < Facts.Count; i++)
+        {
+            var fact = Facts[i];
+            if (fact.Path == path) return fact.Expected is { } expected && expected(facts) == Truth.False ? fact : null;
+        }
+        return null;
+    }
 
     /// <summary>
     /// The reader the generator emitted for these facts, which <see cref="CaseFileReader"/> tries first: it reads a case

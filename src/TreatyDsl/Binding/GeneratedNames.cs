@@ -73,6 +73,9 @@ public static class GeneratedNames
     /// <summary>The method that evaluates a derived fact.</summary>
     public static string DerivedMethod(string name) => "Derived" + Pascal(name);
 
+    /// <summary>The method of the catalog class that evaluates the <paramref name="index"/>th fact expectation (<c>expected when</c>) of the vocabulary.</summary>
+    public static string ExpectationMethod(int index) => "Expected" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The method that evaluates one advisory factor.</summary>
     public static string FactorMethod(string factorId) => "Factor" + Pascal(factorId);
 

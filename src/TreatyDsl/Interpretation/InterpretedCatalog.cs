@@ -20,7 +20,8 @@ public sealed class InterpretedInstrument : IInstrumentValidator
             instrument.Kind.ToString().ToLowerInvariant(),
             instrument.Parties.ToList(),
             Conversions.ToLocalDate(instrument.InForce),
-            instrument.Citation);
+            instrument.Citation,
+            RuleDecisions.Of(instrument).Select(d => new RuleDecision(d.RuleId, d.Reason, d.Citation)).ToList());
     }
 
     public InstrumentInfo Info { get; }
@@ -40,9 +41,14 @@ public static class InterpretedCatalog
 
     public static FactSchema SchemaOf(VocabularyModel vocabulary)
     {
+        var conditions = new ConditionInterpreter(vocabulary.Derived, Enumerable.Empty<ThresholdModel>());
         var facts = vocabulary.Facts
             .Where(f => f.Type.Kind != TypeKind.Error)
-            .Select(f => new FactDefinition(f.Path, TypeOf(f.Type, vocabulary), f.Required, f.NonEmpty))
+            .Select(f => new FactDefinition(f.Path, TypeOf(f.Type, vocabulary), f.Required, f.NonEmpty)
+            {
+                Expected = f.ExpectedWhen is { } when ? facts => conditions.Evaluate(when, facts, ExplanationSink.MissingFactsOnly(), wantTrue: true, statesRequirement: false) : null,
+                ExpectedWhen = f.ExpectedWhen is { } printed ? ConditionPrinter.Print(printed) : null,
+            })
             .ToList();
         return new FactSchema(facts);
     }

@@ -26,7 +26,7 @@ public class ShippedTreatyAnalysisTests
         Assert.All(accepted, finding =>
         {
             Assert.Equal(("treaties/baseline.treaty", minRemaining), (finding.Span.Path, finding.Span.Line));
-            Assert.Contains(". Accepted: Death and juvenile sentences have no full-term date", finding.Message);
+            Assert.Contains(". Accepted: A death or juvenile sentence has no full-term date", finding.Message);
             SoundnessProperties.AssertReproduced(finding, InterpretedCatalog.Create(model), InterpretedCatalog.SchemaOf(model.Vocabulary));
         });
         Assert.Contains(accepted, f => f.Message.Contains("sentence.type = death"));
