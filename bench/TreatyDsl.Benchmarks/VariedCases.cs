@@ -67,13 +67,25 @@ internal static class VariedCases
         {
             json.Append(",\"offenses\":[");
             var offenses = random.Next(1, 4);
+            // The reader refuses a case file that marks every offence served while the sentence runs: the last offence
+            // is never marked served when all the others are.
+            var allServed = true;
             for (var o = 0; o < offenses; o++)
             {
                 json.Append(o == 0 ? "{" : ",{");
                 first = true;
                 if (Given()) Field("category", "\"" + new[] { "drug", "violent", "fraud", "immigration", "immigration", "other" }[random.Next(6)] + "\"");
                 if (Given()) Field("dualCriminality", Bool(9));
-                if (Given()) Field("sentenceServed", Bool(3));
+                if (Given())
+                {
+                    var served = o == offenses - 1 && allServed ? "false" : Bool(3);
+                    Field("sentenceServed", served);
+                    allServed &= served == "true";
+                }
+                else
+                {
+                    allServed = false;
+                }
                 json.Append('}');
             }
             json.Append(']');

@@ -8,32 +8,32 @@ using Xunit;
 namespace TreatyDsl.Tests;
 
 /// <summary>
-/// Which offence is being transferred, where the case's own facts settle it (issue 28, item 1): while the sentence runs
-/// on the application date, the offences not known served cannot all be served, so the only one not marked served is
-/// the one being transferred and must be a crime in the receiving country (7 FAM 481.2 b(4); DOJ Guidelines II(2)); a
-/// case file that marks every offence served while the sentence runs contradicts itself and is refused.
+/// Which offence is being transferred, where the case's own facts settle it (issue 28, item 1): a single offence is the
+/// one the application is about; while the sentence runs on the application date, the offences not known served cannot
+/// all be served, so the only one not marked served is the one being transferred; either must be a crime in the
+/// receiving country (7 FAM 481.2 b(4); DOJ Guidelines II(2)). A case file that marks every offence served while the
+/// sentence runs contradicts itself and is refused.
 /// </summary>
 public sealed class OffenceBeingTransferredTests
 {
     private const string NoDualCriminality = """{ "description": "Gambling", "category": "other", "dualCriminality": false }""";
 
     [Fact]
-    public void A_single_offence_with_time_left_is_the_one_transferred_so_without_dual_criminality_the_case_is_ineligible()
+    public void A_single_offence_is_the_one_transferred_so_without_dual_criminality_the_case_is_ineligible()
     {
         var report = CaseBuilder.Outgoing("DE").Set("offenses", JsonNode.Parse($"[{NoDualCriminality}]")).Evaluate();
 
         Assert.Equal(Outcome.NotMet, Requirement(report, "coe", "dual-criminality").Outcome);
         Assert.Equal(Verdict.Ineligible, report.Verdict);
-        Assert.Contains(report.Notes, n => n.StartsWith("offenses[0].sentenceServed is taken as false (not given): the sentence runs until 2031-01-31, after the application date 2026-01-15, and the case's only offence is the one whose sentence is being served"));
+        Assert.Contains(report.Notes, n => n.StartsWith("offenses[0].sentenceServed is not given: the case's only offence is the one whose sentence the application is to transfer, so it is read as not served and dual criminality is asked of it"));
     }
 
     [Fact]
-    public void A_single_offence_whose_sentence_end_is_not_known_leaves_dual_criminality_unknown()
+    public void A_single_offence_is_the_one_transferred_even_when_the_sentence_s_end_is_not_known()
     {
         var report = CaseBuilder.Outgoing("DE").Set("offenses", JsonNode.Parse($"[{NoDualCriminality}]")).Remove("sentence.fullTermDate").Evaluate();
 
-        Assert.Equal(Outcome.Unknown, Requirement(report, "coe", "dual-criminality").Outcome);
-        Assert.DoesNotContain(report.Notes, n => n.Contains("sentenceServed"));
+        Assert.Equal(Outcome.NotMet, Requirement(report, "coe", "dual-criminality").Outcome);
     }
 
     [Fact]
@@ -115,14 +115,26 @@ public sealed class OffenceBeingTransferredTests
     }
 
     [Fact]
-    public void Every_offence_marked_served_when_the_full_term_has_ended_is_read_as_given()
+    public void The_only_offence_marked_served_when_the_full_term_has_ended_is_still_the_one_the_application_is_about()
     {
         var report = CaseBuilder.Outgoing("DE").Set("sentence.fullTermDate", "2025-12-31").Set("offenses", JsonNode.Parse("""
             [{ "category": "other", "dualCriminality": false, "sentenceServed": true }]
             """)).Evaluate();
 
+        Assert.Equal(Outcome.NotMet, Requirement(report, "coe", "dual-criminality").Outcome);
+        Assert.Contains(report.Notes, n => n.StartsWith("offenses[0].sentenceServed is marked true: the case's only offence is the one whose sentence the application is to transfer"));
+    }
+
+    [Fact]
+    public void Every_offence_marked_served_when_the_full_term_has_ended_is_read_as_given()
+    {
+        var report = CaseBuilder.Outgoing("DE").Set("sentence.fullTermDate", "2025-12-31").Set("offenses", JsonNode.Parse("""
+            [{ "category": "other", "dualCriminality": false, "sentenceServed": true }, { "category": "drug", "dualCriminality": true, "sentenceServed": true }]
+            """)).Evaluate();
+
         Assert.Equal(Outcome.Met, Requirement(report, "coe", "dual-criminality").Outcome);
         Assert.Equal(Outcome.NotMet, Requirement(report, "coe", "min-remaining").Outcome);
+        Assert.DoesNotContain(report.Notes, n => n.Contains("sentenceServed"));
     }
 
     [Fact]

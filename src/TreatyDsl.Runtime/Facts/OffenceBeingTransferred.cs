@@ -4,20 +4,19 @@ using NodaTime;
 namespace TreatyDsl.Runtime;
 
 /// <summary>
-/// What a case's own facts settle about which offence is being transferred. A transfer is of a sentence still being
-/// served ("the offense being transferred", 7 FAM 481.2 b(4)), so while the sentence runs on the application date (its
-/// full term ends after it, or it has no end) some offence is not yet served:
+/// What a case's own facts settle about which offence is being transferred ("the offense being transferred",
+/// 7 FAM 481.2 b(4)); a transfer is of a sentence still being served:
 /// <list type="bullet">
-/// <item>when every offence but one is marked served (or there is only one) and that one's service is not given, it is
-/// not served: <see cref="Settle"/>, which <see cref="CaseEvaluator"/> applies before any rule runs, for the generated
-/// validators and the interpreter alike, with a note;</item>
-/// <item>marks that say every offence is served contradict the case: <see cref="CaseFileReader"/> refuses the file
-/// (<see cref="Contradiction"/>), naming the JSON path.</item>
+/// <item>a case with one offence is about that offence's sentence: it is the one being transferred, whatever its mark;</item>
+/// <item>while the sentence runs on the application date (its full term ends after it, or it has no end), some offence is
+/// not yet served: when every offence but one is marked served and that one's service is not given, it is not served;</item>
+/// <item>marks that say every offence is served while the sentence runs contradict the case.</item>
 /// </list>
-/// The step only turns a service that is not given into "not served", and only where nothing the case file could add
-/// without contradicting itself would say otherwise; so knowing less never gives another definite answer, and an
-/// unknown is never read as served. The analysis knows the step: its witnesses state what the step settles, and it
-/// leaves out the cases the reader refuses, so every case it shows reproduces under <c>treaty eval</c>.
+/// <see cref="CaseEvaluator"/> applies the first two before any rule runs (<see cref="Settle"/>, with a note), for the
+/// generated validators and the interpreter alike; <see cref="CaseFileReader"/> refuses the third (<see cref="Contradiction"/>).
+/// The step reads no offence as served that the case file does not mark served, and it depends on no mark that could
+/// later be given without contradicting the case, so knowing less never gives another definite answer. The analysis
+/// knows the step: its witnesses state what the step settles, and no case whose marks it reads otherwise is a witness.
 /// </summary>
 public static class OffenceBeingTransferred
 {
@@ -37,21 +36,22 @@ public static class OffenceBeingTransferred
 
     /// <summary>
     /// The facts with what the case settles about its offences' service in place, and a note for each change. Facts with
-    /// nothing to settle (the common case: every service given) come back as they are. Facts that did not come through
-    /// the reader may carry marks it refuses (<see cref="Contradiction"/>): those are disregarded, said in a note, and
-    /// never read as served.
+    /// nothing to settle (the common case: several offences, each mark given) come back as they are. Facts that did not
+    /// come through the reader may carry marks it refuses (<see cref="Contradiction"/>): those are disregarded, said in a
+    /// note, and never read as served.
     /// </summary>
     public static CaseFacts Settle(CaseFacts facts, List<string> notes)
     {
         var reading = Read(facts);
         if (reading.Served is null || (!reading.MarksContradict && reading.SettledUnserved.Length == 0)) return facts;
-        if (reading.MarksContradict) notes.Add(ContradictionText(reading) + ": the marks are disregarded, each offence's service taken as not known");
-        for (var i = 0; i < reading.SettledUnserved.Length; i++)
+        var single = reading.Served.Length == 1;
+        if (reading.MarksContradict) notes.Add(ContradictionText(reading) + (single ? ": the mark is disregarded" : ": the marks are disregarded, each offence's service taken as not known"));
+        foreach (var index in reading.SettledUnserved)
         {
-            var why = reading.Served.Length == 1
-                ? $"{reading.Runs}, and the case's only offence is the one whose sentence is being served"
-                : $"{reading.Runs}, and every other offence is marked served, so it is the offence being transferred";
-            notes.Add($"offenses[{reading.SettledUnserved[i]}].sentenceServed is taken as false ({(reading.MarksContradict ? "its mark disregarded" : "not given")}): {why} ({Citation})");
+            var given = reading.Given[index];
+            notes.Add(single
+                ? $"offenses[0].sentenceServed is {(given is null ? "not given" : "marked true")}: the case's only offence is the one whose sentence the application is to transfer, so it is read as not served and dual criminality is asked of it ({Citation})"
+                : $"offenses[{index}].sentenceServed is taken as false (not given): {reading.Runs}, and every other offence is marked served, so it is the offence being transferred ({Citation})");
         }
         var records = facts.GetList(Offenses)!;
         var settled = new List<object?>(records.Count);
@@ -82,12 +82,22 @@ public static class OffenceBeingTransferred
         ? $"the case's only offence is marked served, but {reading.Runs}: the prisoner is serving the sentence for it, so it is the offence being transferred ({Citation})"
         : $"every offence is marked served, but {reading.Runs}: the prisoner is still serving the sentence for some offence ({Citation})";
 
-    /// <summary>Whether every offence is marked served while the sentence still runs: marks <see cref="Settle"/> disregards.</summary>
-    public static bool MarksContradict(CaseFacts facts) => Read(facts).MarksContradict;
+    /// <summary>
+    /// Whether <see cref="Settle"/> reads a mark the case file gives otherwise than given (every offence marked served
+    /// while the sentence runs, which the reader refuses, or the only offence marked served): such a case is not read as
+    /// written, and the analysis shows no witness of it.
+    /// </summary>
+    public static bool ReadsAMarkOtherwise(CaseFacts facts)
+    {
+        var reading = Read(facts);
+        if (reading.Served is null) return false;
+        if (reading.MarksContradict) return true;
+        foreach (var index in reading.SettledUnserved) if (reading.Given[index] is not null) return true;
+        return false;
+    }
 
     /// <summary>
-    /// The offences whose service the facts settle as not served (given no mark, or a mark <see cref="Settle"/>
-    /// disregards); empty when there are none, or no list of offences.
+    /// The offences whose service the facts settle as not served; empty when there are none, or no list of offences.
     /// </summary>
     public static IReadOnlyList<int> SettledUnserved(CaseFacts facts) => Read(facts).SettledUnserved;
 
@@ -97,28 +107,31 @@ public static class OffenceBeingTransferred
     private static Reading Read(CaseFacts facts)
     {
         if (facts.GetList(Offenses) is not { Count: > 0 } records) return default;
-        var served = new bool?[records.Count];
+        var given = new bool?[records.Count];
         var allMarkedServed = true;
         for (var i = 0; i < records.Count; i++)
         {
             // A list the reader accepted holds records; anything else is not an offence this step can read.
             if (records[i] is not IReadOnlyDictionary<string, object?> fields) return default;
-            served[i] = fields.TryGetValue(SentenceServed, out var value) ? value as bool? : null;
-            allMarkedServed &= served[i] == true;
+            given[i] = fields.TryGetValue(SentenceServed, out var value) ? value as bool? : null;
+            allMarkedServed &= given[i] == true;
         }
         var runs = Runs(facts);
         var contradict = allMarkedServed && runs is not null;
+        var served = (bool?[])given.Clone();
         if (contradict) for (var i = 0; i < served.Length; i++) served[i] = null;
-        // The one offence not known served, when every other is known served.
+        // One offence: the one being transferred, whatever its mark.
+        if (served.Length == 1) return new Reading(given, served, runs, contradict, served[0] == false ? None : new[] { 0 });
+        // Several: while the sentence runs, the one not known served, when every other is known served.
         var open = -1;
         for (var i = 0; i < served.Length; i++)
         {
             if (served[i] == true) continue;
-            if (served[i] == false || open >= 0) return new Reading(served, runs, contradict, None);
+            if (served[i] == false || open >= 0) return new Reading(given, served, runs, contradict, None);
             open = i;
         }
         var settles = open >= 0 && runs is not null;
-        return new Reading(served, runs, contradict, settles ? new[] { open } : None);
+        return new Reading(given, served, runs, contradict, settles ? new[] { open } : None);
     }
 
     /// <summary>
@@ -138,8 +151,9 @@ public static class OffenceBeingTransferred
 
     private readonly struct Reading
     {
-        public Reading(bool?[] served, string? runs, bool marksContradict, int[] settledUnserved)
+        public Reading(bool?[] given, bool?[] served, string? runs, bool marksContradict, int[] settledUnserved)
         {
+            Given = given;
             Served = served;
             Runs = runs;
             MarksContradict = marksContradict;
@@ -148,7 +162,10 @@ public static class OffenceBeingTransferred
 
         private readonly int[]? settled;
 
-        /// <summary>Each offence's service as the step reads it, marks it disregards taken out (null when there is no list of offences to read).</summary>
+        /// <summary>Each offence's mark as the case file gives it.</summary>
+        public bool?[] Given { get; }
+
+        /// <summary>Each offence's service as the step reads it before settling, marks it disregards taken out (null when there is no list of offences to read).</summary>
         public bool?[]? Served { get; }
 
         /// <summary>How the facts show the sentence runs, or null.</summary>

@@ -137,14 +137,15 @@ internal sealed class PartialCase
     /// <summary>
     /// The case as <c>treaty eval</c> reads it, so that a witness shows what it claims: with the offences' service the
     /// facts settle stated outright (<see cref="OffenceBeingTransferred"/>: an offence not known served is not served
-    /// when it is the only one, or the only one not marked served while the sentence runs). Null when eval disregards
-    /// facts of the case (every offence marked served while the sentence runs): every case below it has them too, so no
-    /// witness is among them, and the case eval reads instead is another the search meets on its own.
+    /// when it is the only one, or the only one not marked served while the sentence runs). Null when eval reads a mark
+    /// the case gives otherwise (the reader refuses every offence marked served while the sentence runs; the only
+    /// offence marked served is read as not served): every case below it has that mark too, so no witness is among
+    /// them, and the case eval reads instead is another the search meets on its own.
     /// </summary>
     public PartialCase? AsEvaluated()
     {
         var facts = ToFacts();
-        if (OffenceBeingTransferred.MarksContradict(facts)) return null;
+        if (OffenceBeingTransferred.ReadsAMarkOtherwise(facts)) return null;
         var settled = OffenceBeingTransferred.SettledUnserved(facts);
         if (settled.Count == 0) return this;
         var next = new Dictionary<string, object?>(values);
