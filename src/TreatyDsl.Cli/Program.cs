@@ -101,6 +101,13 @@ public static class Program
         matrix.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(matrixFolder), "matrix", errors,
             dir => MatrixCommand.Run(dir, parsed.GetValue(html), output, errors))));
 
+        var testFolder = FolderArgument();
+        var test = new Command("test", "Run the examples written in .treaty files, one line each; exit 1 when one fails." + Examples(
+            "treaty test",
+            "treaty test my-treaties")) { testFolder };
+        test.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(testFolder), "test", errors,
+            dir => TestCommand.Run(dir, output, errors))));
+
         // Editors start it; '--stdio' is what LSP clients (vscode-languageclient) pass to ask for the transport it always uses.
         var stdio = new Option<bool>("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for LSP clients that pass it)" };
         var lsp = new Command("lsp", "Run the language server for .treaty files (Language Server Protocol over standard input and output), for editors." + Examples(
@@ -111,7 +118,7 @@ public static class Program
 
         var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files." + Examples(
             "treaty eval samples/cases/mx-eligible.json",
-            "treaty check treaties")) { eval, check, matrix, lsp };
+            "treaty check treaties")) { eval, check, test, matrix, lsp };
         var configuration = new InvocationConfiguration { Output = output, Error = errors };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

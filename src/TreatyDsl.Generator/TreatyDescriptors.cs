@@ -77,6 +77,10 @@ internal static class TreatyDescriptors
     // Reported by `treaty check --passages` and the tests, never by a build (which has no passage list); declared so that
     // every catalog diagnostic is one the analyzer knows, and its severity can be configured the same way.
     public static readonly DiagnosticDescriptor UnknownPassage = Create("TDSL0401", Catalog.UnknownPassage, "TreatyDsl.Sources", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ExampleFails = Create("TDSL0501", Catalog.ExampleFails, "TreatyDsl.Examples", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ExampleUnknownName = Create("TDSL0502", Catalog.ExampleUnknownName, "TreatyDsl.Examples", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ExampleUnreadFact = Create("TDSL0503", Catalog.ExampleUnreadFact, "TreatyDsl.Examples", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ExampleBadValue = Create("TDSL0504", Catalog.ExampleBadValue, "TreatyDsl.Examples", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
@@ -142,6 +146,10 @@ internal static class TreatyDescriptors
         ContractPropertyNotCovered,
         FactOutsideContract,
         UnknownPassage,
+        ExampleFails,
+        ExampleUnknownName,
+        ExampleUnreadFact,
+        ExampleBadValue,
         InternalError);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);

@@ -39,8 +39,16 @@ public static class TreatyLoader
         var model = Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics));
         // The table checks add notes that cases print, so they run for the generator too; the case analysis does not.
         model = Analysis.CountryTableChecks.Run(model);
-        return budget is not null ? Analysis.TreatyAnalysis.Run(model, budget) : model;
+        return budget is null ? model : Diagnose(model, budget);
     }
+
+    /// <summary>
+    /// What is reported about a bound model where diagnostics appear (the analyzer, <c>treaty check</c>, the language
+    /// server): its examples, checked by the interpreter (which needs the bound model only, never the analysis), and the
+    /// case analysis within <paramref name="budget"/>.
+    /// </summary>
+    public static TreatyModel Diagnose(TreatyModel model, Analysis.AnalysisBudget budget) =>
+        Analysis.TreatyAnalysis.Run(Examples.ExampleChecks.Check(model), budget);
 
     /// <summary>Loads and analyses every <c>*.treaty</c> file under <paramref name="directory"/>. A folder that cannot be read is a diagnostic, not an exception.</summary>
     public static TreatyModel LoadDirectory(string directory) => LoadDirectory(directory, analyse: true);

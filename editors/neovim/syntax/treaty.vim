@@ -4,8 +4,8 @@
 if exists('b:current_syntax') | finish | endif
 
 syntax iskeyword @,48-57,_,-,.
-syntax keyword treatyDeclaration vocabulary enum record fact derive instrument baseline threshold override require bar review exception countries country territory usage advisories advisory
-syntax keyword treatyKeyword accept against all and any before cite columns effective either expected for force from in includes kind label list nonempty not note of only or parties period practice prefers required title to unbounded unless weighs when
+syntax keyword treatyDeclaration vocabulary enum record fact derive instrument baseline threshold override require bar review exception countries country territory usage advisories advisory example
+syntax keyword treatyKeyword accept against all and any before cite columns effective either expect expected for force from given in includes kind label like list nonempty not note of only or parties period practice prefers required title to unbounded unless weighs when
 syntax keyword treatyBoolean true false
 syntax match treatyComment "//.*$" contains=@Spell
 syntax region treatyCitation matchgroup=treatyKeyword start=/\<cite\s\+"/ skip=/\\"/ end=/"\|$/ contains=treatyEscape
@@ -17,7 +17,7 @@ syntax match treatyNumber /\<\d\+\(\.\d\+\)\?\>/
 syntax match treatyCountryCode /\<[A-Z]\{2}\>/
 syntax match treatyDiagnosticId /\<TDSL\d\{4}\>/
 syntax match treatyOperator /<=\|>=\|!=\|=\|<\|>/
-syntax match treatyDeclaredName /\(^\(override\s\+\)\?\(instrument\|baseline\|threshold\|require\|bar\|review\|exception\|fact\|derive\|enum\|record\|advisories\|advisory\)\s\+\)\@<=[A-Za-z_][A-Za-z0-9_.-]*/
+syntax match treatyDeclaredName /\(^\(override\s\+\)\?\(instrument\|baseline\|threshold\|require\|bar\|review\|exception\|fact\|derive\|enum\|record\|advisories\|advisory\|example\)\s\+\)\@<=[A-Za-z_][A-Za-z0-9_.-]*/
 
 highlight default link treatyDeclaration Statement
 highlight default link treatyKeyword Keyword

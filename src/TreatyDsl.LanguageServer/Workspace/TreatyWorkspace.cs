@@ -47,14 +47,14 @@ internal sealed class WorkspaceSnapshot
     public IReadOnlyDictionary<string, IReadOnlyList<TreatyDiagnostic>> DiagnosticsByPath { get; }
 
     /// <summary>
-    /// Every diagnostic by path, the case analysis's findings included: analysed at most once per snapshot, within the
+    /// Every diagnostic by path, the examples' and the case analysis's findings included: analysed at most once per snapshot, within the
     /// analysis budget, and stopped (<see cref="OperationCanceledException"/>) when <paramref name="cancellation"/> says a
     /// newer edit has made this snapshot stale. Two callers at once may both analyse; either result is right.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<TreatyDiagnostic>> AnalysedDiagnostics(System.Threading.CancellationToken cancellation)
     {
         if (analysed is { } done) return done;
-        var model = Analysis.TreatyAnalysis.Run(Model, new Analysis.AnalysisBudget(cancellation: cancellation));
+        var model = TreatyLoader.Diagnose(Model, new Analysis.AnalysisBudget(cancellation: cancellation));
         return analysed = ByPath(model.Diagnostics);
     }
 

@@ -36,20 +36,7 @@ internal static class CompletenessChecks
     /// <summary>Facts no rule, derived fact or advisory reads, and that the evaluator does not read itself.</summary>
     private static IEnumerable<TreatyDiagnostic> UnreadFacts(TreatyModel model)
     {
-        var read = new HashSet<string> { ContractFacts.Id, ContractFacts.SentencingCountry, ContractFacts.ReceivingCountry, ContractFacts.ApplicationDate };
-        var derived = model.Vocabulary.Derived.Concat(model.Instruments.SelectMany(i => i.Derived));
-        foreach (var d in derived)
-        {
-            if (d.PeriodFrom is not null) read.Add(d.PeriodFrom);
-            if (d.PeriodTo is not null) read.Add(d.PeriodTo);
-        }
-        var conditions = derived.SelectMany(d => new[] { d.Condition, d.UnboundedWhen })
-            .Concat(model.Instruments.SelectMany(AllConditions))
-            .Concat(model.Advisories.SelectMany(a => a.Advisories.Select(f => f.Condition).Append(a.AppliesWhen)));
-        foreach (var node in conditions.SelectMany(ExpressionWalk.Nodes))
-        {
-            if (node is FactReference fact) read.Add(fact.Path);
-        }
+        var read = FactsRead.Of(model);
         return model.Vocabulary.Facts.Where(f => !read.Contains(f.Path)).Select(f => DiagnosticCatalog.UnreadFact.Create(f.Span, f.Path));
     }
 
@@ -75,7 +62,7 @@ internal static class CompletenessChecks
     {
         var own = instrument.Derived.GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
         var result = new HashSet<(string, string)>();
-        var pending = new Stack<BoundExpression?>(AllConditions(instrument));
+        var pending = new Stack<BoundExpression?>(FactsRead.Conditions(instrument));
         var expanded = new HashSet<string>();
         while (pending.Count > 0)
         {
@@ -93,7 +80,4 @@ internal static class CompletenessChecks
         return result;
     }
 
-    private static IEnumerable<BoundExpression?> AllConditions(InstrumentModel instrument) =>
-        instrument.Rules.Concat(instrument.Reviews).SelectMany(r => r.Versions).SelectMany(v => v.Exceptions.Select(x => x.Condition).Prepend(v.Condition))
-            .Concat(instrument.Derived.SelectMany(d => new[] { d.Condition, d.UnboundedWhen }));
 }

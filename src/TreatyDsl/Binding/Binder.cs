@@ -94,7 +94,8 @@ public static partial class Binder
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Offset)
             .ToEquatableArray();
-        return new TreatyModel(vocabulary, instruments.ToEquatableArray(), countries, advisories, ordered);
+        // Examples are checked after binding, against the bound model (Examples.ExampleChecks).
+        return new TreatyModel(vocabulary, instruments.ToEquatableArray(), countries, advisories, ordered) { Examples = sections.Examples.ToEquatableArray() };
     }
 
     // ---------- vocabulary ----------

@@ -22,6 +22,9 @@ internal sealed class Sections
     public List<UsageSyntax> Usages { get; } = new();
     public List<AdvisorySetSection> AdvisorySets { get; } = new();
 
+    /// <summary>Examples, in file order: they may stand under any header, and belong to none.</summary>
+    public List<ExampleSyntax> Examples { get; } = new();
+
     public static Sections Collect(IEnumerable<TreatyFileSyntax> files, List<TreatyDiagnostic> diagnostics)
     {
         var sections = new Sections();
@@ -32,6 +35,9 @@ internal sealed class Sections
             {
                 switch (declaration)
                 {
+                    case ExampleSyntax example:
+                        sections.Examples.Add(example);
+                        break;
                     case VocabularySyntax v:
                         sections.VocabularyHeaders.Add(v);
                         current = v;

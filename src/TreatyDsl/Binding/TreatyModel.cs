@@ -15,6 +15,9 @@ public sealed record TreatyModel(
     EquatableArray<AdvisorySetModel> Advisories,
     EquatableArray<TreatyDiagnostic> Diagnostics)
 {
+    /// <summary>The examples the files give, as written: checked against the bound model by <c>Examples.ExampleChecks</c>.</summary>
+    public EquatableArray<TreatyDsl.Syntax.ExampleSyntax> Examples { get; init; } = EquatableArray<TreatyDsl.Syntax.ExampleSyntax>.Empty;
+
     public bool HasErrors
     {
         get

@@ -17,6 +17,7 @@ public static class DiagnosticCatalog
     public const string Analysis = "TreatyDsl.Analysis";
     private const string Internal = "TreatyDsl.Internal";
     private const string Sources = "TreatyDsl.Sources";
+    private const string Examples = "TreatyDsl.Examples";
 
     public static readonly DiagnosticDescriptor SyntaxError = new(
         "TDSL0001", "Syntax error", "{0}", Syntax, DiagnosticSeverity.Error);
@@ -160,6 +161,26 @@ public static class DiagnosticCatalog
         "TDSL0401", "Citation names no passage",
         "'{0}' names no passage of the document it cites",
         Sources, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExampleFails = new(
+        "TDSL0501", "Example fails",
+        "Example '{0}' fails: {1}",
+        Examples, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ExampleUnknownName = new(
+        "TDSL0502", "Example names something that does not exist",
+        "Example '{0}': {1}",
+        Examples, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ExampleUnreadFact = new(
+        "TDSL0503", "Example gives a fact nothing reads",
+        "Example '{0}' gives '{1}', which no rule, derived fact or advisory reads: it cannot change what the example shows; remove it",
+        Examples, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ExampleBadValue = new(
+        "TDSL0504", "Example value that does not fit its fact",
+        "Example '{0}': {1}",
+        Examples, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NotAnAnalysisFinding = new(
         "TDSL0125", "'accept' of something that is not an analysis finding",
@@ -350,6 +371,6 @@ public static class DiagnosticCatalog
         VacuousInstrument, ConflictingRequirements, RuleNeverMet, RuleAlwaysMet, NotAnalysed, DeadException, SwallowingException,
         MaskedAllowance, RedundantAlternative, RedundantRequirement, UndecidableRule, VersionGap, NothingAccepted,
         ColumnsDisagree, DateDiffersFromNote, AmbiguousDate, NoteNamesOtherInstrument, PreferenceContradicted,
-        ContractPropertyNotCovered, FactOutsideContract, UnknownPassage, InternalError,
+        ContractPropertyNotCovered, FactOutsideContract, UnknownPassage, ExampleFails, ExampleUnknownName, ExampleUnreadFact, ExampleBadValue, InternalError,
     };
 }

@@ -13,7 +13,7 @@ internal static class DeclarationSplitter
     {
         "vocabulary", "enum", "record", "fact", "derive",
         "instrument", "baseline", "threshold", "override", "require", "bar", "review", "exception",
-        "countries", "country", "territory", "usage", "advisories", "advisory",
+        "countries", "country", "territory", "usage", "advisories", "advisory", "example",
     };
 
     /// <summary>A piece of the file: [Start, End) offsets; Keyword is the first word, or null for leading junk.</summary>

@@ -188,3 +188,40 @@ public enum Weighs
 
 /// <summary>One discretionary factor: reported, with the way it weighs, when its condition holds for a case.</summary>
 public sealed record AdvisorySyntax(string Id, Weighs Weighs, string? Text, string? Citation, ExpressionSyntax Condition, SourceSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>
+/// An example: a case and what must come out of it, checked wherever diagnostics appear and by <c>treaty test</c>
+/// (<c>example six-months: "Six months left is enough" cite "7 FAM 481.3-1 d(5)" like base given ... expect ...</c>).
+/// </summary>
+/// <param name="Id">The example's name.</param>
+/// <param name="Title">What it shows, in words.</param>
+/// <param name="Citation">The passage it is drawn from.</param>
+/// <param name="Like">Another example whose facts this one starts from, or null.</param>
+/// <param name="LikeSpan">Where <paramref name="Like"/> is written.</param>
+/// <param name="Givens">The facts, in order; a later one replaces an earlier one or the base's.</param>
+/// <param name="Expectations">What must come out.</param>
+/// <param name="Span">Where the name is written.</param>
+public sealed record ExampleSyntax(
+    string Id,
+    string? Title,
+    string? Citation,
+    string? Like,
+    SourceSpan LikeSpan,
+    EquatableArray<GivenSyntax> Givens,
+    EquatableArray<ExpectSyntax> Expectations,
+    SourceSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>One fact of an example: <c>given sentence.fullTermDate = 2026-07-15</c>, or a field of a list's record, <c>given offenses[0].category = drug</c>.</summary>
+/// <param name="Path">The fact's path, with the element's index for a record's field.</param>
+/// <param name="Value">The value: a literal, a name (enum member or country code), or a list of them in brackets.</param>
+/// <param name="Span">Where the path is written.</param>
+public sealed record GivenSyntax(string Path, ExpressionSyntax Value, SourceSpan Span);
+
+/// <summary>A list of values as an example gives it: <c>[MX, US]</c>.</summary>
+public sealed record ListLiteralSyntax(EquatableArray<ExpressionSyntax> Items, SourceSpan Span) : ExpressionSyntax(Span);
+
+/// <summary>What an example expects, as its words: <c>expect verdict eligible</c>, <c>expect us-mx min-remaining met</c>.</summary>
+/// <param name="Words">The words after <c>expect</c>, one to three.</param>
+/// <param name="Spans">Where each word is written.</param>
+/// <param name="Span">Where the whole expectation is written.</param>
+public sealed record ExpectSyntax(EquatableArray<string> Words, EquatableArray<SourceSpan> Spans, SourceSpan Span);

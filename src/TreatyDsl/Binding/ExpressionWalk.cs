@@ -1,10 +1,9 @@
 using System.Collections.Generic;
-using TreatyDsl.Binding;
 
-namespace TreatyDsl.Analysis;
+namespace TreatyDsl.Binding;
 
 /// <summary>Every node of a bound condition, parents before children. Recursion is bounded by the parser's nesting limit.</summary>
-internal static class ExpressionWalk
+public static class ExpressionWalk
 {
     public static IEnumerable<BoundExpression> Nodes(BoundExpression? expression)
     {

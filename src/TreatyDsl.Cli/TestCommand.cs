@@ -1,0 +1,42 @@
+using System.IO;
+using System.Linq;
+using TreatyDsl.Diagnostics;
+using TreatyDsl.Examples;
+
+namespace TreatyDsl.Cli;
+
+/// <summary>
+/// <c>treaty test [DIR]</c>: runs every example of the treaty files, one line each (PASS or FAIL, its name, title and
+/// place), with what each failing one expected, what came out and why. Exit 1 when one fails or cannot run.
+/// </summary>
+public static class TestCommand
+{
+    /// <summary>The exit status when an example fails or the files have errors.</summary>
+    public const int Failed = 1;
+
+    public static int Run(string directory, TextWriter output, TextWriter errors)
+    {
+        // The examples need the bound files only: no case analysis, so a run takes as long as evaluating the cases.
+        var model = TreatyLoader.LoadDirectory(directory, analyse: false);
+        if (model.HasErrors)
+        {
+            foreach (var diagnostic in model.Diagnostics.Where(d => d.IsError)) errors.WriteLine(diagnostic.ToString());
+            errors.WriteLine("treaty test: the treaty files have errors, so no example was run");
+            return Failed;
+        }
+        var (results, diagnostics) = ExampleChecks.Run(model);
+        foreach (var result in results)
+        {
+            var place = $"{result.Span.Path}({result.Span.Line},{result.Span.Column})";
+            output.WriteLine($"{(result.Passed ? "PASS" : result.Broken ? "ERROR" : "FAIL")}  {result.Id}: {result.Title}  [{place}]");
+            foreach (var failure in result.Failures) output.WriteLine($"      {failure}");
+        }
+        // Names and values in error, and examples that expect nothing, are said where they are.
+        foreach (var diagnostic in diagnostics.Where(d => d.Id != DiagnosticCatalog.ExampleFails.Id)) errors.WriteLine(diagnostic.ToString());
+        var passed = results.Count(r => r.Passed);
+        output.WriteLine(results.Count == 0
+            ? $"No examples in {directory}: write 'example NAME: \"...\" cite \"...\" given ... expect ...' beside a rule (docs/language.md)."
+            : $"{results.Count} example{(results.Count == 1 ? string.Empty : "s")}: {passed} passed, {results.Count - passed} failed.");
+        return passed == results.Count && !diagnostics.Any(d => d.IsError) ? EvalCommand.Success : Failed;
+    }
+}
