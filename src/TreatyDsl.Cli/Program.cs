@@ -102,11 +102,13 @@ public static class Program
             dir => MatrixCommand.Run(dir, parsed.GetValue(html), output, errors))));
 
         var testFolder = FolderArgument();
+        var testFormat = new Option<string>("--format") { Description = "text (a line per example), json, or junit (JUnit XML, for CI test reports)", DefaultValueFactory = _ => "text" };
+        testFormat.AcceptOnlyFromAmong(TestCommand.Formats);
         var test = new Command("test", "Run the examples written in .treaty files, one line each; exit 1 when one fails." + Examples(
             "treaty test",
-            "treaty test my-treaties")) { testFolder };
+            "treaty test my-treaties --format junit > examples.xml")) { testFolder, testFormat };
         test.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(testFolder), "test", errors,
-            dir => TestCommand.Run(dir, output, errors))));
+            dir => TestCommand.Run(dir, parsed.GetValue(testFormat) ?? "text", output, errors))));
 
         // Editors start it; '--stdio' is what LSP clients (vscode-languageclient) pass to ask for the transport it always uses.
         var stdio = new Option<bool>("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for LSP clients that pass it)" };

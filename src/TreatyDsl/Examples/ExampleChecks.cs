@@ -19,6 +19,9 @@ namespace TreatyDsl.Examples;
 public sealed record ExampleResult(string Id, string Title, string Citation, SourceSpan Span, IReadOnlyList<string> Failures, bool Broken)
 {
     public bool Passed => !Broken && Failures.Count == 0;
+
+    /// <summary>Why a broken example could not run: its errors, each with its place ("us-mx.treaty(12,9): ...").</summary>
+    public IReadOnlyList<string> Problems { get; init; } = new string[0];
 }
 
 /// <summary>
@@ -71,14 +74,18 @@ public static class ExampleChecks
             }
             if (facts is null || diagnostics.Count > before || expectations.Any(e => e is null))
             {
-                results.Add(new ExampleResult(example.Id, title, citation, example.Span, new string[0], Broken: true));
+                results.Add(new ExampleResult(example.Id, title, citation, example.Span, new string[0], Broken: true)
+                {
+                    Problems = diagnostics.Skip(before).Select(d => d.ToString()).ToList(),
+                });
                 continue;
             }
             var caseFacts = new CaseFacts(facts);
             if (OffenceBeingTransferred.Contradiction(caseFacts) is { } refused)
             {
-                diagnostics.Add(DiagnosticCatalog.ExampleBadValue.Create(example.Span, example.Id, "its case is one the case file reader refuses: " + refused));
-                results.Add(new ExampleResult(example.Id, title, citation, example.Span, new string[0], Broken: true));
+                var problem = DiagnosticCatalog.ExampleBadValue.Create(example.Span, example.Id, "its case is one the case file reader refuses: " + refused);
+                diagnostics.Add(problem);
+                results.Add(new ExampleResult(example.Id, title, citation, example.Span, new string[0], Broken: true) { Problems = new[] { problem.ToString() } });
                 continue;
             }
             var report = CaseEvaluator.Evaluate(catalog, caseFacts);

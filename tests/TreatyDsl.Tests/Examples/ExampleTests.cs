@@ -172,6 +172,33 @@ public sealed class ExampleTests
     }
 
     [Fact]
+    public void Treaty_test_writes_junit_for_ci_test_reports_and_json_for_tools()
+    {
+        var folder = Directory.CreateTempSubdirectory("treaty-test-").FullName;
+        foreach (var (path, text) in Shipped(SixMonths + FiveMonths.Replace("  given exceptionalCircumstances = false\n", string.Empty)))
+        {
+            File.WriteAllText(Path.Combine(folder, Path.GetFileName(path)), text);
+        }
+        var junit = new StringWriter();
+        var json = new StringWriter();
+
+        var junitExit = Program.Invoke(new[] { "test", folder, "--format", "junit" }, junit, new StringWriter());
+        var jsonExit = Program.Invoke(new[] { "test", folder, "--format", "json" }, json, new StringWriter());
+
+        Assert.Equal((1, 1), (junitExit, jsonExit));
+        var xml = System.Xml.Linq.XDocument.Parse(junit.ToString());
+        var suite = xml.Root!.Element("testsuite")!;
+        Assert.Equal(("2", "1", "0"), ((string)suite.Attribute("tests")!, (string)suite.Attribute("failures")!, (string)suite.Attribute("errors")!));
+        var failing = suite.Elements("testcase").Single(c => ((string)c.Attribute("name")!).StartsWith("five-months-is-not"));
+        Assert.StartsWith("expected us-mx min-remaining not-met, actual unknown", (string)failing.Element("failure")!.Attribute("message")!);
+        using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
+        var root = document.RootElement;
+        Assert.Equal((2, 1, 1, 0), (root.GetProperty("examples").GetInt32(), root.GetProperty("passed").GetInt32(), root.GetProperty("failed").GetInt32(), root.GetProperty("errors").GetInt32()));
+        var result = root.GetProperty("results")[1];
+        Assert.Equal(("five-months-is-not", "failed", "7 FAM 481.3-1 d(5)"), (result.GetProperty("id").GetString(), result.GetProperty("outcome").GetString(), result.GetProperty("citation").GetString()));
+    }
+
+    [Fact]
     public async Task The_analyzer_reports_a_failing_example_at_its_line_in_every_build()
     {
         var treaties = GeneratorHarness.ShippedTreatiesWith("us-mx.treaty", text => text + SixMonths.Replace("2026-07-15", "2026-07-14"));
