@@ -190,6 +190,25 @@ public class LanguageFeatureTests
     }
 
     [Fact]
+    public void An_example_is_checked_live_and_an_edit_to_the_baseline_shows_its_failure_in_the_instrument_s_file()
+    {
+        const string example = "\nexample six-months: \"Six months left is enough\"\n  cite \"7 FAM 481.3-1 d(5)\"\n  given sentencingCountry = US\n" +
+            "  given receivingCountry = MX\n  given sentence.type = determinate\n  given sentence.fullTermDate = 2026-07-15\n" +
+            "  given applicationDate = 2026-01-15\n  given exceptionalCircumstances = false\n  expect us-mx min-remaining met\n";
+        var workspace = new TreatyWorkspace();
+        workspace.AddFolder(Paths.Treaties);
+        var usMx = Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"));
+        var baseline = Path.GetFullPath(Path.Combine(Paths.Treaties, "baseline.treaty"));
+        workspace.Open(usMx, new Uri(usMx).AbsoluteUri, File.ReadAllText(usMx) + example, 1);
+        Assert.DoesNotContain(workspace.Snapshot().AnalysedDiagnostics(System.Threading.CancellationToken.None)[usMx], d => d.Id.StartsWith("TDSL05"));
+
+        workspace.Open(baseline, new Uri(baseline).AbsoluteUri, File.ReadAllText(baseline).Replace("when timeRemaining >= minTimeRemaining", "when timeRemaining > minTimeRemaining"), 1);
+
+        var failure = Assert.Single(workspace.Snapshot().AnalysedDiagnostics(System.Threading.CancellationToken.None)[usMx], d => d.Id == "TDSL0501");
+        Assert.StartsWith("Example 'six-months' fails: expected us-mx min-remaining met, actual not-met", failure.Message);
+    }
+
+    [Fact]
     public void The_editor_grammars_know_every_keyword_of_the_language()
     {
         var listed = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(Paths.Root, "editors", "vscode", "test", "keywords.json")))!;
