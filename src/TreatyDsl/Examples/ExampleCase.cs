@@ -126,6 +126,12 @@ internal static class ExampleCase
     private static bool Value(string exampleId, ExpressionSyntax written, TypeRef type, string path, TreatyModel model, List<TreatyDiagnostic> diagnostics, out object? value)
     {
         value = null;
+        // 'unknown' makes the fact unknown, as a case file's null does (a 'like' example's value taken away); an enum
+        // with a value of that name keeps it.
+        if (written is NameSyntax { Name: "unknown" } && !(type.Kind == TypeKind.Enum && model.Vocabulary.Enums.First(x => x.Name == type.Name).Members.Contains("unknown")))
+        {
+            return true;
+        }
         string? problem = null;
         switch (type.Kind, written)
         {

@@ -66,7 +66,9 @@ internal sealed class Expectation
         if (words.Count != 3) return Fail(0, $"say what is expected: {Forms}");
         if (words[1] == "review")
         {
-            if (bound.Reviews.All(r => r.Id != words[2])) return Fail(2, NoRule(words[2], bound, bound.Reviews, "review"));
+            // A review is declared ('review ...'), or raised under a rule's id where the rule cannot be decided from the
+            // case file (UnaskableFacts).
+            if (bound.Reviews.Concat(bound.Rules).All(r => r.Id != words[2])) return Fail(2, NoRule(words[2], bound, bound.Reviews.Concat(bound.Rules), "review or rule"));
             return new Expectation("review", words[0], words[2], "raised", written.Span);
         }
         if (bound.Rules.All(r => r.Id != words[1])) return Fail(1, NoRule(words[1], bound, bound.Rules, "requirement or bar"));

@@ -204,7 +204,7 @@ public class LanguageFeatureTests
 
         workspace.Open(baseline, new Uri(baseline).AbsoluteUri, File.ReadAllText(baseline).Replace("when timeRemaining >= minTimeRemaining", "when timeRemaining > minTimeRemaining"), 1);
 
-        var failure = Assert.Single(workspace.Snapshot().AnalysedDiagnostics(System.Threading.CancellationToken.None)[usMx], d => d.Id == "TDSL0501");
+        var failure = Assert.Single(workspace.Snapshot().AnalysedDiagnostics(System.Threading.CancellationToken.None)[usMx], d => d.Id == "TDSL0501" && d.Message.StartsWith("Example 'six-months'"));
         Assert.StartsWith("Example 'six-months' fails: expected us-mx min-remaining met, actual not-met", failure.Message);
     }
 
