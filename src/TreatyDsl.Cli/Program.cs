@@ -104,11 +104,18 @@ public static class Program
         var testFolder = FolderArgument();
         var testFormat = new Option<string>("--format") { Description = "text (a line per example), json, or junit (JUnit XML, for CI test reports)", DefaultValueFactory = _ => "text" };
         testFormat.AcceptOnlyFromAmong(TestCommand.Formats);
+        var coverage = new Option<string?>("--coverage")
+        {
+            Description = "Also print which outcomes (met, not met, unknown) the examples give at every rule and alternative, and write Cobertura XML to this file (default coverage.cobertura.xml)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var test = new Command("test", "Run the examples written in .treaty files, one line each; exit 1 when one fails." + Examples(
             "treaty test",
-            "treaty test my-treaties --format junit > examples.xml")) { testFolder, testFormat };
+            "treaty test treaties --coverage",
+            "treaty test my-treaties --format junit > examples.xml")) { testFolder, testFormat, coverage };
         test.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(testFolder), "test", errors,
-            dir => TestCommand.Run(dir, parsed.GetValue(testFormat) ?? "text", output, errors))));
+            dir => TestCommand.Run(dir, parsed.GetValue(testFormat) ?? "text", output, errors,
+                parsed.GetResult(coverage) is null ? null : parsed.GetValue(coverage) ?? "coverage.cobertura.xml"))));
 
         // Editors start it; '--stdio' is what LSP clients (vscode-languageclient) pass to ask for the transport it always uses.
         var stdio = new Option<bool>("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for LSP clients that pass it)" };

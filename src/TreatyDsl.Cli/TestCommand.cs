@@ -19,7 +19,12 @@ public static class TestCommand
 
     public static int Run(string directory, TextWriter output, TextWriter errors) => Run(directory, "text", output, errors);
 
-    public static int Run(string directory, string format, TextWriter output, TextWriter errors)
+    /// <param name="directory">The folder of .treaty files.</param>
+    /// <param name="format">text, json or junit.</param>
+    /// <param name="output">Where the results go.</param>
+    /// <param name="errors">Where problems go.</param>
+    /// <param name="coverage">With a path: also print the coverage table (text format) and write Cobertura XML there.</param>
+    public static int Run(string directory, string format, TextWriter output, TextWriter errors, string? coverage = null)
     {
         // The examples need the bound files only: no case analysis, so a run takes as long as evaluating the cases.
         var model = TreatyLoader.LoadDirectory(directory, analyse: false);
@@ -31,6 +36,7 @@ public static class TestCommand
         }
         var (results, diagnostics) = ExampleChecks.Run(model);
         var failed = results.Any(r => !r.Passed) || diagnostics.Any(d => d.IsError);
+        if (coverage is not null && !WriteCoverage(model, results, coverage, format == "text" ? output : null, errors)) return EvalCommand.InputRefused;
         if (format == "json") ExampleResultWriters.WriteJson(output, results);
         else if (format == "junit") ExampleResultWriters.WriteJUnit(output, results);
         if (format != "text")
@@ -53,5 +59,24 @@ public static class TestCommand
             : $"{results.Count} example{(results.Count == 1 ? string.Empty : "s")}: {passed} passed, {results.Count(r => !r.Passed && !r.Broken)} failed" +
               (results.Any(r => r.Broken) ? $", {results.Count(r => r.Broken)} could not run." : "."));
         return failed ? Failed : EvalCommand.Success;
+    }
+
+    /// <summary>The coverage table (when <paramref name="table"/> is given) and the Cobertura file; false when the file cannot be written.</summary>
+    private static bool WriteCoverage(Binding.TreatyModel model, System.Collections.Generic.IReadOnlyList<ExampleResult> results, string path, TextWriter? table, TextWriter errors)
+    {
+        var places = ExampleCoverage.Of(model, results);
+        if (table is not null) CoverageWriters.WriteTable(table, places);
+        try
+        {
+            using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+            CoverageWriters.WriteCobertura(file, places);
+            table?.WriteLine($"Cobertura XML: {path}");
+            return true;
+        }
+        catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException or System.ArgumentException or System.NotSupportedException)
+        {
+            errors.WriteLine($"treaty test: cannot write the coverage to '{path}': {ex.Message}");
+            return false;
+        }
     }
 }

@@ -38,10 +38,7 @@ public static class CaseEvaluator
             // Outside the program, not a question for any instrument: COE or OAS between two foreign states is theirs to apply.
             return new CaseReport(facts.CaseId, Verdict.NoTreaty, null, new List<InstrumentReport>(), new List<AdvisoryItem>(), new List<string> { OutsideTheProgram(sentencing, receiving) });
         }
-        // The table decides which nationality a territory's people hold; the rules read it as a fact.
-        facts = facts.With(ContractFacts.ReceivingNationality, catalog.Countries.NationalityOf(receiving));
-        // Which offence is being transferred, where the case's own facts settle it (and marks that contradict them).
-        facts = OffenceBeingTransferred.Settle(facts, notes);
+        facts = Supplied(catalog, facts, receiving, notes);
         var applicationDate = facts.GetDate(ContractFacts.ApplicationDate);
         var partner = PartnerOf(sentencing, receiving, catalog.Countries);
         var practice = partner?.Practice;
@@ -95,6 +92,27 @@ public static class CaseEvaluator
         if (WaitingNote(reports, waitingFor) is { } waiting) notes.Add(waiting);
         if (UnrecordedPreferenceNote(reports, recommended, partner) is { } unrecorded) notes.Add(unrecorded);
         return new CaseReport(facts.CaseId, CaseVerdict(reports), recommended, reports, advisory, notes);
+    }
+
+    /// <summary>
+    /// The facts as every instrument of the case reads them: a territory read as the United States, the receiving
+    /// nationality from the table, and which offence is being transferred where the case settles it. For a caller that
+    /// evaluates conditions of its own on a case (the examples' coverage), so that they read what the rules read.
+    /// </summary>
+    public static CaseFacts AsRead(TreatyCatalog catalog, CaseFacts facts)
+    {
+        var notes = new List<string>();
+        facts = AsUnitedStates(facts, notes);
+        return Supplied(catalog, facts, facts.GetText(ContractFacts.ReceivingCountry), notes);
+    }
+
+    /// <summary>What the evaluator supplies before any rule runs, each change said in <paramref name="notes"/>.</summary>
+    private static CaseFacts Supplied(TreatyCatalog catalog, CaseFacts facts, string? receiving, List<string> notes)
+    {
+        // The table decides which nationality a territory's people hold; the rules read it as a fact.
+        facts = facts.With(ContractFacts.ReceivingNationality, catalog.Countries.NationalityOf(receiving));
+        // Which offence is being transferred, where the case's own facts settle it.
+        return OffenceBeingTransferred.Settle(facts, notes);
     }
 
     /// <summary>The note of a case whose two sides are both the United States (a territory counts as the US).</summary>

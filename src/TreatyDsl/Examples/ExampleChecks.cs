@@ -20,6 +20,12 @@ public sealed record ExampleResult(string Id, string Title, string Citation, Sou
 {
     public bool Passed => !Broken && Failures.Count == 0;
 
+    /// <summary>The case the example gives, as a case file's facts (null for a broken example): what coverage reads.</summary>
+    public CaseFacts? Case { get; init; }
+
+    /// <summary>What came out of it (null for a broken example).</summary>
+    public CaseReport? Report { get; init; }
+
     /// <summary>Why a broken example could not run: its errors, each with its place ("us-mx.treaty(12,9): ...").</summary>
     public IReadOnlyList<string> Problems { get; init; } = new string[0];
 }
@@ -96,7 +102,7 @@ public static class ExampleChecks
                 failures.Add(failure);
                 diagnostics.Add(DiagnosticCatalog.ExampleFails.Create(expectation.Span, example.Id, failure));
             }
-            results.Add(new ExampleResult(example.Id, title, citation, example.Span, failures, Broken: false));
+            results.Add(new ExampleResult(example.Id, title, citation, example.Span, failures, Broken: false) { Case = caseFacts, Report = report });
         }
         return (results, diagnostics);
     }

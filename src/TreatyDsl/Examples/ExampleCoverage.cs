@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using TreatyDsl.Binding;
+using TreatyDsl.Interpretation;
+using TreatyDsl.Runtime;
+using TreatyDsl.Syntax;
+using TreatyDsl.Text;
+
+namespace TreatyDsl.Examples;
+
+/// <summary>One place of a treaty file that examples can exercise: a rule (requirement, bar, review) or an alternative (an <c>unless</c> or a named exception).</summary>
+/// <param name="Span">Where it is written.</param>
+/// <param name="Kind">requirement, bar, review, unless or exception.</param>
+/// <param name="Name">The rule's id (for an alternative: the rule's id and its own).</param>
+/// <param name="Outcomes">For each outcome (met, not-met, unknown), how many example cases gave it: for an alternative, whether it held (met), did not (not-met), or was unknown.</param>
+public sealed record CoveredPlace(SourceSpan Span, string Kind, string Name, IReadOnlyDictionary<Outcome, int> Outcomes)
+{
+    /// <summary>The outcomes no example gives.</summary>
+    public IEnumerable<Outcome> Missing => new[] { Outcome.Met, Outcome.NotMet, Outcome.Unknown }.Where(o => Outcomes[o] == 0);
+}
+
+/// <summary>
+/// Which outcomes the examples exercise at every rule and alternative of the treaty files: from each passing or failing
+/// example's report (a rule's outcome under each instrument evaluated), and each alternative's condition evaluated on the
+/// case as the rules read it (<see cref="CaseEvaluator.AsRead"/>), under the version of its rule in effect on the
+/// application date. A baseline rule is one place, whichever instrument an example reaches it through.
+/// </summary>
+public static class ExampleCoverage
+{
+    public static IReadOnlyList<CoveredPlace> Of(TreatyModel model, IReadOnlyList<ExampleResult> results)
+    {
+        var places = new Dictionary<SourceSpan, (string Kind, string Name, Dictionary<Outcome, int> Counts)>();
+        void Count(SourceSpan span, string kind, string name, Outcome? outcome)
+        {
+            if (!places.TryGetValue(span, out var place))
+            {
+                place = (kind, name, new Dictionary<Outcome, int> { [Outcome.Met] = 0, [Outcome.NotMet] = 0, [Outcome.Unknown] = 0 });
+                places[span] = place;
+            }
+            if (outcome is { } o) place.Counts[o]++;
+        }
+        // Every place is listed, exercised or not.
+        foreach (var instrument in model.Instruments)
+        {
+            foreach (var rule in instrument.Rules.Concat(instrument.Reviews))
+            {
+                foreach (var version in rule.Versions)
+                {
+                    Count(version.Span, KindOf(rule), rule.Id, null);
+                    foreach (var exception in version.Exceptions) Count(exception.Span, AlternativeKind(exception), $"{rule.Id} / {exception.Id}", null);
+                }
+            }
+        }
+        var catalog = InterpretedCatalog.Create(model);
+        var conditions = new Dictionary<string, ConditionInterpreter>();
+        foreach (var result in results.Where(r => r.Report is not null))
+        {
+            var facts = CaseEvaluator.AsRead(catalog, result.Case!);
+            var date = facts.GetDate(ContractFacts.ApplicationDate);
+            foreach (var report in result.Report!.Instruments)
+            {
+                var instrument = model.Instruments.FirstOrDefault(i => i.Id == report.Id);
+                if (instrument is null) continue;
+                var interpreter = conditions.TryGetValue(instrument.Id, out var known) ? known
+                    : conditions[instrument.Id] = new ConditionInterpreter(model.Vocabulary.Derived.Concat(instrument.Derived), instrument.Thresholds);
+                foreach (var outcome in report.Requirements.Concat(report.Reviews))
+                {
+                    var rule = instrument.Rules.Concat(instrument.Reviews).FirstOrDefault(r => r.Id == outcome.Id);
+                    if (rule is null || InEffect(rule, date) is not { } version) continue;
+                    Count(version.Span, KindOf(rule), rule.Id, outcome.Outcome);
+                    foreach (var exception in version.Exceptions)
+                    {
+                        var holds = interpreter.Evaluate(exception.Condition, facts, ExplanationSink.MissingFactsOnly(), wantTrue: true, statesRequirement: false);
+                        Count(exception.Span, AlternativeKind(exception), $"{rule.Id} / {exception.Id}",
+                            holds == Truth.True ? Outcome.Met : holds == Truth.False ? Outcome.NotMet : Outcome.Unknown);
+                    }
+                }
+            }
+        }
+        return places.Select(p => new CoveredPlace(p.Key, p.Value.Kind, p.Value.Name, p.Value.Counts))
+            .OrderBy(p => p.Span.Path, System.StringComparer.Ordinal).ThenBy(p => p.Span.Offset).ToList();
+    }
+
+    /// <summary>The version of a rule in effect on the date (the only one when the date is not known and the rule has one).</summary>
+    private static RuleVersion? InEffect(RuleModel rule, NodaTime.LocalDate? date)
+    {
+        if (date is not { } d) return rule.Versions.Count == 1 ? rule.Versions[0] : null;
+        var day = new DateValue(d.Year, d.Month, d.Day);
+        return rule.Versions.FirstOrDefault(v => v.Effective.Contains(day));
+    }
+
+    /// <summary>An 'unless' clause of the rule itself (its id is 'unless' or 'unless-N'), or an exception an instrument adds.</summary>
+    private static string AlternativeKind(ExceptionModel exception) => exception.Id == "unless" || exception.Id.StartsWith("unless-", System.StringComparison.Ordinal) ? "unless" : "exception";
+
+    private static string KindOf(RuleModel rule) => rule.Kind switch
+    {
+        RuleKind.Bar => "bar",
+        RuleKind.Review => "review",
+        _ => "requirement",
+    };
+}

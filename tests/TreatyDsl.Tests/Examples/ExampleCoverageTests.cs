@@ -1,0 +1,61 @@
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using TreatyDsl.Cli;
+using TreatyDsl.Examples;
+using TreatyDsl.Runtime;
+using Xunit;
+
+namespace TreatyDsl.Tests.Examples;
+
+/// <summary>Which outcomes the examples give at every rule and alternative (issue 29, item 2), on the shipped treaties and their examples.</summary>
+public sealed class ExampleCoverageTests
+{
+    private static readonly Binding.TreatyModel Model = TreatyLoader.LoadDirectory(Paths.Treaties, analyse: false);
+
+    private static CoveredPlace Place(string file, string kind, string name) =>
+        ExampleCoverage.Of(Model, ExampleChecks.Run(Model).Results).Single(p => p.Span.Path.EndsWith(file) && p.Kind == kind && p.Name == name);
+
+    [Fact]
+    public void A_statute_rule_is_covered_met_and_not_met_by_the_examples_of_any_instrument()
+    {
+        var place = Place("baseline.treaty", "requirement", "prisoner-consent");
+
+        Assert.True(place.Outcomes[Outcome.Met] > 0);
+        Assert.Equal(1, place.Outcomes[Outcome.NotMet]); // prisoner-refuses
+        Assert.Equal(new[] { Outcome.Unknown }, place.Missing);
+    }
+
+    [Fact]
+    public void An_exception_counts_whether_its_condition_held()
+    {
+        var exception = Place("coe.treaty", "exception", "min-remaining / exceptional-circumstances");
+
+        Assert.Equal(1, exception.Outcomes[Outcome.Met]); // exceptional-circumstances-allow-less-than-six-months
+        Assert.True(exception.Outcomes[Outcome.NotMet] > 0);
+    }
+
+    [Fact]
+    public void A_rule_no_example_reaches_is_listed_with_every_outcome_missing()
+    {
+        var place = Place("us-ca.treaty", "requirement", "determinate-sentence");
+
+        Assert.Equal(new[] { Outcome.Met, Outcome.NotMet, Outcome.Unknown }, place.Missing);
+    }
+
+    [Fact]
+    public void Treaty_test_coverage_prints_the_table_and_writes_cobertura_lines_mapped_to_the_treaty_files()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("treaty-coverage-").FullName, "coverage.xml");
+        var output = new StringWriter();
+
+        var exit = Program.Invoke(new[] { "test", Paths.Treaties, "--coverage", file }, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains(output.ToString().Split('\n'), l => l.Contains("requirement  min-remaining") && l.Contains("unknown 1"));
+        var baseline = XDocument.Load(file).Descendants("class").Single(c => ((string)c.Attribute("filename")!).EndsWith("baseline.treaty"));
+        var minRemaining = File.ReadAllLines(Path.Combine(Paths.Treaties, "baseline.treaty")).ToList().FindIndex(l => l.StartsWith("require min-remaining")) + 1;
+        var line = baseline.Descendants("line").Single(l => (int)l.Attribute("number")! == minRemaining);
+        Assert.Equal("100% (3/3)", (string)line.Attribute("condition-coverage")!);
+    }
+}
