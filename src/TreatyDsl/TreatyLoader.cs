@@ -47,8 +47,18 @@ public static class TreatyLoader
     /// server): its examples, checked by the interpreter (which needs the bound model only, never the analysis), and the
     /// case analysis within <paramref name="budget"/>.
     /// </summary>
-    public static TreatyModel Diagnose(TreatyModel model, Analysis.AnalysisBudget budget) =>
-        Analysis.TreatyAnalysis.Run(Examples.ExampleChecks.Check(model), budget);
+    public static TreatyModel Diagnose(TreatyModel model, Analysis.AnalysisBudget budget)
+    {
+        // Independent of each other: a failing example is an error, but the rules are whole, so the analysis of them
+        // still runs (and an example is not held up by what the analysis finds).
+        var examples = Examples.ExampleChecks.Diagnostics(model);
+        var analysed = Analysis.TreatyAnalysis.Run(model, budget);
+        if (examples.Count == 0) return analysed;
+        return analysed with
+        {
+            Diagnostics = analysed.Diagnostics.Concat(examples).OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Offset).ToEquatableArray(),
+        };
+    }
 
     /// <summary>Loads and analyses every <c>*.treaty</c> file under <paramref name="directory"/>. A folder that cannot be read is a diagnostic, not an exception.</summary>
     public static TreatyModel LoadDirectory(string directory) => LoadDirectory(directory, analyse: true);

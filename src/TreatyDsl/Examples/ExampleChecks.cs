@@ -38,14 +38,9 @@ public sealed record ExampleResult(string Id, string Title, string Citation, Sou
 /// </summary>
 public static class ExampleChecks
 {
-    /// <summary>The model with the examples' diagnostics added; as it is when it has none or is in error.</summary>
-    public static TreatyModel Check(TreatyModel model)
-    {
-        if (model.Examples.Count == 0 || model.HasErrors) return model;
-        var (_, diagnostics) = Run(model);
-        if (diagnostics.Count == 0) return model;
-        return model with { Diagnostics = model.Diagnostics.Concat(diagnostics).OrderBy(d => d.Span.Path, System.StringComparer.Ordinal).ThenBy(d => d.Span.Offset).ToEquatableArray() };
-    }
+    /// <summary>What the examples of a bound model report; none when it has none or is in error (a half-bound model evaluates nothing).</summary>
+    public static IReadOnlyList<TreatyDiagnostic> Diagnostics(TreatyModel model) =>
+        model.Examples.Count == 0 || model.HasErrors ? new TreatyDiagnostic[0] : Run(model).Diagnostics;
 
     /// <summary>Every example's result, in file order, and the diagnostics that say what failed.</summary>
     public static (IReadOnlyList<ExampleResult> Results, IReadOnlyList<TreatyDiagnostic> Diagnostics) Run(TreatyModel model)

