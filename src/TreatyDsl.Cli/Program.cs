@@ -109,13 +109,15 @@ public static class Program
             Description = "Also print which outcomes (met, not met, unknown) the examples give at every rule and alternative, and write Cobertura XML to this file (default coverage.cobertura.xml)",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var suggest = new Option<bool>("--suggest") { Description = "Also print a ready example for each rule outcome (met, not met) no example gives, from a case the analysis finds" };
         var test = new Command("test", "Run the examples written in .treaty files, one line each; exit 1 when one fails." + Examples(
             "treaty test",
             "treaty test treaties --coverage",
-            "treaty test my-treaties --format junit > examples.xml")) { testFolder, testFormat, coverage };
+            "treaty test treaties --suggest",
+            "treaty test my-treaties --format junit > examples.xml")) { testFolder, testFormat, coverage, suggest };
         test.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(testFolder), "test", errors,
             dir => TestCommand.Run(dir, parsed.GetValue(testFormat) ?? "text", output, errors,
-                parsed.GetResult(coverage) is null ? null : parsed.GetValue(coverage) ?? "coverage.cobertura.xml"))));
+                parsed.GetResult(coverage) is null ? null : parsed.GetValue(coverage) ?? "coverage.cobertura.xml", parsed.GetValue(suggest)))));
 
         // Editors start it; '--stdio' is what LSP clients (vscode-languageclient) pass to ask for the transport it always uses.
         var stdio = new Option<bool>("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for LSP clients that pass it)" };

@@ -24,7 +24,8 @@ public static class TestCommand
     /// <param name="output">Where the results go.</param>
     /// <param name="errors">Where problems go.</param>
     /// <param name="coverage">With a path: also print the coverage table (text format) and write Cobertura XML there.</param>
-    public static int Run(string directory, string format, TextWriter output, TextWriter errors, string? coverage = null)
+    /// <param name="suggest">Also print, for each rule outcome no example gives and the analysis can reach, a ready example that gives it.</param>
+    public static int Run(string directory, string format, TextWriter output, TextWriter errors, string? coverage = null, bool suggest = false)
     {
         // The examples need the bound files only: no case analysis, so a run takes as long as evaluating the cases.
         var model = TreatyLoader.LoadDirectory(directory, analyse: false);
@@ -36,11 +37,12 @@ public static class TestCommand
         }
         var (results, diagnostics) = ExampleChecks.Run(model);
         var failed = results.Any(r => !r.Passed) || diagnostics.Any(d => d.IsError);
-        if (coverage is not null && !WriteCoverage(model, results, coverage, format == "text" ? output : null, errors)) return EvalCommand.InputRefused;
         if (format == "json") ExampleResultWriters.WriteJson(output, results);
         else if (format == "junit") ExampleResultWriters.WriteJUnit(output, results);
         if (format != "text")
         {
+            if (coverage is not null && !WriteCoverage(model, results, coverage, null, errors)) return EvalCommand.InputRefused;
+            if (suggest) WriteSuggestions(model, results, errors);
             // Problems no example result carries (two examples of one name) still reach the person running it.
             foreach (var diagnostic in diagnostics.Where(d => d.Id is not ("TDSL0501" or "TDSL0502" or "TDSL0503" or "TDSL0504"))) errors.WriteLine(diagnostic.ToString());
             return failed ? Failed : EvalCommand.Success;
@@ -58,7 +60,31 @@ public static class TestCommand
             ? $"No examples in {directory}: write 'example NAME: \"...\" cite \"...\" given ... expect ...' beside a rule (docs/language.md)."
             : $"{results.Count} example{(results.Count == 1 ? string.Empty : "s")}: {passed} passed, {results.Count(r => !r.Passed && !r.Broken)} failed" +
               (results.Any(r => r.Broken) ? $", {results.Count(r => r.Broken)} could not run." : "."));
+        if (coverage is not null)
+        {
+            output.WriteLine();
+            if (!WriteCoverage(model, results, coverage, output, errors)) return EvalCommand.InputRefused;
+        }
+        if (suggest)
+        {
+            output.WriteLine();
+            WriteSuggestions(model, results, output);
+        }
         return failed ? Failed : EvalCommand.Success;
+    }
+
+    /// <summary>A ready example for each rule outcome no example gives, found by the analysis, to title, cite and paste beside the rule.</summary>
+    private static void WriteSuggestions(Binding.TreatyModel model, System.Collections.Generic.IReadOnlyList<ExampleResult> results, TextWriter output)
+    {
+        var suggestions = ExampleSuggestions.For(model, ExampleCoverage.Of(model, results));
+        output.WriteLine(suggestions.Count == 0
+            ? "Suggestions: none; every requirement and bar is met and not met by some example, or no case can do what is missing."
+            : $"Suggestions: {suggestions.Count} example{(suggestions.Count == 1 ? string.Empty : "s")} for outcomes no example gives (each a case the analysis found; give it a title and the passage it is drawn from):");
+        foreach (var suggestion in suggestions)
+        {
+            output.WriteLine();
+            output.Write(suggestion);
+        }
     }
 
     /// <summary>The coverage table (when <paramref name="table"/> is given) and the Cobertura file; false when the file cannot be written.</summary>

@@ -63,4 +63,23 @@ public sealed class ExampleCoverageTests
         var line = baseline.Descendants("line").Single(l => (int)l.Attribute("number")! == minRemaining);
         Assert.Equal("100% (3/3)", (string)line.Attribute("condition-coverage")!);
     }
+
+    [Fact]
+    public void For_each_outcome_no_example_gives_the_analysis_suggests_a_ready_example_that_gives_it()
+    {
+        var withoutCanada = Directory.GetFiles(Paths.Treaties, "*.treaty").Select(p => (Path: "treaties/" + Path.GetFileName(p), Text: File.ReadAllText(p)))
+            .Select(f => f.Path.EndsWith("us-ca.treaty") ? (f.Path, f.Text.Split("\n// ---------- examples")[0]) : f).ToArray();
+        var model = TreatyLoader.Load(withoutCanada, analyse: false);
+
+        var suggestions = ExampleSuggestions.For(model, ExampleCoverage.Of(model, ExampleChecks.Run(model).Results));
+
+        Assert.Equal(new[] { "us-ca-determinate-sentence-met", "us-ca-determinate-sentence-not-met", "us-ca-immigration-offense-met", "us-ca-immigration-offense-not-met" },
+            suggestions.Select(s => s.Split(':')[0].Substring("example ".Length)));
+        // Titled and cited, each passes as written.
+        var pasted = withoutCanada.Select(f => f.Path.EndsWith("us-ca.treaty")
+            ? (f.Path, f.Item2 + "\n" + string.Join("\n", suggestions).Replace("\"the passage it is drawn from\"", "\"7 FAM 481.3-1 a\"")) : f).ToArray();
+        var checkedModel = TreatyLoader.Load(pasted, analyse: false);
+        Assert.DoesNotContain(checkedModel.Diagnostics, d => d.IsError);
+        Assert.All(ExampleChecks.Run(checkedModel).Results.Where(r => r.Id.StartsWith("us-ca-")), r => Assert.True(r.Passed, r.Id));
+    }
 }
