@@ -8,9 +8,13 @@ using TreatyDsl.Text;
 
 namespace TreatyDsl.Examples;
 
-/// <summary>One place of a treaty file that examples can exercise: a rule (requirement, bar, review) or an alternative (an <c>unless</c> or a named exception).</summary>
+/// <summary>
+/// One place of a treaty file that examples can exercise: a rule (requirement, bar, review), an alternative (an
+/// <c>unless</c> or a named exception), a threshold's version (the outcomes of the rules that read it while it is in
+/// effect) or a country row (an instrument in force with the country: met; none: not met; not known for want of a date).
+/// </summary>
 /// <param name="Span">Where it is written.</param>
-/// <param name="Kind">requirement, bar, review, unless or exception.</param>
+/// <param name="Kind">requirement, bar, review, unless, exception, threshold or country.</param>
 /// <param name="Name">The rule's id (for an alternative: the rule's id and its own).</param>
 /// <param name="Outcomes">For each outcome (met, not-met, unknown), how many example cases gave it: for an alternative, whether it held (met), did not (not-met), or was unknown.</param>
 public sealed record CoveredPlace(SourceSpan Span, string Kind, string Name, IReadOnlyDictionary<Outcome, int> Outcomes)
@@ -51,23 +55,51 @@ public static class ExampleCoverage
                 }
             }
         }
+        // Threshold versions, in the file that declares each (a baseline's is one place under every instrument that keeps it).
+        foreach (var instrument in model.Instruments)
+        {
+            foreach (var threshold in instrument.Thresholds)
+            {
+                foreach (var version in threshold.Versions) Count(version.Span, "threshold", ThresholdName(threshold, version), null);
+            }
+        }
+        foreach (var country in model.Countries.Countries) Count(country.Span, "country", country.Code, null);
         var catalog = InterpretedCatalog.Create(model);
         var conditions = new Dictionary<string, ConditionInterpreter>();
         foreach (var result in results.Where(r => r.Report is not null))
         {
             var facts = CaseEvaluator.AsRead(catalog, result.Case!);
             var date = facts.GetDate(ContractFacts.ApplicationDate);
+            // A country row: an instrument in force with it (met), none (not met: no treaty), or not known for want of a date.
+            foreach (var country in model.Countries.Countries)
+            {
+                var code = country.Code;
+                if (result.Case!.GetText(ContractFacts.SentencingCountry) != code && result.Case.GetText(ContractFacts.ReceivingCountry) != code) continue;
+                var inForce = result.Report!.Instruments.Select(i => i.Requirements.FirstOrDefault(r => r.Id == CaseEvaluator.InForceRequirement)?.Outcome).ToList();
+                Count(country.Span, "country", code, inForce.Contains(Outcome.Met) ? Outcome.Met : inForce.Count == 0 ? Outcome.NotMet : Outcome.Unknown);
+            }
             foreach (var report in result.Report!.Instruments)
             {
                 var instrument = model.Instruments.FirstOrDefault(i => i.Id == report.Id);
                 if (instrument is null) continue;
                 var interpreter = conditions.TryGetValue(instrument.Id, out var known) ? known
                     : conditions[instrument.Id] = new ConditionInterpreter(model.Vocabulary.Derived.Concat(instrument.Derived), instrument.Thresholds);
-                foreach (var outcome in report.Requirements.Concat(report.Reviews))
+                // Requirements against the rules, reviews against the declared reviews: a review raised under a rule's id
+                // (a rule no case file of the kind can decide: UnaskableFacts) is not that rule's outcome.
+                var outcomes = report.Requirements.Select(r => (Result: r, Rules: instrument.Rules))
+                    .Concat(report.Reviews.Select(r => (Result: r, Rules: instrument.Reviews)));
+                foreach (var (outcome, rules) in outcomes)
                 {
-                    var rule = instrument.Rules.Concat(instrument.Reviews).FirstOrDefault(r => r.Id == outcome.Id);
+                    var rule = rules.FirstOrDefault(r => r.Id == outcome.Id);
                     if (rule is null || InEffect(rule, date) is not { } version) continue;
                     Count(version.Span, KindOf(rule), rule.Id, outcome.Outcome);
+                    // A threshold version: the outcomes of the rules that read the threshold while that version is in effect.
+                    foreach (var name in ThresholdsRead(version, instrument, model))
+                    {
+                        var threshold = instrument.Thresholds.FirstOrDefault(t => t.Name == name);
+                        var inEffect = threshold?.Versions.FirstOrDefault(v => date is { } d && v.Effective.Contains(new DateValue(d.Year, d.Month, d.Day)));
+                        if (inEffect is not null) Count(inEffect.Span, "threshold", ThresholdName(threshold!, inEffect), outcome.Outcome);
+                    }
                     foreach (var exception in version.Exceptions)
                     {
                         var holds = interpreter.Evaluate(exception.Condition, facts, ExplanationSink.MissingFactsOnly(), wantTrue: true, statesRequirement: false);
@@ -80,6 +112,31 @@ public static class ExampleCoverage
         return places.Select(p => new CoveredPlace(p.Key, p.Value.Kind, p.Value.Name, p.Value.Counts))
             .OrderBy(p => p.Span.Path, System.StringComparer.Ordinal).ThenBy(p => p.Span.Offset).ToList();
     }
+
+    /// <summary>The thresholds a rule version's conditions read, through the derived facts they use too.</summary>
+    private static IEnumerable<string> ThresholdsRead(RuleVersion version, InstrumentModel instrument, TreatyModel model)
+    {
+        var derived = model.Vocabulary.Derived.Concat(instrument.Derived).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
+        var pending = new Stack<BoundExpression?>(version.Exceptions.Select(e => e.Condition).Prepend(version.Condition));
+        var seen = new HashSet<string>();
+        var names = new HashSet<string>();
+        while (pending.Count > 0)
+        {
+            foreach (var node in ExpressionWalk.Nodes(pending.Pop()))
+            {
+                if (node is ThresholdReference t) names.Add(t.Name);
+                if (node is DerivedReference r && derived.TryGetValue(r.Name, out var d) && seen.Add(r.Name))
+                {
+                    pending.Push(d.Condition);
+                    pending.Push(d.UnboundedWhen);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static string ThresholdName(ThresholdModel threshold, ThresholdVersion version) =>
+        version.Effective.IsAlways ? threshold.Name : $"{threshold.Name} ({version.Effective})";
 
     /// <summary>The version of a rule in effect on the date (the only one when the date is not known and the rule has one).</summary>
     private static RuleVersion? InEffect(RuleModel rule, NodaTime.LocalDate? date)

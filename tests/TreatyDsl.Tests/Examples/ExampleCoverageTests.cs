@@ -49,6 +49,19 @@ public sealed class ExampleCoverageTests
     }
 
     [Fact]
+    public void A_threshold_version_counts_the_outcomes_of_the_rules_that_read_it_and_a_country_row_the_cases_with_the_country()
+    {
+        var usFr = Place("us-fr.treaty", "threshold", "minTimeRemaining");
+        var france = Place("countries.treaty", "country", "FR");
+        var albania = Place("countries.treaty", "country", "AL");
+
+        Assert.Equal(1, usFr.Outcomes[Outcome.NotMet]); // fr-eleven-months-is-not-enough
+        Assert.True(usFr.Outcomes[Outcome.Met] > 0);
+        Assert.True(france.Outcomes[Outcome.Met] > 0);
+        Assert.Equal(new[] { Outcome.Met, Outcome.NotMet, Outcome.Unknown }, albania.Missing);
+    }
+
+    [Fact]
     public void Treaty_test_coverage_prints_the_table_and_writes_cobertura_lines_mapped_to_the_treaty_files()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("treaty-coverage-").FullName, "coverage.xml");
