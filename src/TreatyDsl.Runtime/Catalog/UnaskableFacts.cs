@@ -25,12 +25,10 @@ public static class UnaskableFacts
         {
             var requirement = requirements[i];
             if (requirement.Outcome != Outcome.Unknown || requirement.MissingFacts.Count == 0) continue;
-            var unexpected = new List<FactDefinition>();
-            foreach (var path in requirement.MissingFacts)
-            {
-                if (schema.NotExpected(path, facts) is not { } fact) break;
-                unexpected.Add(fact);
-            }
+            // Most unknown requirements miss a fact the case can have: that is settled by the first, before any list is made.
+            if (schema.NotExpected(requirement.MissingFacts[0], facts) is not { } first) continue;
+            var unexpected = new List<FactDefinition> { first };
+            for (var m = 1; m < requirement.MissingFacts.Count && schema.NotExpected(requirement.MissingFacts[m], facts) is { } fact; m++) unexpected.Add(fact);
             if (unexpected.Count != requirement.MissingFacts.Count) continue;
             var why = Why(unexpected);
             var explanation = requirement.Explanation;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using NodaTime;
 
 namespace TreatyDsl.Runtime;
 
@@ -43,15 +42,14 @@ public static class OffenceBeingTransferred
     public static CaseFacts Settle(CaseFacts facts, List<string> notes)
     {
         var reading = Read(facts);
-        if (reading.Served is null || (!reading.MarksContradict && reading.SettledUnserved.Length == 0)) return facts;
-        var single = reading.Served.Length == 1;
-        if (reading.MarksContradict) notes.Add(ContradictionText(reading) + (single ? ": the mark is disregarded" : ": the marks are disregarded, each offence's service taken as not known"));
+        if (reading.Given is not { } given || (!reading.MarksContradict && reading.SettledUnserved.Length == 0)) return facts;
+        var single = given.Length == 1;
+        if (reading.MarksContradict) notes.Add(ContradictionText(given.Length, facts) + (single ? ": the mark is disregarded" : ": the marks are disregarded, each offence's service taken as not known"));
         foreach (var index in reading.SettledUnserved)
         {
-            var given = reading.Given[index];
             notes.Add(single
-                ? $"offenses[0].sentenceServed is {(given is null ? "not given" : "marked true")}: the case's only offence is the one whose sentence the application is to transfer, so it is read as not served and dual criminality is asked of it ({Citation})"
-                : $"offenses[{index}].sentenceServed is taken as false (not given): {reading.Runs}, and every other offence is marked served, so it is the offence being transferred ({Citation})");
+                ? $"offenses[0].sentenceServed is {(given[0] is null ? "not given" : "marked true")}: the case's only offence is the one whose sentence the application is to transfer, so it is read as not served and dual criminality is asked of it ({Citation})"
+                : $"offenses[{index}].sentenceServed is taken as false (not given): {RunsText(facts)}, and every other offence is marked served, so it is the offence being transferred ({Citation})");
         }
         var records = facts.GetList(Offenses)!;
         var settled = new List<object?>(records.Count);
@@ -74,36 +72,33 @@ public static class OffenceBeingTransferred
     {
         var reading = Read(facts);
         if (!reading.MarksContradict) return null;
-        var path = reading.Served!.Length == 1 ? "$.offenses[0].sentenceServed" : "$.offenses";
-        return $"{path}: {ContradictionText(reading)}; mark the offence being transferred \"sentenceServed\": false, or leave the mark out";
+        var count = reading.Given!.Length;
+        var path = count == 1 ? "$.offenses[0].sentenceServed" : "$.offenses";
+        return $"{path}: {ContradictionText(count, facts)}; mark the offence being transferred \"sentenceServed\": false, or leave the mark out";
     }
 
-    private static string ContradictionText(Reading reading) => reading.Served!.Length == 1
-        ? $"the case's only offence is marked served, but {reading.Runs}: the prisoner is serving the sentence for it, so it is the offence being transferred ({Citation})"
-        : $"every offence is marked served, but {reading.Runs}: the prisoner is still serving the sentence for some offence ({Citation})";
+    private static string ContradictionText(int offences, CaseFacts facts) => offences == 1
+        ? $"the case's only offence is marked served, but {RunsText(facts)}: the prisoner is serving the sentence for it, so it is the offence being transferred ({Citation})"
+        : $"every offence is marked served, but {RunsText(facts)}: the prisoner is still serving the sentence for some offence ({Citation})";
 
     /// <summary>
-    /// Whether <see cref="Settle"/> reads a mark the case file gives otherwise than given (every offence marked served
-    /// while the sentence runs, which the reader refuses, or the only offence marked served): such a case is not read as
-    /// written, and the analysis shows no witness of it.
+    /// The offences whose service the facts settle as not served (empty when none, or no list of offences); null when
+    /// <see cref="Settle"/> reads a mark the case file gives otherwise than given (every offence marked served while the
+    /// sentence runs, which the reader refuses, or the only offence marked served): such a case is not read as written,
+    /// and the analysis shows no witness of it.
     /// </summary>
-    public static bool ReadsAMarkOtherwise(CaseFacts facts)
+    public static IReadOnlyList<int>? SettledAsWritten(CaseFacts facts)
     {
         var reading = Read(facts);
-        if (reading.Served is null) return false;
-        if (reading.MarksContradict) return true;
-        foreach (var index in reading.SettledUnserved) if (reading.Given[index] is not null) return true;
-        return false;
+        if (reading.Given is not { } given) return None;
+        if (reading.MarksContradict) return null;
+        foreach (var index in reading.SettledUnserved) if (given[index] is not null) return null;
+        return reading.SettledUnserved;
     }
-
-    /// <summary>
-    /// The offences whose service the facts settle as not served; empty when there are none, or no list of offences.
-    /// </summary>
-    public static IReadOnlyList<int> SettledUnserved(CaseFacts facts) => Read(facts).SettledUnserved;
 
     private static readonly int[] None = new int[0];
 
-    /// <summary>What the facts settle, read once.</summary>
+    /// <summary>What the facts settle, read once. Read for every case evaluated, so it writes no words: those are made where a note or a refusal needs them.</summary>
     private static Reading Read(CaseFacts facts)
     {
         if (facts.GetList(Offenses) is not { Count: > 0 } records) return default;
@@ -117,60 +112,56 @@ public static class OffenceBeingTransferred
             allMarkedServed &= given[i] == true;
         }
         var runs = Runs(facts);
-        var contradict = allMarkedServed && runs is not null;
-        var served = (bool?[])given.Clone();
-        if (contradict) for (var i = 0; i < served.Length; i++) served[i] = null;
+        // Marks that contradict the case are read as not given.
+        var contradict = allMarkedServed && runs;
+        bool? ServedOf(int i) => contradict ? null : given[i];
         // One offence: the one being transferred, whatever its mark.
-        if (served.Length == 1) return new Reading(given, served, runs, contradict, served[0] == false ? None : new[] { 0 });
+        if (given.Length == 1) return new Reading(given, contradict, ServedOf(0) == false ? None : new[] { 0 });
         // Several: while the sentence runs, the one not known served, when every other is known served.
         var open = -1;
-        for (var i = 0; i < served.Length; i++)
+        for (var i = 0; i < given.Length; i++)
         {
-            if (served[i] == true) continue;
-            if (served[i] == false || open >= 0) return new Reading(given, served, runs, contradict, None);
+            var served = ServedOf(i);
+            if (served == true) continue;
+            if (served == false || open >= 0) return new Reading(given, contradict, None);
             open = i;
         }
-        var settles = open >= 0 && runs is not null;
-        return new Reading(given, served, runs, contradict, settles ? new[] { open } : None);
+        return new Reading(given, contradict, open >= 0 && runs ? new[] { open } : None);
     }
 
     /// <summary>
-    /// How the facts show the sentence still runs on the application date, in words, or null when they do not: a full
-    /// term that ends after the application date, or a sentence with no end (life, indeterminate, indefinite confinement
-    /// as a dangerous offender, death).
+    /// Whether the facts show the sentence still runs on the application date: a full term that ends after it, or a
+    /// sentence with no end (life, indeterminate, indefinite confinement as a dangerous offender, death).
     /// </summary>
-    private static string? Runs(CaseFacts facts)
+    private static bool Runs(CaseFacts facts) =>
+        HasNoEnd(facts.GetText(SentenceType))
+        || (facts.GetDate(FullTermDate) is { } last && facts.GetDate(ContractFacts.ApplicationDate) is { } first && last > first);
+
+    private static bool HasNoEnd(string? type) => type is "life" or "indeterminate" or "dangerous-offender" or "death";
+
+    /// <summary>How the facts show the sentence runs, in words (<see cref="Runs"/> is true).</summary>
+    private static string RunsText(CaseFacts facts)
     {
         var type = facts.GetText(SentenceType);
-        if (type is "life" or "indeterminate" or "dangerous-offender" or "death") return $"the sentence ({type}) has no end date";
-        var end = facts.GetDate(FullTermDate);
-        var applied = facts.GetDate(ContractFacts.ApplicationDate);
-        if (end is not { } last || applied is not { } first || last <= first) return null;
-        return $"the sentence runs until {FactFormat.Value((LocalDate?)last)}, after the application date {FactFormat.Value((LocalDate?)first)}";
+        if (HasNoEnd(type)) return $"the sentence ({type}) has no end date";
+        return $"the sentence runs until {FactFormat.Value(facts.GetDate(FullTermDate))}, after the application date {FactFormat.Value(facts.GetDate(ContractFacts.ApplicationDate))}";
     }
 
     private readonly struct Reading
     {
-        public Reading(bool?[] given, bool?[] served, string? runs, bool marksContradict, int[] settledUnserved)
+        public Reading(bool?[] given, bool marksContradict, int[] settledUnserved)
         {
             Given = given;
-            Served = served;
-            Runs = runs;
             MarksContradict = marksContradict;
             settled = settledUnserved;
         }
 
         private readonly int[]? settled;
 
-        /// <summary>Each offence's mark as the case file gives it.</summary>
-        public bool?[] Given { get; }
+        /// <summary>Each offence's mark as the case file gives it (null when there is no list of offences to read).</summary>
+        public bool?[]? Given { get; }
 
-        /// <summary>Each offence's service as the step reads it before settling, marks it disregards taken out (null when there is no list of offences to read).</summary>
-        public bool?[]? Served { get; }
-
-        /// <summary>How the facts show the sentence runs, or null.</summary>
-        public string? Runs { get; }
-
+        /// <summary>Every offence is marked served while the sentence runs: the marks are read as not given.</summary>
         public bool MarksContradict { get; }
 
         public int[] SettledUnserved => settled ?? None;

@@ -134,9 +134,9 @@ internal sealed class CaseSearch
         }
         if (open.Count == 0)
         {
-            // Every case below has the facts eval disregards when this one has: none is a witness.
             // Returned as found: the facts eval settles are stated once the whole case is (Find), since a group's case
-            // stating them could clash with another group's case in a join.
+            // stating them could clash with another group's case in a join. A case the reader refuses is none, and
+            // every case below it has the marks that make it so.
             if (AsEvaluated(partial) is not null) return partial;
             failure = null;
             return null;

@@ -145,8 +145,7 @@ internal sealed class PartialCase
     public PartialCase? AsEvaluated()
     {
         var facts = ToFacts();
-        if (OffenceBeingTransferred.ReadsAMarkOtherwise(facts)) return null;
-        var settled = OffenceBeingTransferred.SettledUnserved(facts);
+        if (OffenceBeingTransferred.SettledAsWritten(facts) is not { } settled) return null;
         if (settled.Count == 0) return this;
         var next = new Dictionary<string, object?>(values);
         foreach (var index in settled)
