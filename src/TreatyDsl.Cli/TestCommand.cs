@@ -37,16 +37,34 @@ public static class TestCommand
         }
         var (results, diagnostics) = ExampleChecks.Run(model);
         var failed = results.Any(r => !r.Passed) || diagnostics.Any(d => d.IsError);
+        var text = format == "text";
         if (format == "json") ExampleResultWriters.WriteJson(output, results);
         else if (format == "junit") ExampleResultWriters.WriteJUnit(output, results);
-        if (format != "text")
+        else WriteText(directory, results, diagnostics, output, errors);
+        if (!text)
         {
-            if (coverage is not null && !WriteCoverage(model, results, coverage, null, errors)) return EvalCommand.InputRefused;
-            if (suggest) WriteSuggestions(model, results, errors);
             // Problems no example result carries (two examples of one name) still reach the person running it.
             foreach (var diagnostic in diagnostics.Where(d => d.Id is not ("TDSL0501" or "TDSL0502" or "TDSL0503" or "TDSL0504"))) errors.WriteLine(diagnostic.ToString());
-            return failed ? Failed : EvalCommand.Success;
         }
+        // After the results: with text, in the same output; beside JSON or JUnit, the table is left out (the Cobertura file
+        // is still written) and the suggestions go to the error output, so the output stays one document.
+        if (coverage is not null)
+        {
+            if (text) output.WriteLine();
+            if (!WriteCoverage(model, results, coverage, text ? output : null, errors)) return EvalCommand.InputRefused;
+        }
+        if (suggest)
+        {
+            if (text) output.WriteLine();
+            WriteSuggestions(model, results, text ? output : errors);
+        }
+        return failed ? Failed : EvalCommand.Success;
+    }
+
+    /// <summary>A line per example, what each failing one expected, and a count.</summary>
+    private static void WriteText(string directory, System.Collections.Generic.IReadOnlyList<ExampleResult> results, System.Collections.Generic.IReadOnlyList<TreatyDsl.Diagnostics.TreatyDiagnostic> diagnostics,
+        TextWriter output, TextWriter errors)
+    {
         foreach (var result in results)
         {
             var place = $"{result.Span.Path}({result.Span.Line},{result.Span.Column})";
@@ -60,17 +78,6 @@ public static class TestCommand
             ? $"No examples in {directory}: write 'example NAME: \"...\" cite \"...\" given ... expect ...' beside a rule (docs/language.md)."
             : $"{results.Count} example{(results.Count == 1 ? string.Empty : "s")}: {passed} passed, {results.Count(r => !r.Passed && !r.Broken)} failed" +
               (results.Any(r => r.Broken) ? $", {results.Count(r => r.Broken)} could not run." : "."));
-        if (coverage is not null)
-        {
-            output.WriteLine();
-            if (!WriteCoverage(model, results, coverage, output, errors)) return EvalCommand.InputRefused;
-        }
-        if (suggest)
-        {
-            output.WriteLine();
-            WriteSuggestions(model, results, output);
-        }
-        return failed ? Failed : EvalCommand.Success;
     }
 
     /// <summary>A ready example for each rule outcome no example gives, found by the analysis, to title, cite and paste beside the rule.</summary>

@@ -143,10 +143,7 @@ internal static class CaseChecks
     /// </summary>
     internal static string? EligibleCase(TreatyModel model, InstrumentModel instrument)
     {
-        var atoms = Atoms.Collect(model.Vocabulary, instrument);
-        var periods = AnalysisPeriods.Of(instrument, model.Countries, new HashSet<object>(atoms.Constants.Values.SelectMany(c => c)));
-        if (periods.Count == 0) return null;
-        var context = new InstrumentContext(model.Vocabulary, instrument, periods[periods.Count - 1], atoms, new AnalysisBudget());
+        if (InstrumentContext.ForLatestPeriod(model, instrument, new AnalysisBudget()) is not { } context) return null;
         if (!SatisfiabilityChecks.Run(context) || context.EligibleCase is not { } eligible) return null;
         return context.Witness(eligible, context.Rules.ToArray()).ToCaseFile("eligible-" + instrument.Id);
     }

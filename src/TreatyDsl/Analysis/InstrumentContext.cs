@@ -44,6 +44,17 @@ internal sealed class InstrumentContext
     }
 
     /// <summary>
+    /// The context of the instrument's latest period of application dates (the one recent cases fall in), or null when no
+    /// pair of countries reaches the instrument: for a question about one instrument asked outside a whole analysis.
+    /// </summary>
+    public static InstrumentContext? ForLatestPeriod(TreatyModel model, InstrumentModel instrument, AnalysisBudget budget)
+    {
+        var atoms = Atoms.Collect(model.Vocabulary, instrument);
+        var periods = AnalysisPeriods.Of(instrument, model.Countries, new HashSet<object>(atoms.Constants.Values.SelectMany(c => c)));
+        return periods.Count == 0 ? null : new InstrumentContext(model.Vocabulary, instrument, periods[periods.Count - 1], atoms, budget);
+    }
+
+    /// <summary>
     /// The period's rules in groups that share no fact (through their conditions, derived facts, periods, the facts an
     /// expectation reads, or the countries, which are given together). Rules of different groups cannot constrain each
     /// other, so every question about a rule needs only its own group: the instrument is satisfiable when each group is,

@@ -43,12 +43,11 @@ internal static class ExampleCase
         var facts = new Dictionary<string, object?>(System.StringComparer.Ordinal) { [ContractFacts.Id] = example.Id };
         var records = new Dictionary<string, SortedDictionary<int, Dictionary<string, object?>>>(System.StringComparer.Ordinal);
         var ok = true;
-        foreach (var given in chain.SelectMany(e => e.Givens))
+        foreach (var step in chain)
         {
             // Another example's mistakes are reported at that example; here they only stop this one.
-            var own = example.Givens.Contains(given);
-            var sink = own ? diagnostics : new List<TreatyDiagnostic>();
-            ok &= Give(example.Id, given, model, read, facts, records, sink);
+            var sink = ReferenceEquals(step, example) ? diagnostics : new List<TreatyDiagnostic>();
+            foreach (var given in step.Givens) ok &= Give(example.Id, given, model, read, facts, records, sink);
         }
         if (!ok) return null;
         foreach (var list in records)

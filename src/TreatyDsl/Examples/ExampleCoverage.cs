@@ -66,17 +66,21 @@ public static class ExampleCoverage
         foreach (var country in model.Countries.Countries) Count(country.Span, "country", country.Code, null);
         var catalog = InterpretedCatalog.Create(model);
         var conditions = new Dictionary<string, ConditionInterpreter>();
+        // The thresholds each rule version reads, found once per version (by identity: versions are records, equal by value).
+        var thresholdsRead = new Dictionary<RuleVersion, HashSet<string>>(ReferenceEqualityComparer<RuleVersion>.Instance);
         foreach (var result in results.Where(r => r.Report is not null))
         {
             var facts = CaseEvaluator.AsRead(catalog, result.Case!);
             var date = facts.GetDate(ContractFacts.ApplicationDate);
+            var day = date is { } d ? new DateValue(d.Year, d.Month, d.Day) : (DateValue?)null;
             // A country row: an instrument in force with it (met), none (not met: no treaty), or not known for want of a date.
-            foreach (var country in model.Countries.Countries)
+            var inForce = result.Report!.Instruments.Select(i => i.Requirements.FirstOrDefault(r => r.Id == CaseEvaluator.InForceRequirement)?.Outcome).ToList();
+            var rowOutcome = inForce.Contains(Outcome.Met) ? Outcome.Met : inForce.Count == 0 ? Outcome.NotMet : Outcome.Unknown;
+            var sentencing = result.Case!.GetText(ContractFacts.SentencingCountry);
+            var receiving = result.Case.GetText(ContractFacts.ReceivingCountry);
+            foreach (var country in model.Countries.Countries.Where(c => c.Code == sentencing || c.Code == receiving))
             {
-                var code = country.Code;
-                if (result.Case!.GetText(ContractFacts.SentencingCountry) != code && result.Case.GetText(ContractFacts.ReceivingCountry) != code) continue;
-                var inForce = result.Report!.Instruments.Select(i => i.Requirements.FirstOrDefault(r => r.Id == CaseEvaluator.InForceRequirement)?.Outcome).ToList();
-                Count(country.Span, "country", code, inForce.Contains(Outcome.Met) ? Outcome.Met : inForce.Count == 0 ? Outcome.NotMet : Outcome.Unknown);
+                Count(country.Span, "country", country.Code, rowOutcome);
             }
             foreach (var report in result.Report!.Instruments)
             {
@@ -91,20 +95,20 @@ public static class ExampleCoverage
                 foreach (var (outcome, rules) in outcomes)
                 {
                     var rule = rules.FirstOrDefault(r => r.Id == outcome.Id);
-                    if (rule is null || InEffect(rule, date) is not { } version) continue;
+                    if (rule is null || InEffect(rule, day) is not { } version) continue;
                     Count(version.Span, KindOf(rule), rule.Id, outcome.Outcome);
                     // A threshold version: the outcomes of the rules that read the threshold while that version is in effect.
-                    foreach (var name in ThresholdsRead(version, instrument, model))
+                    if (!thresholdsRead.TryGetValue(version, out var names)) thresholdsRead[version] = names = ThresholdsRead(version, instrument, model);
+                    foreach (var name in names)
                     {
                         var threshold = instrument.Thresholds.FirstOrDefault(t => t.Name == name);
-                        var inEffect = threshold?.Versions.FirstOrDefault(v => date is { } d && v.Effective.Contains(new DateValue(d.Year, d.Month, d.Day)));
+                        var inEffect = threshold?.Versions.FirstOrDefault(v => day is { } today && v.Effective.Contains(today));
                         if (inEffect is not null) Count(inEffect.Span, "threshold", ThresholdName(threshold!, inEffect), outcome.Outcome);
                     }
                     foreach (var exception in version.Exceptions)
                     {
                         var holds = interpreter.Evaluate(exception.Condition, facts, ExplanationSink.MissingFactsOnly(), wantTrue: true, statesRequirement: false);
-                        Count(exception.Span, AlternativeKind(exception), $"{rule.Id} / {exception.Id}",
-                            holds == Truth.True ? Outcome.Met : holds == Truth.False ? Outcome.NotMet : Outcome.Unknown);
+                        Count(exception.Span, AlternativeKind(exception), $"{rule.Id} / {exception.Id}", ContractNames.ToOutcome(holds));
                     }
                 }
             }
@@ -114,7 +118,7 @@ public static class ExampleCoverage
     }
 
     /// <summary>The thresholds a rule version's conditions read, through the derived facts they use too.</summary>
-    private static IEnumerable<string> ThresholdsRead(RuleVersion version, InstrumentModel instrument, TreatyModel model)
+    private static HashSet<string> ThresholdsRead(RuleVersion version, InstrumentModel instrument, TreatyModel model)
     {
         var derived = model.Vocabulary.Derived.Concat(instrument.Derived).GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.Last());
         var pending = new Stack<BoundExpression?>(version.Exceptions.Select(e => e.Condition).Prepend(version.Condition));
@@ -138,13 +142,10 @@ public static class ExampleCoverage
     private static string ThresholdName(ThresholdModel threshold, ThresholdVersion version) =>
         version.Effective.IsAlways ? threshold.Name : $"{threshold.Name} ({version.Effective})";
 
-    /// <summary>The version of a rule in effect on the date (the only one when the date is not known and the rule has one).</summary>
-    private static RuleVersion? InEffect(RuleModel rule, NodaTime.LocalDate? date)
-    {
-        if (date is not { } d) return rule.Versions.Count == 1 ? rule.Versions[0] : null;
-        var day = new DateValue(d.Year, d.Month, d.Day);
-        return rule.Versions.FirstOrDefault(v => v.Effective.Contains(day));
-    }
+    /// <summary>The version of a rule in effect on the day (the only one when the day is not known and the rule has one).</summary>
+    private static RuleVersion? InEffect(RuleModel rule, DateValue? day) =>
+        day is { } today ? rule.Versions.FirstOrDefault(v => v.Effective.Contains(today))
+        : rule.Versions.Count == 1 ? rule.Versions[0] : null;
 
     /// <summary>An 'unless' clause of the rule itself (its id is 'unless' or 'unless-N'), or an exception an instrument adds.</summary>
     private static string AlternativeKind(ExceptionModel exception) => exception.Id == "unless" || exception.Id.StartsWith("unless-", System.StringComparison.Ordinal) ? "unless" : "exception";

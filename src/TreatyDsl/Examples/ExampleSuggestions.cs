@@ -24,10 +24,7 @@ public static class ExampleSuggestions
         var budget = new AnalysisBudget();
         foreach (var instrument in model.Instruments)
         {
-            var atoms = Atoms.Collect(model.Vocabulary, instrument);
-            var periods = AnalysisPeriods.Of(instrument, model.Countries, new HashSet<object>(atoms.Constants.Values.SelectMany(c => c)));
-            if (periods.Count == 0) continue;
-            var context = new InstrumentContext(model.Vocabulary, instrument, periods[periods.Count - 1], atoms, budget);
+            if (InstrumentContext.ForLatestPeriod(model, instrument, budget) is not { } context) continue;
             foreach (var rule in instrument.Rules)
             {
                 if (context.InEffect(rule) is not { } version) continue;
