@@ -119,6 +119,38 @@ public static class Program
             dir => TestCommand.Run(dir, parsed.GetValue(testFormat) ?? "text", output, errors,
                 parsed.GetResult(coverage) is null ? null : parsed.GetValue(coverage) ?? "coverage.cobertura.xml", parsed.GetValue(suggest)))));
 
+        var diffOld = new Argument<string?>("old") { Arity = ArgumentArity.ZeroOrOne, Description = "The old folder of .treaty files (not with --git)" };
+        var diffNew = new Argument<string?>("new") { Arity = ArgumentArity.ZeroOrOne, Description = "The new folder of .treaty files (default: treaties)" };
+        var git = new Option<string?>("--git") { Description = "Compare the folder's files with the same folder at this git revision (HEAD, main, a commit)" };
+        var diffFormat = new Option<string>("--format") { Description = "text (for people), json, or sarif (SARIF 2.1.0, a result per change at the edited rule)", DefaultValueFactory = _ => "text" };
+        diffFormat.AcceptOnlyFromAmong(DiffCommand.Formats);
+        var diffWitnesses = new Option<string?>("--witnesses") { Description = "Also write each change's case to this folder, as a case file treaty eval answers differently under the old and the new files" };
+        var diff = new Command("diff", "Show what an edit to the treaty files changes for cases: each kind of change with a case eval answers differently, or proof that none changes. Exit 0 when no case changes, 1 when some does or was not analysed, 2 on errors." + Examples(
+            "treaty diff old-treaties treaties",
+            "treaty diff --git HEAD",
+            "treaty diff --git main treaties --format sarif > diff.sarif",
+            "treaty diff old-treaties treaties --witnesses changed-cases")) { diffOld, diffNew, git, diffFormat, diffWitnesses };
+        diff.Validators.Add(result =>
+        {
+            var withGit = result.GetValue(git) is not null;
+            var given = new[] { result.GetValue(diffOld), result.GetValue(diffNew) }.Count(v => v is not null);
+            if (withGit && given > 1) result.AddError("With --git REV give one folder (the new files; default treaties), not two.");
+            if (!withGit && given < 2) result.AddError("Give the old and the new folder (treaty diff OLD NEW), or --git REV to compare with a revision.");
+        });
+        diff.SetAction(parsed => Guard(errors, () =>
+        {
+            var revision = parsed.GetValue(git);
+            var first = parsed.GetValue(diffOld);
+            var second = parsed.GetValue(diffNew);
+            if (revision is null && !Directory.Exists(first))
+            {
+                errors.WriteLine($"treaty diff: there is no folder '{first}'. Name the folder that holds the old .treaty files: treaty diff OLD NEW");
+                return UsageError;
+            }
+            return WithFolder(revision is null ? second : first, "diff", errors,
+                dir => DiffCommand.Run(revision is null ? first : null, dir, revision, parsed.GetValue(diffFormat) ?? "text", parsed.GetValue(diffWitnesses), output, errors));
+        }));
+
         // Editors start it; '--stdio' is what LSP clients (vscode-languageclient) pass to ask for the transport it always uses.
         var stdio = new Option<bool>("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for LSP clients that pass it)" };
         var lsp = new Command("lsp", "Run the language server for .treaty files (Language Server Protocol over standard input and output), for editors." + Examples(
@@ -129,7 +161,7 @@ public static class Program
 
         var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files." + Examples(
             "treaty eval samples/cases/mx-eligible.json",
-            "treaty check treaties")) { eval, check, test, matrix, lsp };
+            "treaty check treaties")) { eval, check, test, diff, matrix, lsp };
         var configuration = new InvocationConfiguration { Output = output, Error = errors };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -18,7 +18,7 @@ namespace TreatyDsl.Analysis;
 /// carry it and the evaluator reads it. Only the question of <see cref="FindUnsettled"/>, which is about case files
 /// written as the vocabulary describes them, leaves such facts out.
 /// </summary>
-internal sealed class CaseSearch
+internal sealed partial class CaseSearch
 {
     /// <summary>Partial cases one search may look at before it gives up and says "not analysed".</summary>
     public const int NodesPerSearch = 20_000;

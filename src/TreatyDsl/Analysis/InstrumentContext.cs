@@ -141,6 +141,9 @@ internal sealed class InstrumentContext
 
     private readonly Dictionary<RuleModel, RuleVersion?> inEffect = new(ReferenceEqualityComparer<RuleModel>.Instance);
 
+    /// <summary>Whether the rule is in the analysis's exact fragment: a search over it that finds nothing proves nothing otherwise.</summary>
+    public bool InFragment(RuleModel rule) => !inexact.Contains(Original(rule));
+
     /// <summary>Whether "no case exists" for <paramref name="goal"/> is a proof: the search covered everything and every rule it read is in the fragment.</summary>
     public bool Proves(SearchResult result, Goal goal) => result.ProvedNone && goal.Rules.All(r => !inexact.Contains(Original(r)));
 
