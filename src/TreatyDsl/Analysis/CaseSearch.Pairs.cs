@@ -57,7 +57,11 @@ internal sealed partial class CaseSearch
         var rightMissing = new List<string>();
         var rightTruth = right.Read(probe, rightMissing);
         if (rightTruth != Truth.Unknown && rightTruth != right.Wanted) return null;
-        if (leftTruth == left.Wanted && rightTruth == right.Wanted)
+        var hit = leftTruth == left.Wanted && rightTruth == right.Wanted;
+        // Every case file names its two countries: a case that shows the pair only while they are not given is none, so
+        // the countries are given before a case is taken (each pair the table sends to the instrument in turn).
+        var countriesGiven = partial.Has(ContractFacts.SentencingCountry);
+        if (hit && countriesGiven)
         {
             // A case eval reads otherwise (it settles an offence's service, or refuses the file) is asked again as eval
             // reads it; when that one does not show the pair, the cases below may.
@@ -69,7 +73,7 @@ internal sealed partial class CaseSearch
         var missing = new List<string>();
         if (leftTruth == Truth.Unknown && left.Wanted != Truth.Unknown) missing.AddRange(leftMissing);
         if (rightTruth == Truth.Unknown && right.Wanted != Truth.Unknown) missing.AddRange(rightMissing);
-        var next = Choose(probe, missing);
+        var next = hit && !countriesGiven ? CaseSpace.PartiesSlot : Choose(probe, missing);
         if (next is null) return null;
         foreach (var step in Steps(next, partial))
         {

@@ -140,9 +140,12 @@ internal sealed class InstrumentComparer
         var rest = newSide.Where(r => !touched.Contains(r)).ToList();
         var restMet = rest.Count == 0 ? Found(context.Search.Start()) : RestMet(Narrowed(context, rest), rest);
         if (restMet.Undecided) notAnalysed.Add(Describe(context.Period) + ": whether the instrument's other rules can all be met was not decided, so a change may be hidden");
-        var restUnknownAtStart = rest.Count > 0 && Verdict(rest, Truth.Unknown).Read(new Probe(context.Interpreter, context.Search.Start()), new List<string>()) == Truth.Unknown;
+        // The countries are given with every case, so rules of the rest that read them are settled with the touched ones'.
+        var touchedReadsCountries = touched.Any(r => context.FactsOf(r).Contains(CaseSpace.PartiesSlot));
+        var parties = context.Period.Parties;
         var oldTouched = oldSide.Where(touched.Contains).ToList();
         var newTouched = newSide.Where(touched.Contains).ToList();
+        var wide = context;
         context = Narrowed(context, touched);
         var changedIds = changed.Select(r => r.Id).ToList();
         // The verdicts the changed rules' own changes allow, whatever the other rules do: a kind outside them is impossible
@@ -169,10 +172,25 @@ internal sealed class InstrumentComparer
                 }
                 // What the rest of the instrument makes of it: all met, the change shows as found; unknown, only a
                 // failure on one side shows (against unknown on the other).
-                if (restMet.Case is { } restCase) Report(context, result.Witness!.With(restCase.Values.Where(v => !result.Witness!.Has(v.Key))), "verdict", was, now, changedIds, changedCopies);
-                if (restUnknownAtStart && Logic.And(was, Truth.Unknown) is var a && Logic.And(now, Truth.Unknown) is var b && a != b)
+                var witness = result.Witness!;
+                if (restMet.Case is { } restCase)
                 {
-                    Report(context, result.Witness!, "verdict", a, b, changedIds, changedCopies);
+                    // The touched rules' case with the rest's: their facts are disjoint but for the countries, which the
+                    // side that reads them chooses.
+                    var joined = touchedReadsCountries
+                        ? witness.With(restCase.Values.Where(v => !witness.Has(v.Key)))
+                        : restCase.With(witness.Values.Where(v => !CaseSpace.IsPartyFact(v.Key) || !restCase.Has(v.Key)));
+                    Report(context, joined, "verdict", was, now, changedIds, changedCopies);
+                }
+                if (rest.Count > 0 && Logic.And(was, Truth.Unknown) is var a && Logic.And(now, Truth.Unknown) is var b && a != b)
+                {
+                    // The rest unknown for this case (its facts are not given): with the countries the case has, or, when
+                    // the touched rules do not read them, any pair that leaves the rest unknown.
+                    var choices = touchedReadsCountries ? new[] { witness } : parties.Select(p => witness.With(p)).ToArray();
+                    if (choices.FirstOrDefault(c => Verdict(rest, Truth.Unknown).Read(new Probe(wide.Interpreter, c), new List<string>()) == Truth.Unknown) is { } unknownRest)
+                    {
+                        Report(context, unknownRest, "verdict", a, b, changedIds, changedCopies);
+                    }
                 }
             }
         }
