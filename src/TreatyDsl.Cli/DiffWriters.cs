@@ -58,7 +58,8 @@ internal static class DiffWriters
     private static string Headline(InstrumentComparison instrument) => instrument.Status switch
     {
         ComparisonStatus.ProvedSame => "rules changed, and no case's verdict or review changes (proved for every case and pair of countries)",
-        ComparisonStatus.Changes => instrument.Changes.Count == 1 ? "1 kind of change" : $"{instrument.Changes.Count} kinds of change" + (instrument.NotAnalysed.Count > 0 ? " (not all analysed)" : string.Empty),
+        ComparisonStatus.Changes => (instrument.Changes.Any(c => c.Subject == "verdict") ? "verdicts change" : "no verdict changes, but") + ": " + instrument.ChangeSummary
+            + (instrument.NotAnalysed.Count > 0 ? " (not all analysed)" : string.Empty),
         ComparisonStatus.AddedOrRemoved => instrument.Edits[0].Edit,
         _ => "not analysed",
     };

@@ -17,27 +17,26 @@ public sealed record TreatyComparison(IReadOnlyList<InstrumentComparison> Instru
     public bool MayChange => Instruments.Any(i => i.Status != ComparisonStatus.Unchanged && i.Status != ComparisonStatus.ProvedSame) || Table.Count > 0 || Vocabulary.Count > 0;
 
     /// <summary>
-    /// One line a reviewer can paste into a change request: "2 instruments change verdicts (coe: eligible → ineligible;
-    /// us-th: ...), 11 unchanged, 1 proved unchanged, 0 not analysed; 1 country row changed".
+    /// One line a reviewer can paste into a change request: "1 instrument answers some case differently (us-th: eligible
+    /// → ineligible, eligible → undetermined); 12 with the same rules, 0 proved unchanged, 0 not analysed".
     /// </summary>
     public string Summary
     {
         get
         {
             var changed = Instruments.Where(i => i.Changes.Count > 0).ToList();
+            var first = changed.Count == 0
+                ? "no case is answered differently"
+                : Count(changed.Count, "instrument answers", "instruments answer") + " some case differently (" + string.Join("; ", changed.Select(i => i.Id + ": " + i.ChangeSummary)) + ")";
             var parts = new List<string>
             {
-                changed.Count == 0
-                    ? "no instrument's verdicts or reviews change"
-                    : Count(changed.Count, "instrument changes", "instruments change") + " verdicts or reviews (" +
-                      string.Join("; ", changed.Select(i => i.Id + ": " + string.Join(", ", i.Changes.Select(c => c.Kind).Distinct()))) + ")",
-                Instruments.Count(i => i.Status == ComparisonStatus.ProvedSame) + " proved unchanged",
                 Instruments.Count(i => i.Status == ComparisonStatus.Unchanged) + " with the same rules",
+                Instruments.Count(i => i.Status == ComparisonStatus.ProvedSame) + " proved unchanged",
                 Instruments.Count(i => i.NotAnalysed.Count > 0) + " not analysed",
             };
             if (Table.Count > 0) parts.Add(Count(Table.Count, "country row changed", "country rows changed"));
             if (Vocabulary.Count > 0) parts.Add(Count(Vocabulary.Count, "fact changed", "facts changed"));
-            return string.Join(", ", parts);
+            return first + "; " + string.Join(", ", parts);
         }
     }
 
@@ -79,6 +78,17 @@ public sealed record InstrumentComparison(
     IReadOnlyList<string> NotAnalysed,
     SourcePlace Place)
 {
+    /// <summary>The changes in short: the verdict's kinds, then the reviews and rules whose outcomes change ("eligible → ineligible; rule min-remaining").</summary>
+    public string ChangeSummary
+    {
+        get
+        {
+            var verdicts = Changes.Where(c => c.Subject == "verdict").Select(c => c.Kind).Distinct().ToList();
+            var others = Changes.Where(c => c.Subject != "verdict").Select(c => c.Subject).Distinct().ToList();
+            return string.Join(", ", verdicts.Concat(others.Count == 0 ? Enumerable.Empty<string>() : new[] { "outcomes of " + string.Join(", ", others) }));
+        }
+    }
+
     /// <summary>Where <paramref name="change"/> is best shown: the first edited rule it turns on, or the instrument.</summary>
     public SourcePlace PlaceOf(ObservedChange change) =>
         Edits.FirstOrDefault(e => change.Because.Any(b => b.Rule == e.Id)) is { } edit ? edit.Place

@@ -60,7 +60,9 @@ internal sealed class InstrumentComparer
         var status = comparer.changes.Count > 0 ? ComparisonStatus.Changes
             : comparer.notAnalysed.Count > 0 ? ComparisonStatus.NotAnalysed
             : ComparisonStatus.ProvedSame;
-        return new InstrumentComparison(current.Id, current.Title, status, edits, comparer.changes, comparer.notAnalysed, place);
+        // The verdict's changes first, then the reviews', then the rules' own: what a caseworker sees first comes first.
+        var ordered = comparer.changes.OrderBy(c => c.Subject == "verdict" ? 0 : c.Subject.StartsWith("review ", System.StringComparison.Ordinal) ? 1 : 2).ToList();
+        return new InstrumentComparison(current.Id, current.Title, status, edits, ordered, comparer.notAnalysed, place);
     }
 
     private void Run()

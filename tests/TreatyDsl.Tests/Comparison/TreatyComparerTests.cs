@@ -16,7 +16,7 @@ public class TreatyComparerTests
         Assert.Empty(comparison.Table);
         Assert.Empty(comparison.Vocabulary);
         Assert.False(comparison.MayChange);
-        Assert.Equal("no instrument's verdicts or reviews change, 0 proved unchanged, 13 with the same rules, 0 not analysed", comparison.Summary);
+        Assert.Equal("no case is answered differently; 13 with the same rules, 0 proved unchanged, 0 not analysed", comparison.Summary);
     }
 
     [Fact]
@@ -37,6 +37,8 @@ public class TreatyComparerTests
         Assert.Equal(
             new[] { "eligible → ineligible", "eligible → undetermined", "undetermined → ineligible" },
             th.Changes.Where(c => c.Subject == "verdict").Select(c => c.Kind).OrderBy(k => k, System.StringComparer.Ordinal));
+        // And the rule's own outcome, which is how eval's report shows it line by line.
+        Assert.Equal(new[] { "rule min-remaining: met → not-met", "rule min-remaining: met → unknown" }, th.Changes.Where(c => c.Subject != "verdict").Select(c => c.Kind));
         var tightened = th.Changes.Single(c => c.Kind == "eligible → ineligible");
         var because = Assert.Single(tightened.Because);
         Assert.Equal(("min-remaining", "met", "not-met"), (because.Rule, because.Before, because.After));
