@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using TreatyDsl.Binding;
 using TreatyDsl.Comparison;
+using TreatyDsl.LanguageServer.Workspace;
 
 namespace TreatyDsl.Cli;
 
@@ -62,7 +63,7 @@ public static class DiffCommand
         {
             case "json": output.WriteLine(DiffWriters.Json(comparison, oldName, newFolder)); break;
             case "sarif": output.WriteLine(DiffWriters.Sarif(comparison, typeof(DiffCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0")); break;
-            default: DiffWriters.Text(output, comparison, oldName, newFolder, written); break;
+            default: Reporting.ComparisonText.Write(output, comparison, oldName, newFolder, written); break;
         }
         return comparison.MayChange ? Differs : 0;
     }

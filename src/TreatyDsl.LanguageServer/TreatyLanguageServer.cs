@@ -87,6 +87,8 @@ public sealed class TreatyLanguageServer
         methods.Request("textDocument/references", json.ReferenceParams, json.LocationArray, References);
         methods.Request("textDocument/completion", json.TextDocumentPositionParams, json.CompletionItemArray, Completion);
         methods.Request("textDocument/documentSymbol", json.DocumentSymbolParams, json.DocumentSymbolArray, DocumentSymbols);
+        methods.Request("textDocument/codeLens", json.CodeLensParams, json.CodeLensArray, CodeLenses);
+        methods.Request("workspace/executeCommand", json.ExecuteCommandParams, json.ComparisonAnswer, ExecuteCommand);
         return methods;
     }
 
@@ -104,7 +106,9 @@ public sealed class TreatyLanguageServer
         initialized = true;
         return new InitializeResult(
             new ServerCapabilities(new TextDocumentSyncOptions(OpenClose: true, Change: 1), HoverProvider: true, DefinitionProvider: true,
-                ReferencesProvider: true, DocumentSymbolProvider: true, new CompletionOptions(new[] { "." })),
+                ReferencesProvider: true, DocumentSymbolProvider: true, new CompletionOptions(new[] { "." }),
+                CodeLensProvider: new CodeLensOptions(ResolveProvider: false),
+                ExecuteCommandProvider: new ExecuteCommandOptions(new[] { ComparisonFeature.CommandName })),
             new ServerInfo("treaty", typeof(TreatyLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
@@ -169,6 +173,22 @@ public sealed class TreatyLanguageServer
 
     private DocumentSymbol[] DocumentSymbols(DocumentSymbolParams parameters) =>
         With(parameters.TextDocument, null, SymbolsFeature.For) ?? Array.Empty<DocumentSymbol>();
+
+    private CodeLens[] CodeLenses(CodeLensParams parameters) =>
+        With(parameters.TextDocument, null, (_, _) => ComparisonFeature.Lenses()) ?? Array.Empty<CodeLens>();
+
+    /// <summary>
+    /// <c>treaty.compare</c>, the only command: the comparison's searches spend the analysis budget (about a second at
+    /// most), and the answer is the whole result, which the client shows.
+    /// </summary>
+    private ComparisonAnswer ExecuteCommand(ExecuteCommandParams parameters)
+    {
+        if (parameters.Command != ComparisonFeature.CommandName)
+        {
+            throw RpcException.InvalidParams($"workspace/executeCommand: the server has one command, '{ComparisonFeature.CommandName}'");
+        }
+        return ComparisonFeature.Run(workspace, parameters.Arguments);
+    }
 
     /// <summary>The answer about a document of the workspace, or null for a document the server does not have (as LSP answers).</summary>
     private T? With<T>(TextDocumentIdentifier document, Position? position, Func<WorkspaceSnapshot, TreatyDocument, T?> answer) where T : class

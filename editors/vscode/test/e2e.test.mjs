@@ -110,12 +110,24 @@ try {
   await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: extraUri, type: 3 }] });
   await diagnostics(p => p.uri === extraUri && p.diagnostics.length === 0, 'cleared for a deleted file');
 
+  // What an unsaved edit changes: the code lenses run `treaty.compare`, which answers as `treaty diff` does.
+  const lenses = await connection.sendRequest('textDocument/codeLens', { textDocument: { uri: usmxUri } });
+  assert.deepEqual(lenses.map(l => l.command.command), ['treaty.compare', 'treaty.compare']);
+  const raised = good.replace('override threshold minTimeRemaining: 6 months', 'override threshold minTimeRemaining: 9 months');
+  assert.notEqual(raised, good, 'the threshold to edit is still in us-mx.treaty');
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 3 }, contentChanges: [{ text: raised }] });
+  const compared = await connection.sendRequest('workspace/executeCommand', { command: 'treaty.compare', arguments: ['saved'] });
+  assert.match(compared.summary, /^1 instrument answers some case differently \(us-mx: eligible → ineligible/);
+  assert.match(compared.text, /us-mx \(.*\): verdicts change/);
+  assert.ok(compared.items.every(i => i.uri === usmxUri), 'every change is placed in us-mx.treaty');
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 4 }, contentChanges: [{ text: good }] });
+
   const shutdown = await connection.sendRequest('shutdown');
   assert.equal(shutdown, null);
   await connection.sendNotification('exit');
   const code = await new Promise(resolve => server.on('exit', resolve));
   assert.equal(code, 0);
-  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, shutdown: all as expected');
+  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, shutdown: all as expected');
 } finally {
   clearTimeout(timeout);
   connection.dispose();

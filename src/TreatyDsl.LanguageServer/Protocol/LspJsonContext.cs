@@ -25,6 +25,10 @@ namespace TreatyDsl.LanguageServer.Protocol;
 [JsonSerializable(typeof(DocumentSymbol[]))]
 [JsonSerializable(typeof(Diagnostic[]))]
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
+[JsonSerializable(typeof(CodeLensParams))]
+[JsonSerializable(typeof(CodeLens[]))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(ComparisonAnswer))]
 [JsonSerializable(typeof(object))]
 public sealed partial class LspJsonContext : JsonSerializerContext
 {

@@ -53,13 +53,38 @@ public sealed record CompletionOptions(string[] TriggerCharacters);
 
 public sealed record TextDocumentSyncOptions(bool OpenClose, int Change);
 
+public sealed record ExecuteCommandOptions(string[] Commands);
+
+public sealed record CodeLensOptions(bool ResolveProvider);
+
 public sealed record ServerCapabilities(
     TextDocumentSyncOptions TextDocumentSync,
     bool HoverProvider,
     bool DefinitionProvider,
     bool ReferencesProvider,
     bool DocumentSymbolProvider,
-    CompletionOptions CompletionProvider);
+    CompletionOptions CompletionProvider,
+    CodeLensOptions? CodeLensProvider = null,
+    ExecuteCommandOptions? ExecuteCommandProvider = null);
+
+/// <summary>A command the client runs by name (through <c>workspace/executeCommand</c>), with its arguments as JSON.</summary>
+public sealed record Command(string Title, [property: JsonPropertyName("command")] string Name, JsonElement[]? Arguments = null);
+
+public sealed record CodeLensParams(TextDocumentIdentifier TextDocument);
+
+public sealed record CodeLens(Range Range, Command? Command = null);
+
+public sealed record ExecuteCommandParams(string Command, JsonElement[]? Arguments = null);
+
+/// <summary>
+/// The answer to <c>treaty.compare</c>: what the open files change against the files as saved (or as committed), as
+/// <c>treaty diff</c> says it: the summary line, the whole text, and each change at the place it is written, for a
+/// client to list.
+/// </summary>
+public sealed record ComparisonAnswer(string Summary, string Text, bool MayChange, ComparisonItem[] Items);
+
+/// <summary>One change, or one question not decided, at the edited rule (or the instrument) it is about.</summary>
+public sealed record ComparisonItem(string Uri, Range Range, string Message, string Kind);
 
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 

@@ -87,6 +87,7 @@ internal sealed class TreatyWorkspace
     /// <summary>Each file's last parse and the text it was parsed from.</summary>
     private readonly Dictionary<string, (string Text, ParseResult Result)> parsed = new(StringComparer.Ordinal);
     private WorkspaceSnapshot? current;
+    private readonly List<string> folders = new();
     /// <summary>Characters of text the workspace has let go of (documents closed, replaced or deleted) since <see cref="TakeReleased"/> last said yes.</summary>
     private long releasedChars;
 
@@ -104,6 +105,7 @@ internal sealed class TreatyWorkspace
     public void AddFolder(string folder, bool recursive = true)
     {
         if (!Directory.Exists(folder)) return;
+        lock (gate) folders.Add(folder);
         List<string> files;
         try
         {
@@ -177,6 +179,23 @@ internal sealed class TreatyWorkspace
             releasedChars = 0;
             return true;
         }
+    }
+
+    /// <summary>The workspace's folders, as added.</summary>
+    public IReadOnlyList<string> Folders
+    {
+        get { lock (gate) return folders.ToList(); }
+    }
+
+    /// <summary>
+    /// The model of the files as last saved (as read from disk, the editor's unsaved changes left out), bound only: what
+    /// the open files are compared with. Parsed apart from the cache, which keeps the texts being edited.
+    /// </summary>
+    public TreatyModel SavedModel()
+    {
+        List<(string Path, string Text)> saved;
+        lock (gate) saved = onDisk.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)).ToList();
+        return TreatyLoader.Load(saved, analyse: false);
     }
 
     /// <summary>The model of the files as they are now; built once per change.</summary>

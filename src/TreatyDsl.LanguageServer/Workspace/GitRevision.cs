@@ -6,17 +6,22 @@ using System.Linq;
 using System.Text;
 using TreatyDsl.Text;
 
-namespace TreatyDsl.Cli;
+namespace TreatyDsl.LanguageServer.Workspace;
 
 /// <summary>
 /// The .treaty files of a folder as a git revision has them (<c>treaty diff --git REV</c>), read with <c>git ls-tree</c>
 /// and <c>git show</c>. Each file is read up to the same limit as a file on disk; a revision git does not know, or a
-/// folder outside a repository, is a message, not an exception.
+/// folder outside a repository, is a message, not an exception. Used by <c>treaty diff --git</c> and by the language
+/// server's comparison with the last commit.
 /// </summary>
-internal static class GitRevision
+public static class GitRevision
 {
-    /// <summary>The files (paths as the working tree has them, relative to the current folder) or why they could not be read.</summary>
-    public static IReadOnlyList<(string Path, string Text)>? Files(string folder, string revision, out string? problem)
+    /// <summary>The files or why they could not be read.</summary>
+    /// <param name="folder">The folder of .treaty files, in a git working tree.</param>
+    /// <param name="revision">What git names a revision by (HEAD, main, a commit).</param>
+    /// <param name="problem">Why the files could not be read, when they could not.</param>
+    /// <param name="absolute">Name the files by full path (as an editor does) rather than relative to the current folder.</param>
+    public static IReadOnlyList<(string Path, string Text)>? Files(string folder, string revision, out string? problem, bool absolute = false)
     {
         problem = null;
         if (revision.StartsWith('-'))
@@ -26,8 +31,7 @@ internal static class GitRevision
         }
         var top = Run(folder, out problem, "rev-parse", "--show-toplevel")?.Trim();
         if (top is null) return null;
-        var full = Path.GetFullPath(folder);
-        var relative = Path.GetRelativePath(top, full).Replace('\\', '/');
+        var relative = Path.GetRelativePath(top, Path.GetFullPath(folder)).Replace('\\', '/');
         var listing = Run(top, out problem, "ls-tree", "-r", "--name-only", revision, "--", relative == "." ? "." : relative);
         if (listing is null) return null;
         var files = new List<(string, string)>();
@@ -35,7 +39,8 @@ internal static class GitRevision
         {
             var text = Run(top, out problem, "show", revision + ":" + name);
             if (text is null) return null;
-            var local = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(top, name)).Replace('\\', '/');
+            var full = Path.GetFullPath(Path.Combine(top, name));
+            var local = absolute ? full : Path.GetRelativePath(Directory.GetCurrentDirectory(), full).Replace('\\', '/');
             files.Add((local, text));
         }
         if (files.Count == 0)
