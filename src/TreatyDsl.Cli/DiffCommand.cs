@@ -68,6 +68,16 @@ public static class DiffCommand
         return comparison.MayChange ? Differs : 0;
     }
 
+    /// <summary>The case file with the id its file is named by, so that eval's report and the file name agree.</summary>
+    private static string Named(string caseFile, string id) => IndentedJson.Write(json =>
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(caseFile);
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "id")) property.WriteTo(json);
+        json.WriteEndObject();
+    }) + "\n";
+
     /// <summary>Writes every change's case file as INSTRUMENT-N.json; the name each change's file was written under.</summary>
     private static Dictionary<ObservedChange, string> WriteWitnesses(TreatyComparison comparison, string folder)
     {
@@ -77,8 +87,9 @@ public static class DiffCommand
         foreach (var change in comparison.Instruments.SelectMany(i => i.Changes).Concat(comparison.Table.SelectMany(t => t.Changes)))
         {
             var n = counts[change.Instrument] = (counts.TryGetValue(change.Instrument, out var c) ? c : 0) + 1;
-            var path = Path.Combine(folder, change.Instrument + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json");
-            File.WriteAllText(path, change.CaseFile);
+            var name = change.Instrument + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var path = Path.Combine(folder, name + ".json");
+            File.WriteAllText(path, Named(change.CaseFile, name));
             names[change] = path.Replace('\\', '/');
         }
         return names;

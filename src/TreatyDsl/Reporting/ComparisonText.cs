@@ -80,6 +80,6 @@ public static class ComparisonText
             if (rule.ExplanationAfter.Length > 0) output.WriteLine($"{indent}    now:    {rule.ExplanationAfter}");
         }
         output.WriteLine($"{indent}  case verdict {change.CaseVerdict}; recommended {change.Recommended}");
-        if (files is not null && files.TryGetValue(change, out var file)) output.WriteLine($"{indent}  case file: {file} (treaty eval {file} --treaties OLD, then NEW)");
+        if (files is not null && files.TryGetValue(change, out var file)) output.WriteLine($"{indent}  case file: {file}");
     }
 }
