@@ -17,10 +17,18 @@ internal static class ConfiguredSeverity
 {
     public const string KeyPrefix = "treatydsl_diagnostic.";
 
-    /// <summary><paramref name="diagnostic"/> at its configured severity, or null when configured off (<c>none</c>).</summary>
+    /// <summary>Whether the file's configuration sets a severity other than <c>none</c> for <paramref name="id"/>: what switches on a diagnostic that is off by default.</summary>
+    public static bool SwitchedOn(string id, AnalyzerConfigOptions options) =>
+        options.TryGetValue(KeyPrefix + id + ".severity", out var value) && value.Trim().ToLowerInvariant() != "none";
+
+    /// <summary>
+    /// <paramref name="diagnostic"/> at its configured severity, or null when configured off (<c>none</c>), or when it is
+    /// off by default and not configured. One switched on by its configuration is reported as enabled, or the compiler,
+    /// which reads its descriptor, would drop it.
+    /// </summary>
     public static Diagnostic? Apply(Diagnostic diagnostic, AnalyzerConfigOptions options)
     {
-        if (!options.TryGetValue(KeyPrefix + diagnostic.Id + ".severity", out var value)) return diagnostic;
+        if (!options.TryGetValue(KeyPrefix + diagnostic.Id + ".severity", out var value)) return diagnostic.Descriptor.IsEnabledByDefault ? diagnostic : null;
         DiagnosticSeverity? severity = value.Trim().ToLowerInvariant() switch
         {
             "none" => null,
@@ -31,6 +39,13 @@ internal static class ConfiguredSeverity
             _ => diagnostic.Severity, // "default", or a value we do not know: leave it as the catalog says
         };
         if (severity is null) return null;
+        if (!diagnostic.Descriptor.IsEnabledByDefault)
+        {
+            var descriptor = diagnostic.Descriptor;
+            return Diagnostic.Create(diagnostic.Id, descriptor.Category, diagnostic.GetMessage(), severity.Value, descriptor.DefaultSeverity, isEnabledByDefault: true,
+                warningLevel: severity.Value == DiagnosticSeverity.Error ? 0 : 1, descriptor.Title, descriptor.Description, descriptor.HelpLinkUri, diagnostic.Location,
+                additionalLocations: null, customTags: descriptor.CustomTags, properties: diagnostic.Properties);
+        }
         if (severity == diagnostic.Severity) return diagnostic;
         return Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, severity.Value, additionalLocations: null, properties: diagnostic.Properties, diagnostic.GetMessage());
     }

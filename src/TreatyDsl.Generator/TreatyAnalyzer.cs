@@ -42,6 +42,12 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
                 {
                     if (ConfiguredSeverity.Apply(diagnostic, options) is { } configured) file.ReportDiagnostic(configured);
                 }
+                // Off by default: the examples' coverage is worked out only for a file whose configuration asks for it.
+                if (!ConfiguredSeverity.SwitchedOn(TreatyDescriptors.ExampleOutcomeNotCovered.Id, options)) return;
+                foreach (var diagnostic in model.Value.CoverageFor(file.AdditionalFile.Path))
+                {
+                    if (ConfiguredSeverity.Apply(diagnostic, options) is { } configured) file.ReportDiagnostic(configured);
+                }
             });
         });
     }

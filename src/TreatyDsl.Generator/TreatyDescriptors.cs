@@ -81,6 +81,7 @@ internal static class TreatyDescriptors
     public static readonly DiagnosticDescriptor ExampleUnknownName = Create("TDSL0502", Catalog.ExampleUnknownName, "TreatyDsl.Examples", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ExampleUnreadFact = Create("TDSL0503", Catalog.ExampleUnreadFact, "TreatyDsl.Examples", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ExampleBadValue = Create("TDSL0504", Catalog.ExampleBadValue, "TreatyDsl.Examples", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ExampleOutcomeNotCovered = Create("TDSL0505", Catalog.ExampleOutcomeNotCovered, "TreatyDsl.Examples", DiagnosticSeverity.Info, enabledByDefault: false);
     public static readonly DiagnosticDescriptor InternalError = Create("TDSL0900", Catalog.InternalError, "TreatyDsl.Internal", DiagnosticSeverity.Error);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
@@ -150,6 +151,7 @@ internal static class TreatyDescriptors
         ExampleUnknownName,
         ExampleUnreadFact,
         ExampleBadValue,
+        ExampleOutcomeNotCovered,
         InternalError);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
@@ -195,6 +197,6 @@ internal static class TreatyDescriptors
     private static ImmutableDictionary<string, string?>? WitnessProperties(TreatyDsl.Diagnostics.TreatyDiagnostic diagnostic) =>
         diagnostic.Witness is null ? null : ImmutableDictionary<string, string?>.Empty.Add(WitnessProperty, diagnostic.Witness);
 
-    private static DiagnosticDescriptor Create(string id, TreatyDsl.Diagnostics.DiagnosticDescriptor entry, string category, DiagnosticSeverity severity) =>
-        new(id, entry.Title, "{0}", category, severity, isEnabledByDefault: true, description: entry.MessageFormat, helpLinkUri: entry.HelpLink);
+    private static DiagnosticDescriptor Create(string id, TreatyDsl.Diagnostics.DiagnosticDescriptor entry, string category, DiagnosticSeverity severity, bool enabledByDefault = true) =>
+        new(id, entry.Title, "{0}", category, severity, isEnabledByDefault: enabledByDefault, description: entry.MessageFormat, helpLinkUri: entry.HelpLink);
 }

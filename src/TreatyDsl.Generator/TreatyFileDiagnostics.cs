@@ -14,8 +14,39 @@ namespace TreatyDsl.Generator;
 internal sealed class TreatyFileDiagnostics
 {
     private readonly Dictionary<string, List<Diagnostic>> byPath = new(StringComparer.Ordinal);
+    private Lazy<Dictionary<string, List<Diagnostic>>> coverage = new(() => new Dictionary<string, List<Diagnostic>>());
 
     public IEnumerable<Diagnostic> For(string path) => byPath.TryGetValue(path, out var list) ? list : Enumerable.Empty<Diagnostic>();
+
+    /// <summary>
+    /// The outcomes no example gives (TDSL0505) in the file: off by default, so worked out only when a file's
+    /// configuration first asks for them, once per set of files.
+    /// </summary>
+    public IEnumerable<Diagnostic> CoverageFor(string path) => coverage.Value.TryGetValue(path, out var list) ? list : Enumerable.Empty<Diagnostic>();
+
+    /// <summary>The examples run on the bound files and each place's missing outcomes; nothing when the files have errors.</summary>
+    private static Dictionary<string, List<Diagnostic>> Coverage(TreatyFileSet files, Dictionary<string, TreatyFileSet.File> filesByPath)
+    {
+        var result = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+        try
+        {
+            var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)), analyse: false);
+            if (model.HasErrors) return result;
+            var places = Examples.ExampleCoverage.Of(model, Examples.ExampleChecks.Run(model).Results);
+            foreach (var diagnostic in Examples.ExampleCoverage.Diagnostics(places))
+            {
+                var text = filesByPath.TryGetValue(diagnostic.Span.Path, out var file) ? file.Text : null;
+                if (TreatyDescriptors.ToRoslyn(diagnostic, LocationOf(diagnostic, text), files.HelpLinkBase) is not { } reported) continue;
+                if (!result.TryGetValue(diagnostic.Span.Path, out var list)) result[diagnostic.Span.Path] = list = new List<Diagnostic>();
+                list.Add(reported);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never take the compiler down; the coverage is advice, and the other diagnostics already say what is wrong.
+        }
+        return result;
+    }
 
     /// <summary>
     /// Binds and analyses the set within the analysis budget (about a second: what is left is "not analysed",
@@ -27,6 +58,7 @@ internal sealed class TreatyFileDiagnostics
         // A path the compiler hands over twice is one file (the later text), not two that declare everything twice.
         var filesByPath = new Dictionary<string, TreatyFileSet.File>(StringComparer.Ordinal);
         foreach (var file in files.Files) filesByPath[file.Path] = file;
+        result.coverage = new Lazy<Dictionary<string, List<Diagnostic>>>(() => Coverage(files, filesByPath), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         try
         {
             var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)), new Analysis.AnalysisBudget(cancellation: cancellationToken));

@@ -35,9 +35,10 @@ public class SeverityConfigurationTests
             t.GetText()!.ToString() + (t.Path.EndsWith("us-mx.treaty") || t.Path.EndsWith("coe.treaty") ? "\nbar broken: \"x\" cite \"c\" when nonsense.thing\n" : "")))
         .ToArray();
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string editorConfig)
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string editorConfig, bool broken = true)
     {
-        var treaties = BrokenTreaties();
+        var treaties = broken ? BrokenTreaties() : GeneratorHarness.ShippedTreaties()
+            .Select(t => (AdditionalText)new GeneratorHarness.TreatyText("/repo/treaties/" + System.IO.Path.GetFileName(t.Path), t.GetText()!.ToString())).ToArray();
         var options = new AnalyzerOptions(treaties.ToImmutableArray(), new EditorConfig(editorConfig));
         return await GeneratorHarness.EmptyCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TreatyAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
     }
@@ -75,5 +76,25 @@ public class SeverityConfigurationTests
 
         Assert.Equal(expected, SeverityIn(diagnostics, "us-mx.treaty"));
         Assert.Equal(expected, SeverityIn(diagnostics, "coe.treaty"));
+    }
+
+    [Fact]
+    public async Task Outcomes_no_example_gives_are_reported_only_in_the_folder_whose_configuration_switches_them_on()
+    {
+        var off = await AnalyzeAsync("root = true\n", broken: false);
+        Assert.DoesNotContain(off, d => d.Id == "TDSL0505");
+
+        var on = await AnalyzeAsync("root = true\n[treaties/us-mx.treaty]\ntreatydsl_diagnostic.TDSL0505.severity = warning\n", broken: false);
+        var coverage = on.Where(d => d.Id == "TDSL0505").ToList();
+        Assert.NotEmpty(coverage);
+        Assert.All(coverage, d =>
+        {
+            Assert.EndsWith("/us-mx.treaty", d.Location.GetLineSpan().Path);
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        });
+        // The shipped examples give determinate-sentence met and not met; an unknown sentence type no example gives.
+        var line = System.Array.FindIndex(System.IO.File.ReadAllLines(System.IO.Path.Combine(Paths.Treaties, "us-mx.treaty")), l => l.StartsWith("require determinate-sentence:", System.StringComparison.Ordinal));
+        var rule = Assert.Single(coverage, d => d.Location.GetLineSpan().StartLinePosition.Line == line);
+        Assert.StartsWith("No example gives requirement 'determinate-sentence' the outcome unknown;", rule.GetMessage());
     }
 }

@@ -182,6 +182,12 @@ public static class DiagnosticCatalog
         "Example '{0}': {1}",
         Examples, DiagnosticSeverity.Error);
 
+    /// <summary>Off by default: a build reports it only for files whose .editorconfig section sets its severity.</summary>
+    public static readonly DiagnosticDescriptor ExampleOutcomeNotCovered = new(
+        "TDSL0505", "Outcome no example gives",
+        "No example gives {0} '{1}' the outcome {2}; the language server's quick fix, or treaty test --suggest, writes one from a case the analysis finds",
+        Examples, DiagnosticSeverity.Info) { EnabledByDefault = false };
+
     public static readonly DiagnosticDescriptor NotAnAnalysisFinding = new(
         "TDSL0125", "'accept' of something that is not an analysis finding",
         "'{0}' is not the id of an analysis finding (TDSL03xx); 'accept' justifies a finding of the analysis, not an error",
@@ -371,6 +377,6 @@ public static class DiagnosticCatalog
         VacuousInstrument, ConflictingRequirements, RuleNeverMet, RuleAlwaysMet, NotAnalysed, DeadException, SwallowingException,
         MaskedAllowance, RedundantAlternative, RedundantRequirement, UndecidableRule, VersionGap, NothingAccepted,
         ColumnsDisagree, DateDiffersFromNote, AmbiguousDate, NoteNamesOtherInstrument, PreferenceContradicted,
-        ContractPropertyNotCovered, FactOutsideContract, UnknownPassage, ExampleFails, ExampleUnknownName, ExampleUnreadFact, ExampleBadValue, InternalError,
+        ContractPropertyNotCovered, FactOutsideContract, UnknownPassage, ExampleFails, ExampleUnknownName, ExampleUnreadFact, ExampleBadValue, ExampleOutcomeNotCovered, InternalError,
     };
 }

@@ -32,6 +32,9 @@ public sealed record DiagnosticDescriptor(string Id, string Title, string Messag
     /// <summary>The help page, relative to the repository root; <see cref="HelpLinks"/> makes absolute links.</summary>
     public string HelpLink => HelpLinks.RepositoryPath(Id);
 
+    /// <summary>False for a diagnostic reported only where its severity is configured (an outcome no example gives: a team switches it on per folder).</summary>
+    public bool EnabledByDefault { get; init; } = true;
+
     public TreatyDiagnostic Create(SourceSpan span, params object[] args) =>
         new(Id, DefaultSeverity, args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), span);
 }

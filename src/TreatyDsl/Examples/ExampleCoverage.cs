@@ -31,6 +31,22 @@ public sealed record CoveredPlace(SourceSpan Span, string Kind, string Name, IRe
 /// </summary>
 public static class ExampleCoverage
 {
+    /// <summary>
+    /// TDSL0505 at every rule and alternative with an outcome no example gives (thresholds and country rows are listed by
+    /// <c>treaty test --coverage</c> only): one diagnostic per place, naming every missing outcome. Off by default.
+    /// </summary>
+    public static IEnumerable<TreatyDsl.Diagnostics.TreatyDiagnostic> Diagnostics(IReadOnlyList<CoveredPlace> coverage)
+    {
+        foreach (var place in coverage)
+        {
+            if (place.Kind is "threshold" or "country") continue;
+            var missing = place.Missing.Select(ContractNames.Of).ToList();
+            if (missing.Count == 0) continue;
+            var outcomes = missing.Count == 1 ? missing[0] : string.Join(", ", missing.Take(missing.Count - 1)) + " or " + missing[missing.Count - 1];
+            yield return TreatyDsl.Diagnostics.DiagnosticCatalog.ExampleOutcomeNotCovered.Create(place.Span, place.Kind, place.Name, outcomes);
+        }
+    }
+
     public static IReadOnlyList<CoveredPlace> Of(TreatyModel model, IReadOnlyList<ExampleResult> results)
     {
         var places = new Dictionary<SourceSpan, (string Kind, string Name, Dictionary<Outcome, int> Counts)>();
