@@ -88,6 +88,7 @@ public sealed class TreatyLanguageServer
         methods.Request("textDocument/completion", json.TextDocumentPositionParams, json.CompletionItemArray, Completion);
         methods.Request("textDocument/documentSymbol", json.DocumentSymbolParams, json.DocumentSymbolArray, DocumentSymbols);
         methods.Request("textDocument/codeLens", json.CodeLensParams, json.CodeLensArray, CodeLenses);
+        methods.Request("textDocument/codeAction", json.CodeActionParams, json.CodeActionArray, CodeActions);
         methods.Request("workspace/executeCommand", json.ExecuteCommandParams, json.ComparisonAnswer, ExecuteCommand);
         return methods;
     }
@@ -108,7 +109,8 @@ public sealed class TreatyLanguageServer
             new ServerCapabilities(new TextDocumentSyncOptions(OpenClose: true, Change: 1), HoverProvider: true, DefinitionProvider: true,
                 ReferencesProvider: true, DocumentSymbolProvider: true, new CompletionOptions(new[] { "." }),
                 CodeLensProvider: new CodeLensOptions(ResolveProvider: false),
-                ExecuteCommandProvider: new ExecuteCommandOptions(new[] { ComparisonFeature.CommandName })),
+                ExecuteCommandProvider: new ExecuteCommandOptions(new[] { ComparisonFeature.CommandName }),
+                CodeActionProvider: true),
             new ServerInfo("treaty", typeof(TreatyLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
@@ -173,6 +175,13 @@ public sealed class TreatyLanguageServer
 
     private DocumentSymbol[] DocumentSymbols(DocumentSymbolParams parameters) =>
         With(parameters.TextDocument, null, SymbolsFeature.For) ?? Array.Empty<DocumentSymbol>();
+
+    private CodeAction[] CodeActions(CodeActionParams parameters)
+    {
+        CheckPosition(parameters.Range.Start);
+        CheckPosition(parameters.Range.End);
+        return With(parameters.TextDocument, null, (snapshot, document) => ExampleFixFeature.At(snapshot, document, parameters.Range)) ?? Array.Empty<CodeAction>();
+    }
 
     private CodeLens[] CodeLenses(CodeLensParams parameters) =>
         With(parameters.TextDocument, null, (_, _) => ComparisonFeature.Lenses()) ?? Array.Empty<CodeLens>();

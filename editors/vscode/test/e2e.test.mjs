@@ -122,12 +122,22 @@ try {
   assert.ok(compared.items.every(i => i.uri === usmxUri), 'every change is placed in us-mx.treaty');
   await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 4 }, contentChanges: [{ text: good }] });
 
+  // A rule whose outcome no example gives offers a ready example as a quick fix.
+  const withoutLife = good.replace(/example mx-life-sentence:[^]*?expect us-mx determinate-sentence not-met\n/, '');
+  assert.notEqual(withoutLife, good, 'the example to remove is still in us-mx.treaty');
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 5 }, contentChanges: [{ text: withoutLife }] });
+  const ruleAt = { line: withoutLife.split('\n').findIndex(l => l.startsWith('require determinate-sentence:')), character: 3 };
+  const actions = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: usmxUri }, range: { start: ruleAt, end: ruleAt }, context: { diagnostics: [] } });
+  assert.deepEqual(actions.map(a => a.title), ["Add an example where 'determinate-sentence' is not met under us-mx"]);
+  assert.match(actions[0].edit.changes[usmxUri][0].newText, /expect us-mx determinate-sentence not-met/);
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 6 }, contentChanges: [{ text: good }] });
+
   const shutdown = await connection.sendRequest('shutdown');
   assert.equal(shutdown, null);
   await connection.sendNotification('exit');
   const code = await new Promise(resolve => server.on('exit', resolve));
   assert.equal(code, 0);
-  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, shutdown: all as expected');
+  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, a ready example as a quick fix, shutdown: all as expected');
 } finally {
   clearTimeout(timeout);
   connection.dispose();

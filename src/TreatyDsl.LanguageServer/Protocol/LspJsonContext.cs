@@ -29,6 +29,8 @@ namespace TreatyDsl.LanguageServer.Protocol;
 [JsonSerializable(typeof(CodeLens[]))]
 [JsonSerializable(typeof(ExecuteCommandParams))]
 [JsonSerializable(typeof(ComparisonAnswer))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(CodeAction[]))]
 [JsonSerializable(typeof(object))]
 public sealed partial class LspJsonContext : JsonSerializerContext
 {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -65,7 +66,19 @@ public sealed record ServerCapabilities(
     bool DocumentSymbolProvider,
     CompletionOptions CompletionProvider,
     CodeLensOptions? CodeLensProvider = null,
-    ExecuteCommandOptions? ExecuteCommandProvider = null);
+    ExecuteCommandOptions? ExecuteCommandProvider = null,
+    bool CodeActionProvider = false);
+
+/// <summary>The diagnostics the client sends are not read (the server's actions do not depend on them), so they are kept as JSON.</summary>
+public sealed record CodeActionContext(JsonElement[] Diagnostics, string[]? Only = null);
+
+public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext Context);
+
+public sealed record TextEdit(Range Range, string NewText);
+
+public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]> Changes);
+
+public sealed record CodeAction(string Title, string Kind, WorkspaceEdit Edit);
 
 /// <summary>A command the client runs by name (through <c>workspace/executeCommand</c>), with its arguments as JSON.</summary>
 public sealed record Command(string Title, [property: JsonPropertyName("command")] string Name, JsonElement[]? Arguments = null);

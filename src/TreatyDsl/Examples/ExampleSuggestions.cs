@@ -17,26 +17,36 @@ namespace TreatyDsl.Examples;
 public static class ExampleSuggestions
 {
     /// <summary>Ready examples, one per uncovered outcome the analysis can reach, in file order.</summary>
-    public static IReadOnlyList<string> For(TreatyModel model, IReadOnlyList<CoveredPlace> coverage)
+    public static IReadOnlyList<string> For(TreatyModel model, IReadOnlyList<CoveredPlace> coverage) => Find(model, coverage).Select(s => s.Text).ToList();
+
+    /// <summary>
+    /// Ready examples for the uncovered outcomes (met, not met) the analysis can reach at the places <paramref name="at"/>
+    /// accepts (every place when null): what the language server offers as a quick fix at a rule.
+    /// </summary>
+    public static IReadOnlyList<SuggestedExample> Find(TreatyModel model, IReadOnlyList<CoveredPlace> coverage, System.Func<CoveredPlace, bool>? at = null)
     {
-        var suggestions = new List<string>();
+        var suggestions = new List<SuggestedExample>();
         var suggested = new HashSet<(Text.SourceSpan, Outcome)>();
         var budget = new AnalysisBudget();
         foreach (var instrument in model.Instruments)
         {
-            if (InstrumentContext.ForLatestPeriod(model, instrument, budget) is not { } context) continue;
+            InstrumentContext? context = null;
             foreach (var rule in instrument.Rules)
             {
-                if (context.InEffect(rule) is not { } version) continue;
+                var version = rule.Versions[rule.Versions.Count - 1];
                 var place = coverage.FirstOrDefault(p => p.Span == version.Span);
-                if (place is null) continue;
+                if (place is null || (at is not null && !at(place))) continue;
+                // The instrument's search is made only when one of its rules is asked about.
+                context ??= InstrumentContext.ForLatestPeriod(model, instrument, budget);
+                if (context is null) break;
+                if (context.InEffect(rule) is not { } inEffect || inEffect.Span != version.Span) continue;
                 foreach (var (outcome, goal) in new[] { (Outcome.Met, Goal.Met(rule)), (Outcome.NotMet, Goal.NotMet(rule)) })
                 {
                     // A baseline rule is one place under every instrument: one suggestion for it is enough.
                     if (place.Outcomes[outcome] > 0 || budget.Exhausted || !suggested.Add((version.Span, outcome))) continue;
                     var found = context.Search.Find(goal);
                     if (!found.Found) continue;
-                    suggestions.Add(Write(model.Vocabulary, instrument.Id, rule.Id, outcome, context.Witness(found.Witness!, rule)));
+                    suggestions.Add(new SuggestedExample(version.Span, instrument.Id, rule.Id, outcome, Write(model.Vocabulary, instrument.Id, rule.Id, outcome, context.Witness(found.Witness!, rule))));
                 }
             }
         }
@@ -92,3 +102,11 @@ public static class ExampleSuggestions
         return type?.Kind == TypeKind.Text;
     }
 }
+
+/// <summary>A ready example for one rule outcome no example gives.</summary>
+/// <param name="RuleSpan">Where the rule is written (the version in effect).</param>
+/// <param name="Instrument">The instrument the example evaluates the rule under.</param>
+/// <param name="Rule">The rule's id.</param>
+/// <param name="Outcome">The outcome the example gives.</param>
+/// <param name="Text">The example declaration, to title and cite.</param>
+public sealed record SuggestedExample(Text.SourceSpan RuleSpan, string Instrument, string Rule, Outcome Outcome, string Text);

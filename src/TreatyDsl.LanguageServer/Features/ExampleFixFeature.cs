@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TreatyDsl.Examples;
+using TreatyDsl.LanguageServer.Protocol;
+using TreatyDsl.LanguageServer.Workspace;
+using TreatyDsl.Runtime;
+
+namespace TreatyDsl.LanguageServer.Features;
+
+/// <summary>
+/// Quick fixes at a rule whose outcome (met or not met) no example gives: "Add an example where min-remaining is not
+/// met", which appends to the file an example built from a case the analysis finds (the same text as
+/// <c>treaty test --suggest</c>), ready for the editor to title and cite. Nothing is offered when the files have errors.
+/// </summary>
+internal static class ExampleFixFeature
+{
+    public static CodeAction[] At(WorkspaceSnapshot snapshot, TreatyDocument document, Protocol.Range range)
+    {
+        var model = snapshot.Model;
+        if (model.HasErrors) return Array.Empty<CodeAction>();
+        var first = range.Start.Line;
+        var last = Math.Max(range.End.Line, first);
+        var coverage = ExampleCoverage.Of(model, ExampleChecks.Run(model).Results);
+        // The rules whose declaration line the range touches, in this document.
+        var suggestions = ExampleSuggestions.Find(model, coverage, place =>
+            place.Span.Path == document.Path && place.Span.Line - 1 >= first && place.Span.Line - 1 <= last);
+        if (suggestions.Count == 0) return Array.Empty<CodeAction>();
+        var end = document.Lines.PositionOf(document.Text.Length);
+        var separator = document.Text.Length == 0 || document.Text.EndsWith("\n", StringComparison.Ordinal) ? "\n" : "\n\n";
+        return suggestions.Select(s => new CodeAction(
+                $"Add an example where '{s.Rule}' is {Words(s.Outcome)} under {s.Instrument}",
+                "quickfix",
+                new WorkspaceEdit(new Dictionary<string, TextEdit[]> { [document.Uri] = new[] { new TextEdit(new Protocol.Range(end, end), separator + s.Text) } })))
+            .ToArray();
+    }
+
+    private static string Words(Outcome outcome) => outcome == Outcome.Met ? "met" : "not met";
+}
