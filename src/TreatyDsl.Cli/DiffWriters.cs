@@ -113,7 +113,7 @@ internal static class DiffWriters
     }
 
     /// <summary>SARIF 2.1.0: a result per change (a warning at the edited rule), per undecided question (a note), per changed country row.</summary>
-    public static string Sarif(TreatyComparison comparison, string toolVersion) => IndentedJson.Write(json =>
+    public static string Sarif(TreatyComparison comparison, string toolVersion)
     {
         var rules = new[]
         {
@@ -121,53 +121,37 @@ internal static class DiffWriters
             ("not-analysed", "Whether a case changes was not decided", "note"),
             ("country-row-changed", "A row of the country table changed", "warning"),
         };
-        json.WriteStartObject();
-        json.WriteString("$schema", SarifWriter.Schema);
-        json.WriteString("version", "2.1.0");
-        json.WriteStartArray("runs");
-        json.WriteStartObject();
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", "treaty diff");
-        json.WriteString("version", toolVersion);
-        json.WriteStartArray("rules");
-        foreach (var (id, title, level) in rules)
+        return SarifWriter.Log("treaty diff", toolVersion, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("id", id);
-            json.WriteStartObject("shortDescription");
-            json.WriteString("text", title);
-            json.WriteEndObject();
-            json.WriteStartObject("defaultConfiguration");
-            json.WriteString("level", level);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteStartArray("results");
-        foreach (var instrument in comparison.Instruments)
-        {
-            foreach (var change in instrument.Changes)
+            foreach (var (id, title, level) in rules)
             {
-                WriteResult(json, 0, "warning", $"{instrument.Id}: {Sentence(change)}", instrument.PlaceOf(change), change.CaseFile);
+                json.WriteStartObject();
+                json.WriteString("id", id);
+                json.WriteStartObject("shortDescription");
+                json.WriteString("text", title);
+                json.WriteEndObject();
+                json.WriteStartObject("defaultConfiguration");
+                json.WriteString("level", level);
+                json.WriteEndObject();
+                json.WriteEndObject();
             }
-            foreach (var note in instrument.NotAnalysed) WriteResult(json, 1, "note", $"{instrument.Id}: {note}", instrument.Place, null);
-        }
-        foreach (var row in comparison.Table)
+        }, json =>
         {
-            var message = $"{row.Country}: {string.Join("; ", row.Differences)}" + string.Concat(row.Changes.Select(c => "; " + Sentence(c)));
-            WriteResult(json, 2, "warning", message, null, row.Changes.FirstOrDefault()?.CaseFile);
-        }
-        json.WriteEndArray();
-        json.WriteStartObject("properties");
-        json.WriteString("summary", comparison.Summary);
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
+            foreach (var instrument in comparison.Instruments)
+            {
+                foreach (var change in instrument.Changes)
+                {
+                    WriteResult(json, 0, "warning", $"{instrument.Id}: {Sentence(change)}", instrument.PlaceOf(change), change.CaseFile);
+                }
+                foreach (var note in instrument.NotAnalysed) WriteResult(json, 1, "note", $"{instrument.Id}: {note}", instrument.Place, null);
+            }
+            foreach (var row in comparison.Table)
+            {
+                var message = $"{row.Country}: {string.Join("; ", row.Differences)}" + string.Concat(row.Changes.Select(c => "; " + Sentence(c)));
+                WriteResult(json, 2, "warning", message, null, row.Changes.FirstOrDefault()?.CaseFile);
+            }
+        }, json => json.WriteString("summary", comparison.Summary));
+    }
 
     /// <summary>"eligible before, ineligible now from US to TH (sentence.type = life, ...) because min-remaining: met → not-met".</summary>
     private static string Sentence(ObservedChange change) =>

@@ -20,7 +20,15 @@ public static class SarifWriter
     public static string Write(IReadOnlyList<TreatyDiagnostic> diagnostics, string toolVersion)
     {
         var rules = diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
-        return IndentedJson.Write(json =>
+        return Log("treaty", toolVersion, json => { foreach (var id in rules) WriteRule(json, id); }, json => { foreach (var d in diagnostics) WriteResult(json, d, rules.IndexOf(d.Id)); });
+    }
+
+    /// <summary>
+    /// A SARIF log of one run of <paramref name="tool"/>: the frame every SARIF output of the tool shares, with the rules
+    /// and the results each writes, and the run's property bag when it has one.
+    /// </summary>
+    public static string Log(string tool, string toolVersion, Action<Utf8JsonWriter> rules, Action<Utf8JsonWriter> results, Action<Utf8JsonWriter>? properties = null) =>
+        IndentedJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", Schema);
@@ -29,21 +37,26 @@ public static class SarifWriter
             json.WriteStartObject();
             json.WriteStartObject("tool");
             json.WriteStartObject("driver");
-            json.WriteString("name", "treaty");
+            json.WriteString("name", tool);
             json.WriteString("version", toolVersion);
             json.WriteStartArray("rules");
-            foreach (var id in rules) WriteRule(json, id);
+            rules(json);
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartArray("results");
-            foreach (var d in diagnostics) WriteResult(json, d, rules.IndexOf(d.Id));
+            results(json);
             json.WriteEndArray();
+            if (properties is not null)
+            {
+                json.WriteStartObject("properties");
+                properties(json);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
         });
-    }
 
     private static void WriteRule(Utf8JsonWriter json, string id)
     {

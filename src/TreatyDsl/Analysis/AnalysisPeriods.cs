@@ -81,7 +81,8 @@ internal static class AnalysisPeriods
         return choices;
     }
 
-    private static IReadOnlyList<KeyValuePair<string, object?>> Pair(string sentencing, string receiving, string nationality) => new[]
+    /// <summary>The facts a case gives for a pair of countries: the two countries and the receiving nationality.</summary>
+    internal static IReadOnlyList<KeyValuePair<string, object?>> Pair(string sentencing, string receiving, string nationality) => new[]
     {
         new KeyValuePair<string, object?>(ContractFacts.SentencingCountry, sentencing),
         new KeyValuePair<string, object?>(ContractFacts.ReceivingCountry, receiving),

@@ -31,7 +31,7 @@ internal static class TableComparer
                     : before.Instruments.FirstOrDefault(i => i.Id == id) is { } b ? (before, b) : default;
                 if (instrument.Item2 is null) continue;
                 var parent = (now ?? was)!.TerritoryOf ?? code;
-                foreach (var pair in new[] { Pair(CaseEvaluator.UnitedStates, code, parent), Pair(code, CaseEvaluator.UnitedStates, CaseEvaluator.UnitedStates) })
+                foreach (var pair in new[] { AnalysisPeriods.Pair(CaseEvaluator.UnitedStates, code, parent), AnalysisPeriods.Pair(code, CaseEvaluator.UnitedStates, CaseEvaluator.UnitedStates) })
                 {
                     if (SampleCases.Eligible(instrument.Item1, instrument.Item2, budget, pair) is not { } witness || replay.Replay(witness) is not { } replayed) continue;
                     var verdicts = (ContractNames.Of(replayed.Before.Verdict), ContractNames.Of(replayed.After.Verdict));
@@ -86,11 +86,4 @@ internal static class TableComparer
 
     private static string Practice(PracticeModel? practice) =>
         practice is null ? "none" : (practice.Kind == Syntax.PracticeKind.Only ? "only " : "prefers ") + string.Join(", ", practice.Instruments);
-
-    private static IReadOnlyList<KeyValuePair<string, object?>> Pair(string sentencing, string receiving, string nationality) => new[]
-    {
-        new KeyValuePair<string, object?>(ContractFacts.SentencingCountry, sentencing),
-        new KeyValuePair<string, object?>(ContractFacts.ReceivingCountry, receiving),
-        new KeyValuePair<string, object?>(ContractFacts.ReceivingNationality, nationality),
-    };
 }
