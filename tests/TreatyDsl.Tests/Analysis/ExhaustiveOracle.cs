@@ -84,6 +84,16 @@ internal sealed class ExhaustiveOracle
         }
     }
 
+    /// <summary>A generated condition over <paramref name="atoms"/>, conditions the oracle's domains tell apart: one atom, or two joined by 'and' or 'or'.</summary>
+    public static string Condition(Random random, string[] atoms) => random.Next(3) switch
+    {
+        0 => Pick(random, atoms),
+        1 => Pick(random, atoms) + " and " + Pick(random, atoms),
+        _ => Pick(random, atoms) + " or " + Pick(random, atoms),
+    };
+
+    public static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+
     /// <summary>How many cases <see cref="Cases"/> gives.</summary>
     public static long Count(IEnumerable<string> facts) => facts.Aggregate(2L, (n, f) => n * Domains[f].Length);
 

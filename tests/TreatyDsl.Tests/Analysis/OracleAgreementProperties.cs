@@ -38,14 +38,9 @@ public class OracleAgreementProperties
     /// <summary>The shipped vocabulary and a second number fact, so that searches give one number below another.</summary>
     private static readonly string Vocabulary = AnalysisVerifier.Vocabulary + "fact prisoner.age: number\n";
 
-    private static string Condition(Random random) => random.Next(3) switch
-    {
-        0 => Pick(random, Atoms),
-        1 => Pick(random, Atoms) + " and " + Pick(random, Atoms),
-        _ => Pick(random, Atoms) + " or " + Pick(random, Atoms),
-    };
+    private static string Condition(Random random) => ExhaustiveOracle.Condition(random, Atoms);
 
-    private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+    private static string Pick(Random random, string[] items) => ExhaustiveOracle.Pick(random, items);
 
     /// <summary>An instrument of one to four requirements and bars, some with exceptions, the second often to a rule already excepted.</summary>
     private static string InstrumentText(Random random)

@@ -31,14 +31,9 @@ public class ComparisonOracleProperties
         "any offense in offenses: offense.category = drug", "all offense in offenses: offense.dualCriminality",
     };
 
-    private static string Condition(Random random) => random.Next(3) switch
-    {
-        0 => Pick(random, Atoms),
-        1 => Pick(random, Atoms) + " and " + Pick(random, Atoms),
-        _ => Pick(random, Atoms) + " or " + Pick(random, Atoms),
-    };
+    private static string Condition(Random random) => ExhaustiveOracle.Condition(random, Atoms);
 
-    private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+    private static string Pick(Random random, string[] items) => ExhaustiveOracle.Pick(random, items);
 
     /// <summary>One to three rules, each a line (and maybe an 'unless' line), as (id, text).</summary>
     private static List<(string Id, string Text)> Rules(Random random)
