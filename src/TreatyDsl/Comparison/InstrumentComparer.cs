@@ -49,13 +49,23 @@ internal sealed class InstrumentComparer
         var edits = merged.Rules.Concat(merged.Reviews).Where(r => r.Changed)
             .SelectMany(r => r.Differences.Select(d => new EditedRule(r.Id, d.What, SourcePlace.Of(d.Span)))).ToList();
         var place = SourcePlace.Of(current.Span);
-        if (!merged.Changed) return new InstrumentComparison(current.Id, current.Title, ComparisonStatus.Unchanged, edits, new ObservedChange[0], new string[0], place);
+        // The header decides which cases reach the instrument at all (the in-force requirement): a change there is listed,
+        // and the cases it moves are not searched.
+        var header = HeaderChanges(old, current);
+        edits.AddRange(header.Select(h => new EditedRule(current.Id, h, place)));
+        var headerNote = header.Count == 0 ? new string[0]
+            : new[] { "the instrument's " + string.Join(" and ", header) + ": which cases reach it changes, and those cases are not analysed" };
+        if (!merged.Changed)
+        {
+            return new InstrumentComparison(current.Id, current.Title, header.Count == 0 ? ComparisonStatus.Unchanged : ComparisonStatus.NotAnalysed, edits, new ObservedChange[0], headerNote, place);
+        }
         if (merged.ChangedFacts.Count > 0)
         {
             return new InstrumentComparison(current.Id, current.Title, ComparisonStatus.NotAnalysed, edits, new ObservedChange[0],
                 new[] { "the vocabulary's definition of " + string.Join(", ", merged.ChangedFacts) + " changed, and the instrument's rules read it: comparing rules over different facts is outside the analysis" }, place);
         }
         var comparer = new InstrumentComparer(merged, after, replay, budget, cache);
+        comparer.notAnalysed.AddRange(headerNote);
         comparer.Run();
         var status = comparer.changes.Count > 0 ? ComparisonStatus.Changes
             : comparer.notAnalysed.Count > 0 ? ComparisonStatus.NotAnalysed
@@ -63,6 +73,15 @@ internal sealed class InstrumentComparer
         // The verdict's changes first, then the reviews', then the rules' own: what a caseworker sees first comes first.
         var ordered = comparer.changes.OrderBy(c => c.Subject == "verdict" ? 0 : c.Subject.StartsWith("review ", System.StringComparison.Ordinal) ? 1 : 2).ToList();
         return new InstrumentComparison(current.Id, current.Title, status, edits, ordered, comparer.notAnalysed, place);
+    }
+
+    /// <summary>What differs in the instrument's header, in words: its date of entry into force, its parties.</summary>
+    private static List<string> HeaderChanges(InstrumentModel old, InstrumentModel current)
+    {
+        var changes = new List<string>();
+        if (!Equals(old.InForce, current.InForce)) changes.Add($"entry into force changed from {old.InForce?.ToString() ?? "none"} to {current.InForce?.ToString() ?? "none"}");
+        if (!old.Parties.Equals(current.Parties)) changes.Add($"parties changed from {string.Join(", ", old.Parties)} to {string.Join(", ", current.Parties)}");
+        return changes;
     }
 
     private void Run()

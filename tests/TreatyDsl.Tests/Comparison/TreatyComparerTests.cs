@@ -107,4 +107,16 @@ public class TreatyComparerTests
         Assert.All(changed.Changes, c => Assert.Equal("AL", c.Sentencing == "US" ? c.Receiving : c.Sentencing));
         Assert.True(comparison.MayChange);
     }
+
+    [Fact]
+    public void A_changed_date_of_entry_into_force_is_listed_and_the_cases_it_moves_are_not_analysed()
+    {
+        var text = ComparisonFixture.Shipped.Single(f => f.Path == "treaties/us-th.treaty").Text;
+        var line = text.Split('\n').First(l => l.TrimStart().StartsWith("in force from ", System.StringComparison.Ordinal));
+        var after = ComparisonFixture.Edited("us-th.treaty", line, line.Replace("in force from 19", "in force from 20"));
+        var th = TreatyComparer.Compare(ComparisonFixture.ShippedModel.Value, after).Instruments.Single(i => i.Id == "us-th");
+        Assert.Equal(ComparisonStatus.NotAnalysed, th.Status);
+        Assert.StartsWith("entry into force changed from 19", Assert.Single(th.Edits).Edit);
+        Assert.StartsWith("the instrument's entry into force changed", Assert.Single(th.NotAnalysed));
+    }
 }
