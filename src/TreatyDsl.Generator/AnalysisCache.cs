@@ -61,16 +61,26 @@ internal sealed class TreatyFileSet : IEquatable<TreatyFileSet>
         public string Content { get; } = content;
     }
 
-    private TreatyFileSet(ImmutableArray<File> files, string? helpLinkBase)
+    private TreatyFileSet(ImmutableArray<File> files, string? helpLinkBase, ImmutableArray<File> caseFiles)
     {
         Files = files;
         HelpLinkBase = helpLinkBase;
+        CaseFiles = caseFiles;
     }
 
     public ImmutableArray<File> Files { get; }
     public string? HelpLinkBase { get; }
 
-    public static TreatyFileSet Read(ImmutableArray<AdditionalText> files, string? helpLinkBase, CancellationToken cancellationToken)
+    /// <summary>The JSON files among the compilation's additional files: the case files examples may start from.</summary>
+    public ImmutableArray<File> CaseFiles { get; }
+
+    public static TreatyFileSet Read(ImmutableArray<AdditionalText> files, string? helpLinkBase, CancellationToken cancellationToken) =>
+        Read(files, ImmutableArray<AdditionalText>.Empty, helpLinkBase, cancellationToken);
+
+    public static TreatyFileSet Read(ImmutableArray<AdditionalText> files, ImmutableArray<AdditionalText> caseFiles, string? helpLinkBase, CancellationToken cancellationToken) =>
+        new(ReadAll(files, cancellationToken), helpLinkBase, ReadAll(caseFiles, cancellationToken));
+
+    private static ImmutableArray<File> ReadAll(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
     {
         var read = ImmutableArray.CreateBuilder<File>(files.Length);
         foreach (var file in files)
@@ -78,18 +88,21 @@ internal sealed class TreatyFileSet : IEquatable<TreatyFileSet>
             var text = file.GetText(cancellationToken);
             read.Add(new File(file.Path, text, text?.ToString() ?? string.Empty));
         }
-        return new TreatyFileSet(read.MoveToImmutable(), helpLinkBase);
+        return read.MoveToImmutable();
     }
 
-    public bool Equals(TreatyFileSet? other)
+    public bool Equals(TreatyFileSet? other) =>
+        other is not null && string.Equals(other.HelpLinkBase, HelpLinkBase, StringComparison.Ordinal) && Same(Files, other.Files) && Same(CaseFiles, other.CaseFiles);
+
+    private static bool Same(ImmutableArray<File> files, ImmutableArray<File> others)
     {
-        if (other is null || other.Files.Length != Files.Length || !string.Equals(other.HelpLinkBase, HelpLinkBase, StringComparison.Ordinal)) return false;
-        for (var i = 0; i < Files.Length; i++)
+        if (files.Length != others.Length) return false;
+        for (var i = 0; i < files.Length; i++)
         {
-            if (!string.Equals(Files[i].Path, other.Files[i].Path, StringComparison.Ordinal)) return false;
+            if (!string.Equals(files[i].Path, others[i].Path, StringComparison.Ordinal)) return false;
             // A file the compiler could not read (no text) is not the same as an empty one: its diagnostics have no location.
-            if ((Files[i].Text is null) != (other.Files[i].Text is null)) return false;
-            if (!string.Equals(Files[i].Content, other.Files[i].Content, StringComparison.Ordinal)) return false;
+            if ((files[i].Text is null) != (others[i].Text is null)) return false;
+            if (!string.Equals(files[i].Content, others[i].Content, StringComparison.Ordinal)) return false;
         }
         return true;
     }

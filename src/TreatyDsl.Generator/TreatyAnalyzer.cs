@@ -33,7 +33,9 @@ public sealed class TreatyAnalyzer : DiagnosticAnalyzer
             var files = start.Options.AdditionalFiles.Where(f => TreatyFiles.IsTreatyFile(f.Path)).ToImmutableArray();
             if (files.IsEmpty) return;
             var helpLinkBase = GeneratorSettings.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).HelpLinkBase;
-            var model = new Lazy<TreatyFileDiagnostics>(() => AnalysisCache.GetOrAnalyse(TreatyFileSet.Read(files, helpLinkBase, start.CancellationToken), start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            // Examples may start from case files: the JSON additional files are theirs (the analyzer reads no file itself).
+            var caseFiles = start.Options.AdditionalFiles.Where(f => f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToImmutableArray();
+            var model = new Lazy<TreatyFileDiagnostics>(() => AnalysisCache.GetOrAnalyse(TreatyFileSet.Read(files, caseFiles, helpLinkBase, start.CancellationToken), start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterAdditionalFileAction(file =>
             {
                 if (!TreatyFiles.IsTreatyFile(file.AdditionalFile.Path)) return;

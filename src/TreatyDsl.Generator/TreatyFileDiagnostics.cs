@@ -24,13 +24,18 @@ internal sealed class TreatyFileDiagnostics
     /// </summary>
     public IEnumerable<Diagnostic> CoverageFor(string path) => coverage.Value.TryGetValue(path, out var list) ? list : Enumerable.Empty<Diagnostic>();
 
+    /// <summary>The case files a build gives its examples: the JSON among its additional files.</summary>
+    private static Examples.GivenCaseFiles CaseFilesOf(TreatyFileSet files) =>
+        new(files.CaseFiles.Select(f => (f.Path, f.Content)),
+            "a build reads a case file only when it is one of the project's additional files: add <AdditionalFiles Include=\"cases/*.json\" /> (with its folder) to the project");
+
     /// <summary>The examples run on the bound files and each place's missing outcomes; nothing when the files have errors.</summary>
     private static Dictionary<string, List<Diagnostic>> Coverage(TreatyFileSet files, Dictionary<string, TreatyFileSet.File> filesByPath)
     {
         var result = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
         try
         {
-            var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)), analyse: false);
+            var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)), null, CaseFilesOf(files));
             if (model.HasErrors) return result;
             var places = Examples.ExampleCoverage.Of(model, Examples.ExampleChecks.Run(model).Results);
             foreach (var diagnostic in Examples.ExampleCoverage.Diagnostics(places))
@@ -61,7 +66,7 @@ internal sealed class TreatyFileDiagnostics
         result.coverage = new Lazy<Dictionary<string, List<Diagnostic>>>(() => Coverage(files, filesByPath), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         try
         {
-            var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)), new Analysis.AnalysisBudget(cancellation: cancellationToken));
+            var model = TreatyLoader.Load(filesByPath.Values.Select(f => ParseCache.Parse(f.Path, f.Content)), new Analysis.AnalysisBudget(cancellation: cancellationToken), CaseFilesOf(files));
             foreach (var diagnostic in model.Diagnostics)
             {
                 var text = filesByPath.TryGetValue(diagnostic.Span.Path, out var file) ? file.Text : null;

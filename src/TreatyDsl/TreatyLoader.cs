@@ -33,10 +33,16 @@ public static class TreatyLoader
     /// Binds files already parsed, checks the country table, and analyses the cases within <paramref name="budget"/>
     /// (none: no case analysis). The budget's cancellation stops the analysis with an <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles, Analysis.AnalysisBudget? budget)
+    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles, Analysis.AnalysisBudget? budget) => Load(parsedFiles, budget, null);
+
+    /// <summary>
+    /// As <see cref="Load(IEnumerable{ParseResult}, Analysis.AnalysisBudget?)"/>, with the case files the examples start
+    /// from read through <paramref name="caseFiles"/> (none: an example that names one says it cannot be read here).
+    /// </summary>
+    public static TreatyModel Load(IEnumerable<ParseResult> parsedFiles, Analysis.AnalysisBudget? budget, Examples.ICaseFileSource? caseFiles)
     {
         var parsed = parsedFiles.OrderBy(p => p.File.Path, StringComparer.Ordinal).ToList();
-        var model = Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics));
+        var model = Examples.CaseFileReferences.Read(Binder.Bind(parsed.Select(p => p.File), parsed.SelectMany(p => p.Diagnostics)), caseFiles);
         // The table checks add notes that cases print, so they run for the generator too; the case analysis does not.
         model = Analysis.CountryTableChecks.Run(model);
         return budget is null ? model : Diagnose(model, budget);
@@ -92,6 +98,7 @@ public static class TreatyLoader
             };
         }
         files = read;
-        return Load(read, analyse);
+        // Case files beside the treaty files are read from disk, as the treaty files are.
+        return Load(read.Select(f => TreatyParser.Parse(f.Path, f.Text)), analyse ? new Analysis.AnalysisBudget() : null, Examples.DiskCaseFiles.Instance);
     }
 }

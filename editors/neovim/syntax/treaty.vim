@@ -5,7 +5,7 @@ if exists('b:current_syntax') | finish | endif
 
 syntax iskeyword @,48-57,_,-,.
 syntax keyword treatyDeclaration vocabulary enum record fact derive instrument baseline threshold override require bar review exception countries country territory usage advisories advisory example
-syntax keyword treatyKeyword accept against all and any before cite columns effective either expect expected for force from given in includes kind label like list nonempty not note of only or parties period practice prefers required title to unbounded unless weighs when
+syntax keyword treatyKeyword accept against all and any before case cite columns effective either expect expected for force from given in includes kind label like list nonempty not note of only or parties period practice prefers required title to unbounded unless weighs when
 syntax keyword treatyBoolean true false
 syntax match treatyComment "//.*$" contains=@Spell
 syntax region treatyCitation matchgroup=treatyKeyword start=/\<cite\s\+"/ skip=/\\"/ end=/"\|$/ contains=treatyEscape

@@ -211,7 +211,8 @@ internal sealed class TreatyWorkspace
                 documents.Add(new TreatyDocument(path, uri, text, version, ParseOf(path, text)));
             }
             // Bound only: the case analysis is the publisher's, off the lock and off every request (AnalysedDiagnostics).
-            var model = TreatyLoader.Load(documents.Select(d => d.Parsed), analyse: false);
+            // Case files that examples start from are read from disk, beside the file that names them.
+            var model = TreatyLoader.Load(documents.Select(d => d.Parsed), null, Examples.DiskCaseFiles.Instance);
             // A file that left the workspace (closed and not on disk, or deleted) gives back its text and its parse.
             foreach (var gone in parsed.Keys.Where(p => !open.ContainsKey(p) && !onDisk.ContainsKey(p)).ToList()) parsed.Remove(gone);
             return current = new WorkspaceSnapshot(documents, model);

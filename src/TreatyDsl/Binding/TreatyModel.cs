@@ -18,6 +18,9 @@ public sealed record TreatyModel(
     /// <summary>The examples the files give, as written: checked against the bound model by <c>Examples.ExampleChecks</c>.</summary>
     public EquatableArray<TreatyDsl.Syntax.ExampleSyntax> Examples { get; init; } = EquatableArray<TreatyDsl.Syntax.ExampleSyntax>.Empty;
 
+    /// <summary>The case files the examples start from, as read when the files were loaded (<c>Examples.CaseFileReferences</c>).</summary>
+    public EquatableArray<Examples.CaseFileText> CaseFiles { get; init; } = EquatableArray<Examples.CaseFileText>.Empty;
+
     public bool HasErrors
     {
         get

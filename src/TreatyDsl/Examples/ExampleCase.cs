@@ -42,6 +42,17 @@ internal static class ExampleCase
         chain.Reverse();
         var facts = new Dictionary<string, object?>(System.StringComparer.Ordinal) { [ContractFacts.Id] = example.Id };
         var records = new Dictionary<string, SortedDictionary<int, Dictionary<string, object?>>>(System.StringComparer.Ordinal);
+        // A case file starts the chain: only an example that is like no other may name one.
+        if (example.CaseFile is not null && example.Like is not null)
+        {
+            diagnostics.Add(DiagnosticCatalog.ExampleBadValue.Create(example.CaseFileSpan, example.Id,
+                $"an example starts from a case file or from another example ('like {example.Like}'), not both"));
+            return null;
+        }
+        if (chain[0].CaseFile is not null && !FromCaseFile(example, chain[0], model, facts, records, ReferenceEquals(chain[0], example) ? diagnostics : new List<TreatyDiagnostic>()))
+        {
+            return null;
+        }
         var ok = true;
         foreach (var step in chain)
         {
@@ -58,6 +69,48 @@ internal static class ExampleCase
                 .ToList();
         }
         return facts;
+    }
+
+    /// <summary>
+    /// The facts of the case file <paramref name="root"/> names, read as <c>treaty eval</c> reads a case file, as the
+    /// facts the chain starts from (its id aside: the case is the example's). False, with an error at the file's name,
+    /// when it cannot be read or the reader refuses it.
+    /// </summary>
+    private static bool FromCaseFile(ExampleSyntax example, ExampleSyntax root, TreatyModel model, Dictionary<string, object?> facts,
+        Dictionary<string, SortedDictionary<int, Dictionary<string, object?>>> records, List<TreatyDiagnostic> diagnostics)
+    {
+        var path = CaseFileReferences.Resolve(root.Span.Path, root.CaseFile!);
+        var file = model.CaseFiles.FirstOrDefault(f => f.Path == path);
+        if (file?.Text is not { } text)
+        {
+            diagnostics.Add(DiagnosticCatalog.ExampleBadValue.Create(root.CaseFileSpan, example.Id, $"the case file '{root.CaseFile}' ({path}) cannot be read: {file?.Problem ?? "it was not read"}"));
+            return false;
+        }
+        var read = CaseFileReader.Read(text, InterpretedCatalog.SchemaOf(model.Vocabulary));
+        if (read.Facts is not { } caseFacts)
+        {
+            diagnostics.Add(DiagnosticCatalog.ExampleBadValue.Create(root.CaseFileSpan, example.Id, $"the case file '{root.CaseFile}' is refused: {string.Join("; ", read.Errors)}"));
+            return false;
+        }
+        foreach (var fact in model.Vocabulary.Facts)
+        {
+            if (fact.Path == ContractFacts.Id || caseFacts[fact.Path] is not { } value) continue;
+            if (value is IReadOnlyList<object?> list && fact.Type is { Kind: TypeKind.List, Element.Kind: TypeKind.Record })
+            {
+                var elements = new SortedDictionary<int, Dictionary<string, object?>>();
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var fields = new Dictionary<string, object?>(System.StringComparer.Ordinal);
+                    if (list[i] is IReadOnlyDictionary<string, object?> record) foreach (var field in record) fields[field.Key] = field.Value;
+                    elements[i] = fields;
+                }
+                if (elements.Count > 0) records[fact.Path] = elements;
+                else facts[fact.Path] = new List<object?>();
+                continue;
+            }
+            facts[fact.Path] = value;
+        }
+        return true;
     }
 
     private static bool Give(string exampleId, GivenSyntax given, TreatyModel model, HashSet<string> read, Dictionary<string, object?> facts,

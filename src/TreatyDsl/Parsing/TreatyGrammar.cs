@@ -678,11 +678,16 @@ internal sealed class TreatyGrammar
             from colon in Colon
             from title in QuotedText
             from cite in OptionalCitation
+            from caseFile in (from c in Keyword("case") from file in SpannedText select file).Optional()
             from like in (from l in Keyword("like") from other in Identifier select other).Optional()
             from givens in given.XMany()
             from expectations in expect.XMany()
             select (DeclarationSyntax)new ExampleSyntax(id.Value, title, cite, like.IsDefined ? like.Get().Value : null,
-                like.IsDefined ? like.Get().Span : id.Span, givens.ToEquatableArray(), expectations.ToEquatableArray(), id.Span);
+                like.IsDefined ? like.Get().Span : id.Span, givens.ToEquatableArray(), expectations.ToEquatableArray(), id.Span)
+            {
+                CaseFile = caseFile.IsDefined ? caseFile.Get().Value : null,
+                CaseFileSpan = caseFile.IsDefined ? caseFile.Get().Span : id.Span,
+            };
 
         var byKeyword = new Dictionary<string, Parser<DeclarationSyntax>>(System.StringComparer.Ordinal)
         {

@@ -15,7 +15,7 @@ public static class TreatyKeywords
     /// <summary>The words inside declarations and conditions.</summary>
     public static readonly IReadOnlyList<string> Clauses = new[]
     {
-        "accept", "against", "all", "and", "any", "before", "cite", "columns", "effective", "either", "expect", "expected", "false",
+        "accept", "against", "all", "and", "any", "before", "case", "cite", "columns", "effective", "either", "expect", "expected", "false",
         "for", "force", "from", "given", "in", "includes", "kind", "label", "like", "list", "nonempty", "not", "note", "of", "only", "or",
         "override", "parties", "period", "practice", "prefers", "required", "title", "to", "true", "unbounded", "unless",
         "weighs", "when",

@@ -209,7 +209,14 @@ public sealed record ExampleSyntax(
     SourceSpan LikeSpan,
     EquatableArray<GivenSyntax> Givens,
     EquatableArray<ExpectSyntax> Expectations,
-    SourceSpan Span) : DeclarationSyntax(Span);
+    SourceSpan Span) : DeclarationSyntax(Span)
+{
+    /// <summary>The case file the example starts from (<c>case "cases/mx-eligible.json"</c>), relative to the .treaty file; null for none.</summary>
+    public string? CaseFile { get; init; }
+
+    /// <summary>Where the case file's path is written.</summary>
+    public SourceSpan CaseFileSpan { get; init; }
+}
 
 /// <summary>One fact of an example: <c>given sentence.fullTermDate = 2026-07-15</c>, or a field of a list's record, <c>given offenses[0].category = drug</c>.</summary>
 /// <param name="Path">The fact's path, with the element's index for a record's field.</param>
