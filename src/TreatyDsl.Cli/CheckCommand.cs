@@ -37,6 +37,11 @@ public static class CheckCommand
             if (CitationDiagnostics(files, passages, errors) is not { } cited) return CannotComplete;
             diagnostics = diagnostics.Concat(cited).OrderBy(d => d.Span.Path, System.StringComparer.Ordinal).ThenBy(d => d.Span.Offset).ToList();
         }
+        // At the severities the build reports them (.editorconfig and .globalconfig, by id or category); hidden ones, as
+        // in a build's output, are not listed.
+        var settings = new TreatyDsl.Diagnostics.Configuration.EditorConfigFiles();
+        diagnostics = TreatyDsl.Reporting.ReportedDiagnostics.Of(model, diagnostics, settings.For)
+            .Where(d => d.Severity != TreatyDsl.Diagnostics.DiagnosticSeverity.Hidden).ToList();
         var errorCount = diagnostics.Count(d => d.IsError);
         var status = errorCount > 0 ? FilesHaveErrors : EvalCommand.Success;
         if (witnesses is not null && !WriteWitnesses(diagnostics, witnesses, errors)) return CannotComplete;

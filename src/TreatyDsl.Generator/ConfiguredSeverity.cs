@@ -1,10 +1,11 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TreatyDsl.Diagnostics.Configuration;
 
 namespace TreatyDsl.Generator;
 
 /// <summary>
-/// Per-file severities for diagnostics in .treaty files, from <c>.editorconfig</c>:
+/// Per-file severities for diagnostics in .treaty files, from <c>.editorconfig</c> and <c>.globalconfig</c>, by id or category:
 /// <code>
 /// [treaties/draft-*.treaty]
 /// treatydsl_diagnostic.TDSL0110.severity = none        # none, silent, suggestion, warning, error or default
@@ -15,28 +16,31 @@ namespace TreatyDsl.Generator;
 /// </summary>
 internal static class ConfiguredSeverity
 {
-    public const string KeyPrefix = "treatydsl_diagnostic.";
-
-    /// <summary>Whether the file's configuration sets a severity other than <c>none</c> for <paramref name="id"/>: what switches on a diagnostic that is off by default.</summary>
-    public static bool SwitchedOn(string id, AnalyzerConfigOptions options) =>
-        options.TryGetValue(KeyPrefix + id + ".severity", out var value) && value.Trim().ToLowerInvariant() != "none";
+    /// <summary>Whether the file's configuration switches on <paramref name="id"/>, a diagnostic that is off by default.</summary>
+    public static bool SwitchedOn(string id, AnalyzerConfigOptions options) => SeverityConfiguration.SwitchedOn(id, Lookup(options));
 
     /// <summary>
-    /// <paramref name="diagnostic"/> at its configured severity, or null when configured off (<c>none</c>), or when it is
-    /// off by default and not configured. One switched on by its configuration is reported as enabled, or the compiler,
-    /// which reads its descriptor, would drop it.
+    /// <paramref name="diagnostic"/> at its configured severity (<see cref="SeverityConfiguration"/>, the reading
+    /// <c>treaty check</c> and <c>treaty lsp</c> share), or null when configured off, or off by default and not switched
+    /// on. One switched on by its configuration is reported as enabled, or the compiler, which reads its descriptor,
+    /// would drop it.
     /// </summary>
     public static Diagnostic? Apply(Diagnostic diagnostic, AnalyzerConfigOptions options)
     {
-        if (!options.TryGetValue(KeyPrefix + diagnostic.Id + ".severity", out var value)) return diagnostic.Descriptor.IsEnabledByDefault ? diagnostic : null;
-        DiagnosticSeverity? severity = value.Trim().ToLowerInvariant() switch
+        var found = diagnostic.Severity switch
         {
-            "none" => null,
-            "silent" or "hidden" => DiagnosticSeverity.Hidden,
-            "suggestion" or "info" => DiagnosticSeverity.Info,
-            "warning" or "warn" => DiagnosticSeverity.Warning,
-            "error" => DiagnosticSeverity.Error,
-            _ => diagnostic.Severity, // "default", or a value we do not know: leave it as the catalog says
+            DiagnosticSeverity.Error => TreatyDsl.Diagnostics.DiagnosticSeverity.Error,
+            DiagnosticSeverity.Warning => TreatyDsl.Diagnostics.DiagnosticSeverity.Warning,
+            DiagnosticSeverity.Hidden => TreatyDsl.Diagnostics.DiagnosticSeverity.Hidden,
+            _ => TreatyDsl.Diagnostics.DiagnosticSeverity.Info,
+        };
+        DiagnosticSeverity? severity = SeverityConfiguration.Resolve(diagnostic.Id, found, Lookup(options)) switch
+        {
+            TreatyDsl.Diagnostics.Configuration.ConfiguredSeverity.None => null,
+            TreatyDsl.Diagnostics.Configuration.ConfiguredSeverity.Hidden => DiagnosticSeverity.Hidden,
+            TreatyDsl.Diagnostics.Configuration.ConfiguredSeverity.Info => DiagnosticSeverity.Info,
+            TreatyDsl.Diagnostics.Configuration.ConfiguredSeverity.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Error,
         };
         if (severity is null) return null;
         if (!diagnostic.Descriptor.IsEnabledByDefault)
@@ -49,4 +53,6 @@ internal static class ConfiguredSeverity
         if (severity == diagnostic.Severity) return diagnostic;
         return Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, severity.Value, additionalLocations: null, properties: diagnostic.Properties, diagnostic.GetMessage());
     }
+
+    private static System.Func<string, string?> Lookup(AnalyzerConfigOptions options) => key => options.TryGetValue(key, out var value) ? value : null;
 }

@@ -188,6 +188,7 @@ internal static class TreatyDescriptors
     {
         TreatyDsl.Diagnostics.DiagnosticSeverity.Error => DiagnosticSeverity.Error,
         TreatyDsl.Diagnostics.DiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
+        TreatyDsl.Diagnostics.DiagnosticSeverity.Hidden => DiagnosticSeverity.Hidden,
         _ => DiagnosticSeverity.Info,
     };
 

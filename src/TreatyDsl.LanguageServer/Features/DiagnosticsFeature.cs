@@ -26,6 +26,7 @@ internal static class DiagnosticsFeature
         {
             TreatyDsl.Diagnostics.DiagnosticSeverity.Error => LspSeverity.Error,
             TreatyDsl.Diagnostics.DiagnosticSeverity.Warning => LspSeverity.Warning,
+            TreatyDsl.Diagnostics.DiagnosticSeverity.Hidden => LspSeverity.Hint,
             _ => LspSeverity.Information,
         };
         var link = helpLinkBase is null ? null : new CodeDescription(HelpLinks.Link(helpLinkBase, diagnostic.Id));

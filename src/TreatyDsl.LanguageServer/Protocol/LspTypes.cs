@@ -106,6 +106,7 @@ public static class DiagnosticSeverity
     public const int Error = 1;
     public const int Warning = 2;
     public const int Information = 3;
+    public const int Hint = 4;
 }
 
 public sealed record CodeDescription(string Href);

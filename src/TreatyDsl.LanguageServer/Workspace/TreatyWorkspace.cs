@@ -55,7 +55,9 @@ internal sealed class WorkspaceSnapshot
     {
         if (analysed is { } done) return done;
         var model = TreatyLoader.Diagnose(Model, new Analysis.AnalysisBudget(cancellation: cancellation));
-        return analysed = ByPath(model.Diagnostics);
+        // At the severities the build reports them: the files' .editorconfig and .globalconfig, read afresh for each snapshot.
+        var settings = new Diagnostics.Configuration.EditorConfigFiles();
+        return analysed = ByPath(Reporting.ReportedDiagnostics.Of(model, model.Diagnostics, settings.For));
     }
 
     private Dictionary<string, IReadOnlyList<TreatyDiagnostic>> ByPath(IEnumerable<TreatyDiagnostic> diagnostics)

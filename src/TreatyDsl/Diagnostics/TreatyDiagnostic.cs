@@ -8,6 +8,9 @@ public enum DiagnosticSeverity
     Info,
     Warning,
     Error,
+
+    /// <summary>Set by configuration only (<c>silent</c>): editors may show it faintly; listings leave it out.</summary>
+    Hidden,
 }
 
 /// <summary>
