@@ -7,7 +7,7 @@ using TreatyDsl.Runtime;
 namespace TreatyDsl.Cli;
 
 /// <summary>
-/// Writes case reports as lines of JSON, exactly in the contract's shape (shared/contracts/case-and-cli.md).
+/// Writes case reports as lines of JSON, exactly in the contract's shape (docs/case-file.md).
 /// Fields the contract does not name (the case's reviews, title, text, per-requirement missingFacts, an instrument's review, an advisory's text, notes) are additions, never renames.
 /// </summary>
 /// <remarks>

@@ -151,6 +151,23 @@ public static class Program
                 dir => DiffCommand.Run(revision is null ? first : null, dir, revision, parsed.GetValue(diffFormat) ?? "text", parsed.GetValue(diffWitnesses), output, errors));
         }));
 
+        var schemaFolder = FolderArgument();
+        var schema = new Command("schema", "Print the case file's JSON Schema (draft 2020-12), generated from the vocabulary of the .treaty files (docs/case-file.md)." + Examples(
+            "treaty schema > case-file.schema.json",
+            "treaty schema my-treaties")) { schemaFolder };
+        schema.SetAction(parsed => Guard(errors, () => WithFolder(parsed.GetValue(schemaFolder), "schema", errors, dir =>
+        {
+            var model = TreatyLoader.LoadDirectory(dir, analyse: false);
+            if (model.HasErrors)
+            {
+                foreach (var diagnostic in model.Diagnostics.Where(d => d.IsError)) errors.WriteLine(diagnostic.ToString());
+                errors.WriteLine("treaty schema: the treaty files have errors, so no schema was written");
+                return CheckCommand.FilesHaveErrors;
+            }
+            output.Write(Reporting.CaseFileSchema.Write(model.Vocabulary));
+            return EvalCommand.Success;
+        })));
+
         // Editors start it; '--stdio' is what LSP clients (vscode-languageclient) pass to ask for the transport it always uses.
         var stdio = new Option<bool>("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for LSP clients that pass it)" };
         var lsp = new Command("lsp", "Run the language server for .treaty files (Language Server Protocol over standard input and output), for editors." + Examples(
@@ -161,7 +178,7 @@ public static class Program
 
         var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files." + Examples(
             "treaty eval samples/cases/mx-eligible.json",
-            "treaty check treaties")) { eval, check, test, diff, matrix, lsp };
+            "treaty check treaties")) { eval, check, test, diff, matrix, schema, lsp };
         var configuration = new InvocationConfiguration { Output = output, Error = errors };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -18,7 +18,7 @@ public sealed record CaseFileResult(CaseFacts? Facts, IReadOnlyList<string> Erro
 }
 
 /// <summary>
-/// Reads a case file (shared/contracts/case-and-cli.md) against a <see cref="FactSchema"/>. Absent or null
+/// Reads a case file (docs/case-file.md) against a <see cref="FactSchema"/>. Absent or null
 /// properties are unknown facts. A value of the wrong kind refuses the file with a message naming its JSON path
 /// (<c>$.sentence.fullTermDate: "2031-13-01" is not a date</c>); an unknown property is a warning. Never throws.
 /// Text must be text: bytes that are not UTF-8 and strings with an unpaired UTF-16 surrogate (<c>"\ud800"</c>) refuse the

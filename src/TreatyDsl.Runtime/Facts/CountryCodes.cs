@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace TreatyDsl.Runtime;
 
@@ -27,6 +28,9 @@ public static class CountryCodes
         "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
         "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
     };
+
+    /// <summary>Every assigned ISO 3166-1 alpha-2 code, in order: what a case file's country may be.</summary>
+    public static IReadOnlyList<string> All { get; } = Assigned.OrderBy(c => c, StringComparer.Ordinal).ToArray();
 
     /// <summary>Whether <paramref name="code"/> is an assigned ISO 3166-1 alpha-2 code (upper case).</summary>
     public static bool IsAssigned(string? code) => code is not null && Assigned.Contains(code);

@@ -4,8 +4,8 @@ using TreatyDsl.Binding;
 namespace TreatyDsl.Analysis;
 
 /// <summary>
-/// The case file's properties as the project's outside contract defines them (shared/contracts/case-and-cli.md, "The
-/// case file"): path, type and, for an enumeration, its values. The vocabulary (case-file.treaty) is what the reader and
+/// The case file's properties as the project's outside contract defines them (docs/case-file.md, "The
+/// facts"): path, type and, for an enumeration, its values. The vocabulary (case-file.treaty) is what the reader and
 /// the rules actually use; the analysis compares the two, so a vocabulary that drifts from the contract is a finding in
 /// the editor rather than a case file refused, or a property silently ignored, in production. The contract only grows:
 /// add properties here when it does, never rename one.
