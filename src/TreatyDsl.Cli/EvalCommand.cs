@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using TreatyDsl.Diagnostics;
 using TreatyDsl.Interpretation;
 using TreatyDsl.Runtime;
 
@@ -28,7 +30,14 @@ public static class EvalCommand
     private static TreatyCatalog? LoadInterpreted(string treatiesDirectory, TextWriter errors)
     {
         var model = TreatyLoader.LoadDirectory(treatiesDirectory, analyse: false);
-        foreach (var diagnostic in model.Diagnostics) errors.WriteLine(diagnostic.ToString());
+        // Errors and warnings in full; the information findings (the country table's notes, accepted findings) in one
+        // line, so that every evaluation does not open with paragraphs nobody asked for: treaty check lists them.
+        foreach (var diagnostic in model.Diagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning)) errors.WriteLine(diagnostic.ToString());
+        var information = model.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
+        if (information > 0)
+        {
+            errors.WriteLine($"{treatiesDirectory}: {information} information finding{(information == 1 ? string.Empty : "s")} in the treaty files (treaty check {treatiesDirectory} lists them)");
+        }
         if (!model.HasErrors) return InterpretedCatalog.Create(model);
         errors.WriteLine($"The treaty files in '{treatiesDirectory}' have errors (above); no case was evaluated.");
         return null;

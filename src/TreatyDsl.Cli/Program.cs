@@ -181,6 +181,15 @@ public static class Program
             "treaty check treaties")) { eval, check, test, diff, matrix, schema, lsp };
         var configuration = new InvocationConfiguration { Output = output, Error = errors };
         var parse = root.Parse(args);
+        // A mistyped command gets its nearest name, as a mistyped option does.
+        if (args.Length > 0 && args[0].Length > 0 && args[0][0] != '-' && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            var names = root.Subcommands.Select(c => c.Name).ToList();
+            var closest = CaseInputs.Closest(args[0], names);
+            errors.WriteLine($"treaty: '{args[0]}' is not a command ({string.Join(", ", names)})" + (closest is null ? "." : $"; did you mean '{closest}'?"));
+            errors.WriteLine("Run 'treaty --help' for usage and examples.");
+            return UsageError;
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) errors.WriteLine($"treaty: {error.Message}");

@@ -29,6 +29,27 @@ public class CliUsageTests
     }
 
     [Fact]
+    public void A_mistyped_command_is_a_usage_error_that_names_the_commands_and_the_nearest()
+    {
+        var (exit, output, errors) = Run(new[] { "evl", Sample("mx-eligible.json") });
+
+        Assert.Equal(Program.UsageError, exit);
+        Assert.Empty(output);
+        Assert.Equal("treaty: 'evl' is not a command (eval, check, test, diff, matrix, schema, lsp); did you mean 'eval'?\nRun 'treaty --help' for usage and examples.\n", errors.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Eval_with_treaties_lists_errors_and_warnings_and_counts_the_information_findings_in_one_line()
+    {
+        var (exit, _, errors) = Run(new[] { "eval", Sample("mx-eligible.json"), "--treaties", Paths.Treaties });
+
+        Assert.Equal(0, exit);
+        var lines = errors.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+        Assert.DoesNotContain(lines, l => l.Contains(": info TDSL", System.StringComparison.Ordinal));
+        Assert.Matches(@"^.*treaties: \d+ information findings in the treaty files \(treaty check .*treaties lists them\)$", Assert.Single(lines));
+    }
+
+    [Fact]
     public void A_folder_evaluates_every_case_file_in_it_in_name_order()
     {
         var (exit, output, _) = Run(new[] { "eval", Paths.Samples, "--json" });
