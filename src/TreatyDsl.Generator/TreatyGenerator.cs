@@ -38,6 +38,10 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .Select(static (options, _) => GeneratorSettings.From(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Settings);
 
+        // A project with no .treaty files of its own (an application that references a library built with TreatyDsl,
+        // to which the package flows) gets nothing from the generator: no code, and no diagnostic about files it lacks.
+        var hasTreatyFiles = files.Collect().Select(static (all, _) => all.Length > 0);
+
         // Only plain data is taken from the compilation (the path map; the language version, runtime and init marker
         // the generated code needs), equal from one keystroke to the next, so C# edits do not re-run the emitters.
         var pathMap = context.CompilationProvider
@@ -48,9 +52,10 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Consumer);
 
         // A project that cannot take the generated code gets one diagnostic per cause, naming the fix, and no code.
-        context.RegisterSourceOutput(settings.Combine(consumer), static (spc, pair) =>
+        context.RegisterSourceOutput(settings.Combine(consumer).Combine(hasTreatyFiles), static (spc, all) =>
         {
-            var (settings, consumer) = pair;
+            if (!all.Right) return;
+            var (settings, consumer) = all.Left;
             foreach (var problem in settings.Problems().Concat(consumer.Problems()))
             {
                 if (TreatyDescriptors.ToRoslyn(problem, Location.None, settings.HelpLinkBase) is { } diagnostic) spc.ReportDiagnostic(diagnostic);
@@ -77,8 +82,10 @@ public sealed class TreatyGenerator : IIncrementalGenerator
             AddSource(spc, "the case type", GeneratedNames.CaseClass, () => VocabularyEmitter.Emit(spec));
             AddSource(spc, "the case file reader", GeneratedNames.CaseReaderClass, () => CaseReaderEmitter.Emit(spec));
         });
-        context.RegisterSourceOutput(omissions.Combine(settings), static (spc, pair) =>
+        context.RegisterSourceOutput(omissions.Combine(settings).Combine(hasTreatyFiles), static (spc, all) =>
         {
+            if (!all.Right) return;
+            var pair = all.Left;
             var descriptor = TreatyDescriptors.WithHelpLinks(TreatyDescriptors.NotGenerated, pair.Right.HelpLinkBase);
             foreach (var omission in pair.Left) spc.ReportDiagnostic(Diagnostic.Create(descriptor, omission.Location(), omission.Message));
         });

@@ -45,6 +45,17 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void A_project_with_no_treaty_files_gets_no_code_and_no_diagnostic_from_the_generator()
+    {
+        // An application that references a library built with TreatyDsl: the package flows to it, its files do not.
+        var output = GeneratorHarness.Generate(System.Array.Empty<Microsoft.CodeAnalysis.AdditionalText>(), out var diagnostics,
+            new BuildProperties(("TreatyNamespace", "not a namespace")));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(GeneratorHarness.EmptyCompilation().SyntaxTrees.Count(), output.SyntaxTrees.Count());
+    }
+
+    [Fact]
     public void A_broken_treaty_file_yields_no_output_for_it_and_no_exception()
     {
         var files = GeneratorHarness.ShippedTreatiesWith("us-mx.treaty", text => text + "\nbar broken: \"x\" cite \"c\" when nonsense.thing\n");
