@@ -106,7 +106,7 @@ public sealed class TreatyLanguageServer
         }
         initialized = true;
         return new InitializeResult(
-            new ServerCapabilities(new TextDocumentSyncOptions(OpenClose: true, Change: 1), HoverProvider: true, DefinitionProvider: true,
+            new ServerCapabilities(new TextDocumentSyncOptions(OpenClose: true, Change: 2), HoverProvider: true, DefinitionProvider: true,
                 ReferencesProvider: true, DocumentSymbolProvider: true, new CompletionOptions(new[] { "." }),
                 CodeLensProvider: new CodeLensOptions(ResolveProvider: false),
                 ExecuteCommandProvider: new ExecuteCommandOptions(new[] { ComparisonFeature.CommandName }),
@@ -139,7 +139,12 @@ public sealed class TreatyLanguageServer
     {
         var path = PathOf(parameters.TextDocument.Uri);
         if (parameters.ContentChanges is not { Length: > 0 } changes) return;
-        workspace.Change(path, parameters.TextDocument.Uri, changes[^1].Text, parameters.TextDocument.Version);
+        // Incremental sync: each change replaces a range of the text (or, without one, the whole text).
+        if (!workspace.Change(path, parameters.TextDocument.Uri, changes.Select(c => (c.Range, c.Text)).ToList(), parameters.TextDocument.Version))
+        {
+            errors.WriteLine($"treaty lsp: textDocument/didChange for '{parameters.TextDocument.Uri}', which is not open, gives ranges to change: ignored (open it first, or send its whole text)");
+            return;
+        }
         SchedulePublish();
     }
 

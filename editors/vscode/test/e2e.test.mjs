@@ -62,8 +62,10 @@ try {
   assert.match(error.message, /'sentence\.typ' is not a fact.*did you mean 'sentence\.type'\?/);
   assert.match(error.codeDescription.href, /TDSL0102\.md$/);
 
-  // Fixed: the error clears.
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 2 }, contentChanges: [{ text: good }] });
+  // Fixed as VS Code sends an edit (incremental sync, which the server asks for): the range of the typo, replaced.
+  assert.equal(init.capabilities.textDocumentSync.change, 2);
+  const typo = { start: { line: brokenLine, character: 7 }, end: { line: brokenLine, character: 19 } };
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 2 }, contentChanges: [{ range: typo, text: 'sentence.type' }] });
   await diagnostics(p => p.uri === usmxUri && p.version === 2 && !p.diagnostics.some(d => d.severity === 1), 'without errors for us-mx.treaty after the fix');
 
   // An analysis finding carries its example case, in the message and as data.

@@ -24,7 +24,7 @@ public sealed record TextDocumentItem(string Uri, string LanguageId, int Version
 
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 
-/// <summary>With full synchronisation (the only kind this server asks for), <see cref="Text"/> is the whole document.</summary>
+/// <summary>With a range, the text that replaces it (incremental synchronisation, which this server asks for); without, the whole document.</summary>
 public sealed record TextDocumentContentChangeEvent(string Text, Range? Range = null);
 
 public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges);

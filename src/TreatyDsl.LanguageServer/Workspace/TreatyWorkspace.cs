@@ -148,6 +148,33 @@ internal sealed class TreatyWorkspace
 
     public void Change(string path, string uri, string text, int version) => Set(path, uri, text, version);
 
+    /// <summary>
+    /// Applies an editor's changes to an open document, in order (each range is in the text the changes before it left):
+    /// a change with a range replaces that range, one without is the whole text. False, changing nothing, when the
+    /// document is not open and the first change is not the whole text (there is nothing to apply a range to).
+    /// </summary>
+    public bool Change(string path, string uri, IReadOnlyList<(Protocol.Range? Range, string Text)> changes, int version)
+    {
+        string? text;
+        lock (gate) text = open.TryGetValue(path, out var current) ? current.Text : null;
+        foreach (var (range, replacement) in changes)
+        {
+            if (range is null)
+            {
+                text = replacement;
+                continue;
+            }
+            if (text is null) return false;
+            var lines = new LineMap(text);
+            var start = lines.OffsetOf(range.Start);
+            var end = Math.Max(start, lines.OffsetOf(range.End));
+            text = string.Concat(text.AsSpan(0, start), replacement.AsSpan(), text.AsSpan(end));
+        }
+        if (text is null) return false;
+        Set(path, uri, text, version);
+        return true;
+    }
+
     /// <summary>A closed document falls back to its text on disk (or leaves the model, if it is not on disk).</summary>
     public void Close(string path)
     {
