@@ -173,9 +173,10 @@ public sealed class TreatyLanguageServer
 
     private CompletionItem[] Completion(TextDocumentPositionParams parameters)
     {
-        PathOf(parameters.TextDocument.Uri);
+        var path = PathOf(parameters.TextDocument.Uri);
         CheckPosition(parameters.Position);
-        return CompletionFeature.At(workspace.Snapshot());
+        var snapshot = workspace.Snapshot();
+        return CompletionFeature.At(snapshot, snapshot.Find(path), parameters.Position);
     }
 
     private DocumentSymbol[] DocumentSymbols(DocumentSymbolParams parameters) =>

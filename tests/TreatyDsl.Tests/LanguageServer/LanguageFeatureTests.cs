@@ -97,6 +97,62 @@ public class LanguageFeatureTests
         Assert.Contains(instrument.Children!, c => c.Name == "minTimeRemaining" && c.Kind == SymbolKind.Constant);
     }
 
+    /// <summary>The labels offered with the cursor at the end of <paramref name="typed"/>, written on a new line at the end of us-mx.treaty.</summary>
+    private static string[] CompletionAfter(string typed)
+    {
+        var (snapshot, document) = Open("us-mx.treaty", text => text + "\n" + typed);
+        var lines = document.Text.Split('\n');
+        return CompletionFeature.At(snapshot, document, new Position(lines.Length - 1, lines[^1].Length)).Select(i => i.Label).ToArray();
+    }
+
+    [Fact]
+    public void Completion_after_when_offers_facts_derived_facts_thresholds_and_the_words_a_condition_starts_with()
+    {
+        var labels = CompletionAfter("require r: \"t\" cite \"c\" when sent");
+        Assert.Contains("sentence.type", labels);
+        Assert.Contains("timeRemaining", labels);
+        Assert.Contains("minTimeRemaining", labels);
+        Assert.Contains("any", labels);
+        Assert.DoesNotContain("determinate", labels);
+        Assert.DoesNotContain("us-mx", labels);
+        Assert.DoesNotContain("MX", labels);
+        Assert.DoesNotContain("cite", labels);
+    }
+
+    [Fact]
+    public void Completion_after_a_fact_and_equals_offers_its_values()
+    {
+        Assert.Equal(new[] { "dangerous-offender", "death", "determinate", "indeterminate", "juvenile", "life" },
+            CompletionAfter("require r: \"t\" cite \"c\" when sentence.type = ").OrderBy(l => l, StringComparer.Ordinal));
+        var countries = CompletionAfter("require r: \"t\" cite \"c\" when receivingCountry != M");
+        Assert.Contains("MX", countries);
+        Assert.DoesNotContain("sentence.type", countries);
+        Assert.Equal(new[] { "false", "true" }, CompletionAfter("require r: \"t\" cite \"c\" when judgment.final = ").OrderBy(l => l, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Completion_answers_at_every_position_of_a_file_in_the_middle_of_an_edit()
+    {
+        var (snapshot, document) = Open("us-mx.treaty", text => text.Substring(0, text.Length / 2) + "\nrequire half-written: \"t\" cite \"c\" when sentence.type = \"unclosed\n  and (\n");
+        for (var offset = 0; offset <= document.Text.Length; offset++)
+        {
+            Assert.NotEmpty(CompletionFeature.At(snapshot, document, document.Lines.PositionOf(offset)));
+        }
+    }
+
+    [Fact]
+    public void Completion_after_in_offers_the_lists_and_after_to_the_rules()
+    {
+        var lists = CompletionAfter("require r: \"t\" cite \"c\" when MX in ");
+        Assert.Contains("prisoner.nationalities", lists);
+        Assert.Contains("offenses", lists);
+        Assert.DoesNotContain("sentence.type", lists);
+        var rules = CompletionAfter("exception x to min-");
+        Assert.Contains("min-remaining", rules);
+        Assert.DoesNotContain("sentence.type", rules);
+        Assert.DoesNotContain("unless", rules);
+    }
+
     [Fact]
     public void Completion_offers_facts_with_their_types_enum_values_instruments_and_keywords()
     {
