@@ -186,7 +186,9 @@ public sealed class TreatyLanguageServer
     {
         CheckPosition(parameters.Range.Start);
         CheckPosition(parameters.Range.End);
-        return With(parameters.TextDocument, null, (snapshot, document) => ExampleFixFeature.At(snapshot, document, parameters.Range)) ?? Array.Empty<CodeAction>();
+        // The mechanical fixes first (a name's nearest spelling), then the examples that could be written.
+        return With(parameters.TextDocument, null, (snapshot, document) =>
+            NameFixFeature.At(snapshot, document, parameters.Range).Concat(ExampleFixFeature.At(snapshot, document, parameters.Range)).ToArray()) ?? Array.Empty<CodeAction>();
     }
 
     private CodeLens[] CodeLenses(CodeLensParams parameters) =>
