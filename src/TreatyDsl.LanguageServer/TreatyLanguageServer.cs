@@ -188,7 +188,9 @@ public sealed class TreatyLanguageServer
         CheckPosition(parameters.Range.End);
         // The mechanical fixes first (a name's nearest spelling), then the examples that could be written.
         return With(parameters.TextDocument, null, (snapshot, document) =>
-            NameFixFeature.At(snapshot, document, parameters.Range).Concat(ExampleFixFeature.At(snapshot, document, parameters.Range)).ToArray()) ?? Array.Empty<CodeAction>();
+            NameFixFeature.At(snapshot, document, parameters.Range)
+                .Concat(ExampleFixFeature.UpdateExpectations(snapshot, document, parameters.Range))
+                .Concat(ExampleFixFeature.At(snapshot, document, parameters.Range)).ToArray()) ?? Array.Empty<CodeAction>();
     }
 
     private CodeLens[] CodeLenses(CodeLensParams parameters) =>

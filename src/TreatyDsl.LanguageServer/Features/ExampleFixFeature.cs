@@ -15,6 +15,33 @@ namespace TreatyDsl.LanguageServer.Features;
 /// </summary>
 internal static class ExampleFixFeature
 {
+    /// <summary>What a failing example says: "expected us-mx min-remaining met, actual unknown (...)".</summary>
+    private static readonly System.Text.RegularExpressions.Regex Failure = new(
+        @"^Example '[^']+' fails: expected (?:[^,]+ )?(?<expected>[^\s,]+), actual (?<actual>[^\s;(]+)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "Update the expectation to 'unknown'" at a failing example's <c>expect</c> line (TDSL0501): the expected word
+    /// replaced by what came out, for when the rule is right and the example was not.
+    /// </summary>
+    public static IEnumerable<CodeAction> UpdateExpectations(WorkspaceSnapshot snapshot, TreatyDocument document, Protocol.Range range)
+    {
+        if (snapshot.Model.HasErrors) yield break;
+        var first = document.Lines.OffsetOf(range.Start);
+        var last = document.Lines.OffsetOf(range.End);
+        foreach (var failure in ExampleChecks.Diagnostics(snapshot.Model).Where(d => d.Id == "TDSL0501" && d.Span.Path == document.Path))
+        {
+            if (failure.Span.Offset > last || failure.Span.Offset + failure.Span.Length < first) continue;
+            if (Failure.Match(failure.Message) is not { Success: true } match) continue;
+            var expected = match.Groups["expected"].Value;
+            var actual = match.Groups["actual"].Value;
+            var end = Math.Min(document.Text.Length, failure.Span.Offset + failure.Span.Length);
+            var at = document.Text.LastIndexOf(expected, end - 1, end - failure.Span.Offset, StringComparison.Ordinal);
+            if (at < 0 || actual == expected) continue;
+            yield return new CodeAction($"Update the expectation to '{actual}' (what the rules give)", "quickfix",
+                new WorkspaceEdit(new Dictionary<string, TextEdit[]> { [document.Uri] = new[] { new TextEdit(document.Lines.RangeOf(at, expected.Length), actual) } }));
+        }
+    }
+
     public static CodeAction[] At(WorkspaceSnapshot snapshot, TreatyDocument document, Protocol.Range range)
     {
         var model = snapshot.Model;

@@ -60,4 +60,22 @@ public class ExampleFixFeatureTests
         var at = LineOf(text, "require determinate-sentence:");
         Assert.Empty(ExampleFixFeature.At(snapshot, document, new Range(at, at)));
     }
+
+    [Fact]
+    public void A_failing_expectation_is_updated_to_what_the_rules_give_and_the_example_then_passes()
+    {
+        var text = File.ReadAllText(UsMx).Replace("  expect us-mx determinate-sentence not-met\n", "  expect us-mx determinate-sentence met\n");
+        var (workspace, snapshot, document) = Open(text);
+        var at = LineOf(text, "  expect us-mx determinate-sentence met");
+
+        var action = Assert.Single(ExampleFixFeature.UpdateExpectations(snapshot, document, new Range(at, at)));
+
+        Assert.Equal("Update the expectation to 'not-met' (what the rules give)", action.Title);
+        var edit = Assert.Single(action.Edit.Changes[document.Uri]);
+        var start = document.Lines.OffsetOf(edit.Range.Start);
+        var fixedText = text.Substring(0, start) + edit.NewText + text.Substring(document.Lines.OffsetOf(edit.Range.End));
+        Assert.Equal(File.ReadAllText(UsMx), fixedText);
+        workspace.Change(UsMx, document.Uri, fixedText, 2);
+        Assert.Empty(ExampleFixFeature.UpdateExpectations(workspace.Snapshot(), workspace.Snapshot().Find(UsMx)!, new Range(at, at)));
+    }
 }
