@@ -89,6 +89,8 @@ public sealed class TreatyLanguageServer
         methods.Request("textDocument/documentSymbol", json.DocumentSymbolParams, json.DocumentSymbolArray, DocumentSymbols);
         methods.Request("textDocument/codeLens", json.CodeLensParams, json.CodeLensArray, CodeLenses);
         methods.Request("textDocument/codeAction", json.CodeActionParams, json.CodeActionArray, CodeActions);
+        methods.Request("textDocument/prepareRename", json.TextDocumentPositionParams, json.Range, PrepareRename);
+        methods.Request("textDocument/rename", json.RenameParams, json.WorkspaceEdit, Rename);
         methods.Request("workspace/executeCommand", json.ExecuteCommandParams, json.ComparisonAnswer, ExecuteCommand);
         return methods;
     }
@@ -110,7 +112,8 @@ public sealed class TreatyLanguageServer
                 ReferencesProvider: true, DocumentSymbolProvider: true, new CompletionOptions(new[] { "." }),
                 CodeLensProvider: new CodeLensOptions(ResolveProvider: false),
                 ExecuteCommandProvider: new ExecuteCommandOptions(new[] { ComparisonFeature.CommandName }),
-                CodeActionProvider: true),
+                CodeActionProvider: true,
+                RenameProvider: new RenameOptions(PrepareProvider: true)),
             new ServerInfo("treaty", typeof(TreatyLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
@@ -192,6 +195,12 @@ public sealed class TreatyLanguageServer
                 .Concat(ExampleFixFeature.UpdateExpectations(snapshot, document, parameters.Range))
                 .Concat(ExampleFixFeature.At(snapshot, document, parameters.Range)).ToArray()) ?? Array.Empty<CodeAction>();
     }
+
+    private Protocol.Range? PrepareRename(TextDocumentPositionParams parameters) =>
+        With(parameters.TextDocument, parameters.Position, (snapshot, document) => RenameFeature.Prepare(snapshot, document, parameters.Position));
+
+    private WorkspaceEdit? Rename(RenameParams parameters) =>
+        With(parameters.TextDocument, parameters.Position, (snapshot, document) => RenameFeature.Rename(snapshot, document, parameters.Position, parameters.NewName));
 
     private CodeLens[] CodeLenses(CodeLensParams parameters) =>
         With(parameters.TextDocument, null, (_, _) => ComparisonFeature.Lenses()) ?? Array.Empty<CodeLens>();

@@ -124,6 +124,15 @@ try {
   assert.ok(compared.items.every(i => i.uri === usmxUri), 'every change is placed in us-mx.treaty');
   await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 4 }, contentChanges: [{ text: good }] });
 
+  // Rename: a rule the baseline writes, renamed in every file that writes, excepts or expects it (the edit is only looked at).
+  const exceptionLine = good.split('\n').findIndex(l => l.startsWith('exception exceptional-circumstances to min-remaining'));
+  const renameAt = { line: exceptionLine, character: good.split('\n')[exceptionLine].indexOf('min-remaining') + 2 };
+  const prepared = await connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: usmxUri }, position: renameAt });
+  assert.equal(prepared.start.line, exceptionLine);
+  const renamed = await connection.sendRequest('textDocument/rename', { textDocument: { uri: usmxUri }, position: renameAt, newName: 'enough-time-left' });
+  assert.ok(Object.keys(renamed.changes).some(u => u.endsWith('/baseline.treaty')), 'the baseline that writes the rule is edited');
+  assert.ok(renamed.changes[usmxUri].every(e => e.newText === 'enough-time-left'));
+
   // A rule whose outcome no example gives offers a ready example as a quick fix.
   const withoutLife = good.replace(/example mx-life-sentence:[^]*?expect us-mx determinate-sentence not-met\n/, '');
   assert.notEqual(withoutLife, good, 'the example to remove is still in us-mx.treaty');
@@ -139,7 +148,7 @@ try {
   await connection.sendNotification('exit');
   const code = await new Promise(resolve => server.on('exit', resolve));
   assert.equal(code, 0);
-  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, a ready example as a quick fix, shutdown: all as expected');
+  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, a ready example as a quick fix, rename, shutdown: all as expected');
 } finally {
   clearTimeout(timeout);
   connection.dispose();

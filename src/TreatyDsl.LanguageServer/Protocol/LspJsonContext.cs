@@ -31,6 +31,9 @@ namespace TreatyDsl.LanguageServer.Protocol;
 [JsonSerializable(typeof(ComparisonAnswer))]
 [JsonSerializable(typeof(CodeActionParams))]
 [JsonSerializable(typeof(CodeAction[]))]
+[JsonSerializable(typeof(RenameParams))]
+[JsonSerializable(typeof(WorkspaceEdit))]
+[JsonSerializable(typeof(Range))]
 [JsonSerializable(typeof(object))]
 public sealed partial class LspJsonContext : JsonSerializerContext
 {

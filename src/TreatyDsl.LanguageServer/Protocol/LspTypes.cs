@@ -67,7 +67,12 @@ public sealed record ServerCapabilities(
     CompletionOptions CompletionProvider,
     CodeLensOptions? CodeLensProvider = null,
     ExecuteCommandOptions? ExecuteCommandProvider = null,
-    bool CodeActionProvider = false);
+    bool CodeActionProvider = false,
+    RenameOptions? RenameProvider = null);
+
+public sealed record RenameOptions(bool PrepareProvider);
+
+public sealed record RenameParams(TextDocumentIdentifier TextDocument, Position Position, string NewName);
 
 /// <summary>The diagnostics the client sends are not read (the server's actions do not depend on them), so they are kept as JSON.</summary>
 public sealed record CodeActionContext(JsonElement[] Diagnostics, string[]? Only = null);
