@@ -91,6 +91,7 @@ public sealed class TreatyLanguageServer
         methods.Request("textDocument/codeAction", json.CodeActionParams, json.CodeActionArray, CodeActions);
         methods.Request("textDocument/prepareRename", json.TextDocumentPositionParams, json.Range, PrepareRename);
         methods.Request("textDocument/rename", json.RenameParams, json.WorkspaceEdit, Rename);
+        methods.Request("textDocument/semanticTokens/full", json.SemanticTokensParams, json.SemanticTokens, SemanticTokensOf);
         methods.Request("workspace/executeCommand", json.ExecuteCommandParams, json.ComparisonAnswer, ExecuteCommand);
         return methods;
     }
@@ -113,7 +114,8 @@ public sealed class TreatyLanguageServer
                 CodeLensProvider: new CodeLensOptions(ResolveProvider: false),
                 ExecuteCommandProvider: new ExecuteCommandOptions(new[] { ComparisonFeature.CommandName }),
                 CodeActionProvider: true,
-                RenameProvider: new RenameOptions(PrepareProvider: true)),
+                RenameProvider: new RenameOptions(PrepareProvider: true),
+                SemanticTokensProvider: new SemanticTokensOptions(SemanticTokensFeature.Legend, Full: true)),
             new ServerInfo("treaty", typeof(TreatyLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
@@ -201,6 +203,9 @@ public sealed class TreatyLanguageServer
 
     private WorkspaceEdit? Rename(RenameParams parameters) =>
         With(parameters.TextDocument, parameters.Position, (snapshot, document) => RenameFeature.Rename(snapshot, document, parameters.Position, parameters.NewName));
+
+    private SemanticTokens SemanticTokensOf(SemanticTokensParams parameters) =>
+        With(parameters.TextDocument, null, (snapshot, document) => SemanticTokensFeature.For(snapshot, document)) ?? new SemanticTokens(Array.Empty<int>());
 
     private CodeLens[] CodeLenses(CodeLensParams parameters) =>
         With(parameters.TextDocument, null, (_, _) => ComparisonFeature.Lenses()) ?? Array.Empty<CodeLens>();

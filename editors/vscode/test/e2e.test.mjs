@@ -133,6 +133,11 @@ try {
   assert.ok(Object.keys(renamed.changes).some(u => u.endsWith('/baseline.treaty')), 'the baseline that writes the rule is edited');
   assert.ok(renamed.changes[usmxUri].every(e => e.newText === 'enough-time-left'));
 
+  // Semantic tokens: five numbers a token, with the legend the server announced.
+  assert.ok(init.capabilities.semanticTokensProvider.legend.tokenTypes.includes('property'));
+  const tokens = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: usmxUri } });
+  assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0, `${tokens.data.length} numbers`);
+
   // A rule whose outcome no example gives offers a ready example as a quick fix.
   const withoutLife = good.replace(/example mx-life-sentence:[^]*?expect us-mx determinate-sentence not-met\n/, '');
   assert.notEqual(withoutLife, good, 'the example to remove is still in us-mx.treaty');
@@ -148,7 +153,7 @@ try {
   await connection.sendNotification('exit');
   const code = await new Promise(resolve => server.on('exit', resolve));
   assert.equal(code, 0);
-  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, a ready example as a quick fix, rename, shutdown: all as expected');
+  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, a ready example as a quick fix, rename, semantic tokens, shutdown: all as expected');
 } finally {
   clearTimeout(timeout);
   connection.dispose();

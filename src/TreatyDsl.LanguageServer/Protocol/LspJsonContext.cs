@@ -32,6 +32,8 @@ namespace TreatyDsl.LanguageServer.Protocol;
 [JsonSerializable(typeof(CodeActionParams))]
 [JsonSerializable(typeof(CodeAction[]))]
 [JsonSerializable(typeof(RenameParams))]
+[JsonSerializable(typeof(SemanticTokensParams))]
+[JsonSerializable(typeof(SemanticTokens))]
 [JsonSerializable(typeof(WorkspaceEdit))]
 [JsonSerializable(typeof(Range))]
 [JsonSerializable(typeof(object))]

@@ -68,7 +68,17 @@ public sealed record ServerCapabilities(
     CodeLensOptions? CodeLensProvider = null,
     ExecuteCommandOptions? ExecuteCommandProvider = null,
     bool CodeActionProvider = false,
-    RenameOptions? RenameProvider = null);
+    RenameOptions? RenameProvider = null,
+    SemanticTokensOptions? SemanticTokensProvider = null);
+
+public sealed record SemanticTokensLegend(string[] TokenTypes, string[] TokenModifiers);
+
+public sealed record SemanticTokensOptions(SemanticTokensLegend Legend, bool Full);
+
+public sealed record SemanticTokensParams(TextDocumentIdentifier TextDocument);
+
+/// <summary>Five integers per token: line delta, start delta (from the previous token on the same line), length, type, modifiers.</summary>
+public sealed record SemanticTokens(int[] Data);
 
 public sealed record RenameOptions(bool PrepareProvider);
 
