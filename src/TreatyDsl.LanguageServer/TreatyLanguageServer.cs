@@ -194,6 +194,7 @@ public sealed class TreatyLanguageServer
         // The mechanical fixes first (a name's nearest spelling), then the examples that could be written.
         return With(parameters.TextDocument, null, (snapshot, document) =>
             NameFixFeature.At(snapshot, document, parameters.Range)
+                .Concat(ClauseFixFeature.At(snapshot, document, parameters.Range, snapshot.ReadyDiagnostics(document.Path)))
                 .Concat(ExampleFixFeature.UpdateExpectations(snapshot, document, parameters.Range))
                 .Concat(ExampleFixFeature.At(snapshot, document, parameters.Range)).ToArray()) ?? Array.Empty<CodeAction>();
     }

@@ -60,6 +60,13 @@ internal sealed class WorkspaceSnapshot
         return analysed = ByPath(Reporting.ReportedDiagnostics.Of(model, model.Diagnostics, settings.For));
     }
 
+    /// <summary>
+    /// The file's diagnostics for a request: the analysed ones when this snapshot's publish has made them, else those of
+    /// parsing and binding; never the analysis itself, which is the publisher's (a request must not wait a second on it).
+    /// </summary>
+    public IReadOnlyList<TreatyDiagnostic> ReadyDiagnostics(string path) =>
+        (analysed ?? DiagnosticsByPath).TryGetValue(path, out var found) ? found : Array.Empty<TreatyDiagnostic>();
+
     private Dictionary<string, IReadOnlyList<TreatyDiagnostic>> ByPath(IEnumerable<TreatyDiagnostic> diagnostics)
     {
         var result = Documents.ToDictionary(d => d.Path, _ => (IReadOnlyList<TreatyDiagnostic>)new List<TreatyDiagnostic>(), StringComparer.Ordinal);
