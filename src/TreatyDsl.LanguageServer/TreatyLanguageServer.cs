@@ -195,6 +195,7 @@ public sealed class TreatyLanguageServer
         return With(parameters.TextDocument, null, (snapshot, document) =>
             NameFixFeature.At(snapshot, document, parameters.Range)
                 .Concat(ClauseFixFeature.At(snapshot, document, parameters.Range, snapshot.ReadyDiagnostics(document.Path)))
+                .Concat(DateFixFeature.At(document, parameters.Range, snapshot.ReadyDiagnostics(document.Path)))
                 .Concat(ExampleFixFeature.UpdateExpectations(snapshot, document, parameters.Range))
                 .Concat(ExampleFixFeature.At(snapshot, document, parameters.Range)).ToArray()) ?? Array.Empty<CodeAction>();
     }

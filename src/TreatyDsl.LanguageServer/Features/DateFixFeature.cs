@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using TreatyDsl.LanguageServer.Protocol;
+using TreatyDsl.LanguageServer.Workspace;
+
+namespace TreatyDsl.LanguageServer.Features;
+
+/// <summary>
+/// A quick fix for a date a note writes ambiguously (TDSL0320: <c>01/05/2001</c> is January 5 read month first and May 1
+/// read day first): the other ISO reading, as the date the row encodes.
+/// </summary>
+internal static class DateFixFeature
+{
+    private static readonly Regex Readings = new(@"which is (\d{4}-\d{2}-\d{2}) read month first and (\d{4}-\d{2}-\d{2}) read day first", RegexOptions.CultureInvariant);
+
+    public static IEnumerable<CodeAction> At(TreatyDocument document, Protocol.Range range, IEnumerable<TreatyDsl.Diagnostics.TreatyDiagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Id != "TDSL0320" || diagnostic.Span.Path != document.Path) continue;
+            var line = document.Lines.PositionOf(diagnostic.Span.Offset).Line;
+            if (line < range.Start.Line || line > range.End.Line) continue;
+            if (Readings.Match(diagnostic.Message) is not { Success: true } match) continue;
+            // The date the row encodes: the first ISO date written on the finding's line.
+            var lineStart = document.Lines.OffsetOf(new Position(line, 0));
+            var lineEnd = document.Text.IndexOf('\n', lineStart);
+            var text = document.Text.Substring(lineStart, (lineEnd < 0 ? document.Text.Length : lineEnd) - lineStart);
+            if (Regex.Match(text, @"\d{4}-\d{2}-\d{2}") is not { Success: true } written) continue;
+            foreach (var (reading, how) in new[] { (match.Groups[1].Value, "month first"), (match.Groups[2].Value, "day first") })
+            {
+                // The reading written now is the row as it stands: only the other is a change.
+                if (reading == written.Value) continue;
+                yield return new CodeAction($"Read the note's date {how}: {reading}", "quickfix", new WorkspaceEdit(new Dictionary<string, TextEdit[]>
+                {
+                    [document.Uri] = new[] { new TextEdit(document.Lines.RangeOf(lineStart + written.Index, written.Length), reading) },
+                }));
+            }
+        }
+    }
+}
