@@ -107,7 +107,7 @@ public static partial class Binder
     /// <summary>Checks a row's code (reported when malformed) and that no earlier row has it (reported, and the row skipped).</summary>
     private static bool IsNewRow(string code, SourceSpan span, string what, List<CountryModel> countries, List<TreatyDiagnostic> diagnostics)
     {
-        if (!CountryCode.IsMatch(code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(span, code));
+        if (!CountryCode.IsMatch(code)) diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(span, code, DiagnosticCatalog.CountrySuggestion(code)));
         var existing = countries.FirstOrDefault(x => x.Code == code);
         if (existing is null) return true;
         diagnostics.Add(DiagnosticCatalog.DuplicateDeclaration.Create(span, code, existing.Span, what));

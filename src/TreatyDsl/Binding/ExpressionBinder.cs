@@ -205,7 +205,7 @@ internal sealed class ExpressionBinder
         if (expected.Kind == TypeKind.Country)
         {
             if (CountryCode.IsMatch(name)) return new ConstantExpression(pending.Value, TypeRef.Country, pending.Span);
-            diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(pending.Span, name));
+            diagnostics.Add(DiagnosticCatalog.InvalidCountryCode.Create(pending.Span, name, DiagnosticCatalog.CountrySuggestion(name)));
             return Error(pending);
         }
         if (expected.Kind == TypeKind.Error) return Error(pending);

@@ -87,9 +87,15 @@ public static class DiagnosticCatalog
         "The country table names instrument '{0}', but no .treaty file defines it; cases under it are not evaluated until one does",
         Binding, DiagnosticSeverity.Warning);
 
+    /// <summary>"; did you mean 'MX'?" where the code written is an assigned one in the wrong case ('mx'), else nothing.</summary>
+    public static string CountrySuggestion(string written) =>
+        written.Length == 2 && Runtime.CountryCodes.IsAssigned(written.ToUpperInvariant()) && written != written.ToUpperInvariant()
+            ? $"; did you mean '{written.ToUpperInvariant()}'?"
+            : string.Empty;
+
     public static readonly DiagnosticDescriptor InvalidCountryCode = new(
         "TDSL0111", "Invalid country code",
-        "'{0}' is not an ISO 3166-1 alpha-2 country code (two upper-case letters, such as MX)",
+        "'{0}' is not an ISO 3166-1 alpha-2 country code (two upper-case letters, such as MX){1}",
         Binding, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MissingVocabulary = new(

@@ -46,4 +46,22 @@ public class NameFixFeatureTests
         var document = snapshot.Find(UsMx)!;
         Assert.Empty(NameFixFeature.At(snapshot, document, new Range(new Position(0, 0), new Position(3, 0))));
     }
+
+    [Fact]
+    public void A_country_code_in_the_wrong_case_is_changed_to_the_assigned_code()
+    {
+        var text = File.ReadAllText(UsMx) + "\nrequire mexican: \"t\" cite \"c\" when receivingCountry = mx\n";
+        var workspace = new TreatyWorkspace();
+        workspace.AddFolder(Paths.Treaties);
+        workspace.Open(UsMx, new Uri(UsMx).AbsoluteUri, text, 1);
+        var snapshot = workspace.Snapshot();
+        var document = snapshot.Find(UsMx)!;
+        var error = Assert.Single(snapshot.Model.Diagnostics, d => d.Id == "TDSL0111");
+        Assert.Equal("'mx' is not an ISO 3166-1 alpha-2 country code (two upper-case letters, such as MX); did you mean 'MX'?", error.Message);
+        var at = document.Lines.PositionOf(error.Span.Offset);
+
+        var action = Assert.Single(NameFixFeature.At(snapshot, document, new Range(at, at)));
+
+        Assert.Equal("Change 'mx' to 'MX'", action.Title);
+    }
 }
