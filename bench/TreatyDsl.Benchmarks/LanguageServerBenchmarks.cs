@@ -49,6 +49,37 @@ public class LanguageServerBenchmarks
         return DiagnosticsFeature.For(document, snapshot.DiagnosticsByPath[path], null);
     }
 
+    /// <summary>An edit as VS Code sends it under incremental sync: a character typed at the end, as a range change.</summary>
+    [Benchmark(Description = "incremental edit -> diagnostics of us-mx.treaty")]
+    public object IncrementalEditToDiagnostics()
+    {
+        var end = new TreatyDsl.LanguageServer.Protocol.Position(int.MaxValue, 0);
+        workspace.Change(path, uri, new (TreatyDsl.LanguageServer.Protocol.Range?, string)[] { (new TreatyDsl.LanguageServer.Protocol.Range(end, end), (++version % 64 == 0) ? "\n// " : "x") }, version);
+        var snapshot = workspace.Snapshot();
+        var document = snapshot.Find(path)!;
+        return DiagnosticsFeature.For(document, snapshot.DiagnosticsByPath[path], null);
+    }
+
+    [Benchmark(Description = "edit -> completion after 'when'")]
+    public object EditToCompletion()
+    {
+        var edited = Edited() + "\nrequire r: \"t\" cite \"c\" when sent";
+        workspace.Change(path, uri, edited, version);
+        var snapshot = workspace.Snapshot();
+        var document = snapshot.Find(path)!;
+        return CompletionFeature.At(snapshot, document, document.Lines.PositionOf(edited.Length));
+    }
+
+    [Benchmark(Description = "edit -> rename min-remaining across the folder")]
+    public object EditToRename()
+    {
+        workspace.Change(path, uri, Edited(), version);
+        var snapshot = workspace.Snapshot();
+        var document = snapshot.Find(path)!;
+        var at = document.Lines.PositionOf(document.Text.IndexOf("to min-remaining", StringComparison.Ordinal) + 4);
+        return RenameFeature.Rename(snapshot, document, at, "enough-time-left");
+    }
+
     [Benchmark(Description = "edit -> hover on a fact")]
     public object? EditToHover()
     {
