@@ -12,23 +12,11 @@ namespace TreatyDsl.Tests.LanguageServer;
 /// <summary>Quick fixes that add a clause: a citation where there is none, an accept clause for an analysis finding.</summary>
 public class ClauseFixFeatureTests
 {
-    private static readonly string UsMx = Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"));
+    private static readonly string UsMx = ShippedWorkspace.UsMx;
 
-    private static (TreatyWorkspace Workspace, WorkspaceSnapshot Snapshot, TreatyDocument Document) Open(string text)
-    {
-        var workspace = new TreatyWorkspace();
-        workspace.AddFolder(Paths.Treaties);
-        workspace.Open(UsMx, new Uri(UsMx).AbsoluteUri, text, 1);
-        var snapshot = workspace.Snapshot();
-        return (workspace, snapshot, snapshot.Find(UsMx)!);
-    }
+    private static (TreatyWorkspace Workspace, WorkspaceSnapshot Snapshot, TreatyDocument Document) Open(string text) => ShippedWorkspace.Open(UsMx, text);
 
-    private static string Applied(TreatyDocument document, CodeAction action)
-    {
-        var edit = Assert.Single(action.Edit.Changes[document.Uri]);
-        var at = document.Lines.OffsetOf(edit.Range.Start);
-        return document.Text.Substring(0, at) + edit.NewText + document.Text.Substring(document.Lines.OffsetOf(edit.Range.End));
-    }
+    private static string Applied(TreatyDocument document, CodeAction action) => ShippedWorkspace.Applied(document, action);
 
     private static Position LineOf(string text, string start) => new(Array.FindIndex(text.Split('\n'), l => l.StartsWith(start, StringComparison.Ordinal)), 2);
 

@@ -12,18 +12,11 @@ namespace TreatyDsl.Tests.LanguageServer;
 /// <summary>The quick fix at a rule whose outcome no example gives: a ready example from a case the analysis finds, which passes as written.</summary>
 public class ExampleFixFeatureTests
 {
-    private static readonly string UsMx = Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"));
+    private static readonly string UsMx = ShippedWorkspace.UsMx;
 
     private const string LifeSentenceExample = "example mx-life-sentence: \"The Mexican treaty needs a sentence of specified duration\"\n  cite \"DOJ Guidelines II, additional requirement 3\"\n  like mx-eligible\n  given sentence.type = life\n  given sentence.fullTermDate = unknown\n  expect us-mx determinate-sentence not-met\n";
 
-    private static (TreatyWorkspace Workspace, WorkspaceSnapshot Snapshot, TreatyDocument Document) Open(string text)
-    {
-        var workspace = new TreatyWorkspace();
-        workspace.AddFolder(Paths.Treaties);
-        workspace.Open(UsMx, new Uri(UsMx).AbsoluteUri, text, 1);
-        var snapshot = workspace.Snapshot();
-        return (workspace, snapshot, snapshot.Find(UsMx)!);
-    }
+    private static (TreatyWorkspace Workspace, WorkspaceSnapshot Snapshot, TreatyDocument Document) Open(string text) => ShippedWorkspace.Open(UsMx, text);
 
     private static Position LineOf(string text, string start) =>
         new(Array.FindIndex(text.Split('\n'), l => l.StartsWith(start, StringComparison.Ordinal)), 3);

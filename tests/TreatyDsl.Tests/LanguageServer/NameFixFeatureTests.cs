@@ -12,17 +12,13 @@ namespace TreatyDsl.Tests.LanguageServer;
 /// <summary>The quick fix for a name that does not exist: the nearest name the diagnostic names, put in its place.</summary>
 public class NameFixFeatureTests
 {
-    private static readonly string UsMx = Path.GetFullPath(Path.Combine(Paths.Treaties, "us-mx.treaty"));
+    private static readonly string UsMx = ShippedWorkspace.UsMx;
 
     [Fact]
     public void A_misspelt_fact_is_changed_to_the_nearest_fact_and_the_file_then_binds()
     {
         var text = File.ReadAllText(UsMx).Replace("when sentence.type = determinate", "when sentence.typ = determinate");
-        var workspace = new TreatyWorkspace();
-        workspace.AddFolder(Paths.Treaties);
-        workspace.Open(UsMx, new Uri(UsMx).AbsoluteUri, text, 1);
-        var snapshot = workspace.Snapshot();
-        var document = snapshot.Find(UsMx)!;
+        var (workspace, snapshot, document) = ShippedWorkspace.Open(UsMx, text);
         var line = Array.FindIndex(text.Split('\n'), l => l.Contains("sentence.typ ="));
         var cursor = new Position(line, 10);
 
@@ -51,11 +47,7 @@ public class NameFixFeatureTests
     public void A_country_code_in_the_wrong_case_is_changed_to_the_assigned_code()
     {
         var text = File.ReadAllText(UsMx) + "\nrequire mexican: \"t\" cite \"c\" when receivingCountry = mx\n";
-        var workspace = new TreatyWorkspace();
-        workspace.AddFolder(Paths.Treaties);
-        workspace.Open(UsMx, new Uri(UsMx).AbsoluteUri, text, 1);
-        var snapshot = workspace.Snapshot();
-        var document = snapshot.Find(UsMx)!;
+        var (workspace, snapshot, document) = ShippedWorkspace.Open(UsMx, text);
         var error = Assert.Single(snapshot.Model.Diagnostics, d => d.Id == "TDSL0111");
         Assert.Equal("'mx' is not an ISO 3166-1 alpha-2 country code (two upper-case letters, such as MX); did you mean 'MX'?", error.Message);
         var at = document.Lines.PositionOf(error.Span.Offset);
