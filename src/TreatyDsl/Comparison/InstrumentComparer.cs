@@ -39,13 +39,14 @@ internal sealed class InstrumentComparer
     /// <param name="old">The instrument as the old files have it.</param>
     /// <param name="after">The new files' model.</param>
     /// <param name="current">The instrument as the new files have it.</param>
+    /// <param name="differing">The facts whose definition differs between the two vocabularies.</param>
     /// <param name="replay">Plays each case found through eval on both sides.</param>
     /// <param name="budget">What the searches may spend.</param>
     /// <param name="cache">What each changed rule alone can do, by its meanings and period: shared by every instrument of a comparison.</param>
-    public static InstrumentComparison Compare(TreatyModel before, InstrumentModel old, TreatyModel after, InstrumentModel current, WitnessReplay replay, AnalysisBudget budget,
+    public static InstrumentComparison Compare(TreatyModel before, InstrumentModel old, TreatyModel after, InstrumentModel current, ISet<string> differing, WitnessReplay replay, AnalysisBudget budget,
         Dictionary<object, RuleTransitions> cache)
     {
-        var merged = MergedInstrument.Of(before, old, after, current);
+        var merged = MergedInstrument.Of(before, old, after, current, differing);
         var edits = merged.Rules.Concat(merged.Reviews).Where(r => r.Changed)
             .SelectMany(r => r.Differences.Select(d => new EditedRule(r.Id, d.What, SourcePlace.Of(d.Span)))).ToList();
         var place = SourcePlace.Of(current.Span);

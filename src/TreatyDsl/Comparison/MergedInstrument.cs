@@ -58,11 +58,15 @@ internal sealed class MergedInstrument
 
     public bool Changed => Rules.Any(r => r.Changed) || Reviews.Any(r => r.Changed);
 
-    public static MergedInstrument Of(TreatyModel before, InstrumentModel old, TreatyModel after, InstrumentModel current)
+    /// <param name="before">The old files' model.</param>
+    /// <param name="old">The instrument as the old files have it.</param>
+    /// <param name="after">The new files' model.</param>
+    /// <param name="current">The instrument as the new files have it.</param>
+    /// <param name="differing">The facts whose definition differs between the vocabularies (<see cref="VocabularyDifferences.Facts"/>).</param>
+    public static MergedInstrument Of(TreatyModel before, InstrumentModel old, TreatyModel after, InstrumentModel current, ISet<string> differing)
     {
         var oldScope = new Scope(before.Vocabulary, old);
         var newScope = new Scope(after.Vocabulary, current);
-        var differing = DifferingFacts(before.Vocabulary, after.Vocabulary);
         var changedFacts = new SortedSet<string>(System.StringComparer.Ordinal);
         var merged = new List<RuleModel>();
         List<RulePair> Pair(EquatableArray<RuleModel> olds, EquatableArray<RuleModel> news)
@@ -111,31 +115,6 @@ internal sealed class MergedInstrument
         var model = current with { Rules = merged.ToEquatableArray(), Reviews = EquatableArray<RuleModel>.Empty, Derived = derived, Thresholds = thresholds };
         return new MergedInstrument(model, rules, reviews, changedFacts.ToList());
     }
-
-    /// <summary>The paths of the facts (and, as <c>enum:</c> or <c>record:</c> names, the types) whose definition differs between the two vocabularies.</summary>
-    private static HashSet<string> DifferingFacts(VocabularyModel before, VocabularyModel after)
-    {
-        var differing = new HashSet<string>(System.StringComparer.Ordinal);
-        var oldFacts = before.Facts.ToDictionary(f => f.Path, SemanticCopy.Fact);
-        var newFacts = after.Facts.ToDictionary(f => f.Path, SemanticCopy.Fact);
-        foreach (var path in oldFacts.Keys.Union(newFacts.Keys))
-        {
-            if (!oldFacts.TryGetValue(path, out var was) || !newFacts.TryGetValue(path, out var now) || !was.Equals(now)) differing.Add(path);
-        }
-        // A fact whose enum gained or lost a member, or whose record a field, reads other values than before.
-        var oldEnums = before.Enums.ToDictionary(e => e.Name, e => string.Join("|", e.Members));
-        var newEnums = after.Enums.ToDictionary(e => e.Name, e => string.Join("|", e.Members));
-        var oldRecords = before.Records.ToDictionary(r => r.Name, r => string.Join("|", r.Fields.Select(f => f.Name + ":" + f.Type)));
-        var newRecords = after.Records.ToDictionary(r => r.Name, r => string.Join("|", r.Fields.Select(f => f.Name + ":" + f.Type)));
-        var changedTypes = new HashSet<string>(
-            oldEnums.Keys.Union(newEnums.Keys).Where(n => !oldEnums.TryGetValue(n, out var a) || !newEnums.TryGetValue(n, out var b) || a != b)
-            .Concat(oldRecords.Keys.Union(newRecords.Keys).Where(n => !oldRecords.TryGetValue(n, out var a) || !newRecords.TryGetValue(n, out var b) || a != b)));
-        foreach (var fact in after.Facts.Where(f => Mentions(f.Type, changedTypes))) differing.Add(fact.Path);
-        return differing;
-    }
-
-    private static bool Mentions(TypeRef type, HashSet<string> names) =>
-        (type.Name is { } name && names.Contains(name)) || (type.Element is { } element && Mentions(element, names));
 
     /// <summary>One side's names in scope for an instrument: what a rule's derived facts and thresholds mean there.</summary>
     private sealed class Scope

@@ -24,18 +24,19 @@ public static class TreatyComparer
     {
         var replay = new WitnessReplay(before, after);
         var cache = new Dictionary<object, RuleTransitions>();
+        var vocabulary = VocabularyDifferences.Of(before.Vocabulary, after.Vocabulary);
         var instruments = new List<InstrumentComparison>();
         var olds = before.Instruments.ToDictionary(i => i.Id);
         foreach (var current in after.Instruments)
         {
             instruments.Add(olds.TryGetValue(current.Id, out var old)
-                ? InstrumentComparer.Compare(before, old, after, current, replay, budget, cache)
+                ? InstrumentComparer.Compare(before, old, after, current, vocabulary.Facts, replay, budget, cache)
                 : AddedOrRemoved(after, current, "added", replay, budget));
         }
         var kept = new HashSet<string>(after.Instruments.Select(i => i.Id));
         foreach (var old in before.Instruments.Where(i => !kept.Contains(i.Id))) instruments.Add(AddedOrRemoved(before, old, "removed", replay, budget));
         var table = TableComparer.Compare(before, after, replay, budget);
-        return new TreatyComparison(instruments, table, VocabularyChanges(before.Vocabulary, after.Vocabulary));
+        return new TreatyComparison(instruments, table, vocabulary.Described);
     }
 
     /// <summary>An instrument one side lacks: a case it decides on its side, when the search finds one, shows what that changes.</summary>
@@ -52,28 +53,6 @@ public static class TreatyComparer
         notes.Add("the instrument is " + edit + ": every case between the countries it joins may be answered differently; the case shown, if any, is one of them");
         var place = SourcePlace.Of(instrument.Span);
         return new InstrumentComparison(instrument.Id, instrument.Title, ComparisonStatus.AddedOrRemoved, new[] { new EditedRule(instrument.Id, "instrument " + edit, place) }, changes, notes, place);
-    }
-
-    private static IReadOnlyList<string> VocabularyChanges(VocabularyModel before, VocabularyModel after)
-    {
-        var changes = new List<string>();
-        var olds = before.Facts.ToDictionary(f => f.Path, SemanticCopy.Fact);
-        var news = after.Facts.ToDictionary(f => f.Path, SemanticCopy.Fact);
-        foreach (var fact in after.Facts)
-        {
-            if (!olds.TryGetValue(fact.Path, out var was)) changes.Add("fact " + fact.Path + " added" + (fact.Required ? " (required: case files without it are refused)" : string.Empty));
-            else if (!was.Equals(news[fact.Path])) changes.Add("fact " + fact.Path + " changed (its type, whether it is required, or when it is expected)");
-        }
-        foreach (var fact in before.Facts.Where(f => !news.ContainsKey(f.Path))) changes.Add("fact " + fact.Path + " removed");
-        var oldEnums = before.Enums.ToDictionary(e => e.Name);
-        foreach (var e in after.Enums)
-        {
-            if (oldEnums.TryGetValue(e.Name, out var was) && !was.Members.Equals(e.Members))
-            {
-                changes.Add("enum " + e.Name + " changed: " + string.Join(", ", was.Members) + " → " + string.Join(", ", e.Members));
-            }
-        }
-        return changes;
     }
 }
 
