@@ -56,14 +56,15 @@ internal sealed class InstrumentComparer
         edits.AddRange(header.Select(h => new EditedRule(current.Id, h, place)));
         var headerNote = header.Count == 0 ? new string[0]
             : new[] { "the instrument's " + string.Join(" and ", header) + ": which cases reach it changes, and those cases are not analysed" };
-        if (!merged.Changed)
-        {
-            return new InstrumentComparison(current.Id, current.Title, header.Count == 0 ? ComparisonStatus.Unchanged : ComparisonStatus.NotAnalysed, edits, new ObservedChange[0], headerNote, place);
-        }
+        // A fact the rules read that is defined otherwise may be read otherwise, even by rules written alike: not analysed.
         if (merged.ChangedFacts.Count > 0)
         {
             return new InstrumentComparison(current.Id, current.Title, ComparisonStatus.NotAnalysed, edits, new ObservedChange[0],
-                new[] { "the vocabulary's definition of " + string.Join(", ", merged.ChangedFacts) + " changed, and the instrument's rules read it: comparing rules over different facts is outside the analysis" }, place);
+                new[] { "the vocabulary's definition of " + string.Join(", ", merged.ChangedFacts) + " changed, and the instrument's rules read it: comparing rules over different facts is outside the analysis" }.Concat(headerNote).ToArray(), place);
+        }
+        if (!merged.Changed)
+        {
+            return new InstrumentComparison(current.Id, current.Title, header.Count == 0 ? ComparisonStatus.Unchanged : ComparisonStatus.NotAnalysed, edits, new ObservedChange[0], headerNote, place);
         }
         var comparer = new InstrumentComparer(merged, after, replay, budget, cache);
         comparer.notAnalysed.AddRange(headerNote);

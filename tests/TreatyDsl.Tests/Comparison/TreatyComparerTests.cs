@@ -119,4 +119,16 @@ public class TreatyComparerTests
         Assert.StartsWith("entry into force changed from 19", Assert.Single(th.Edits).Edit);
         Assert.StartsWith("the instrument's entry into force changed", Assert.Single(th.NotAnalysed));
     }
+
+    [Fact]
+    public void A_fact_defined_otherwise_is_listed_and_leaves_the_instruments_that_read_it_not_analysed()
+    {
+        var after = ComparisonFixture.Edited("case-file.treaty", "fact custody: Custody \"", "fact custody: Custody required \"");
+        var comparison = TreatyComparer.Compare(ComparisonFixture.ShippedModel.Value, after);
+        Assert.Equal(new[] { "fact custody changed (its type, whether it is required, or when it is expected)" }, comparison.Vocabulary);
+        var coe = comparison.Instruments.Single(i => i.Id == "coe");
+        Assert.Equal(ComparisonStatus.NotAnalysed, coe.Status);
+        Assert.StartsWith("the vocabulary's definition of custody changed", Assert.Single(coe.NotAnalysed));
+        Assert.True(comparison.MayChange);
+    }
 }
