@@ -73,11 +73,12 @@ public static class GitRevision
                 return null;
             }
             var errors = process.StandardError.ReadToEndAsync();
-            var buffer = new char[SourceFiles.DefaultMaxBytes + 1];
-            var length = 0;
+            // Read a block at a time, up to one character past the limit: a file of a few kilobytes costs a few kilobytes.
+            var text = new StringBuilder();
+            var buffer = new char[64 * 1024];
             int read;
-            while (length < buffer.Length && (read = process.StandardOutput.Read(buffer, length, buffer.Length - length)) > 0) length += read;
-            if (length > SourceFiles.DefaultMaxBytes)
+            while (text.Length <= SourceFiles.DefaultMaxBytes && (read = process.StandardOutput.Read(buffer, 0, buffer.Length)) > 0) text.Append(buffer, 0, read);
+            if (text.Length > SourceFiles.DefaultMaxBytes)
             {
                 process.Kill();
                 problem = $"git {arguments[0]} printed more than {SourceFiles.DefaultMaxBytes} characters, the most a treaty file may hold";
@@ -89,7 +90,7 @@ public static class GitRevision
                 problem = "git " + arguments[0] + ": " + errors.Result.Trim();
                 return null;
             }
-            return new string(buffer, 0, length);
+            return text.ToString();
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
