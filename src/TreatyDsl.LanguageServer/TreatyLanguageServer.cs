@@ -191,13 +191,18 @@ public sealed class TreatyLanguageServer
     {
         CheckPosition(parameters.Range.Start);
         CheckPosition(parameters.Range.End);
-        // The mechanical fixes first (a name's nearest spelling), then the examples that could be written.
+        // The mechanical fixes first (a name's nearest spelling, a clause), then the examples; the examples are run once
+        // for the request, and only on files that bind.
         return With(parameters.TextDocument, null, (snapshot, document) =>
-            NameFixFeature.At(snapshot, document, parameters.Range)
+        {
+            var fixes = NameFixFeature.At(snapshot, document, parameters.Range)
                 .Concat(ClauseFixFeature.At(snapshot, document, parameters.Range, snapshot.ReadyDiagnostics(document.Path)))
-                .Concat(DateFixFeature.At(document, parameters.Range, snapshot.ReadyDiagnostics(document.Path)))
-                .Concat(ExampleFixFeature.UpdateExpectations(snapshot, document, parameters.Range))
-                .Concat(ExampleFixFeature.At(snapshot, document, parameters.Range)).ToArray()) ?? Array.Empty<CodeAction>();
+                .Concat(DateFixFeature.At(document, parameters.Range, snapshot.ReadyDiagnostics(document.Path)));
+            if (snapshot.Model.HasErrors) return fixes.ToArray();
+            var (results, diagnostics) = TreatyDsl.Examples.ExampleChecks.Run(snapshot.Model);
+            return fixes.Concat(ExampleFixFeature.UpdateExpectations(document, parameters.Range, diagnostics))
+                .Concat(ExampleFixFeature.At(snapshot, document, parameters.Range, results)).ToArray();
+        }) ?? Array.Empty<CodeAction>();
     }
 
     private Protocol.Range? PrepareRename(TextDocumentPositionParams parameters) =>

@@ -22,9 +22,7 @@ internal static class ClauseFixFeature
     {
         foreach (var diagnostic in diagnostics)
         {
-            // The diagnostics on the lines the range touches: a cursor anywhere on the line of the finding will do.
-            var line = document.Lines.PositionOf(diagnostic.Span.Offset).Line;
-            if (diagnostic.Span.Path != document.Path || line < range.Start.Line || line > range.End.Line) continue;
+            if (!QuickFix.OnLines(document, diagnostic.Span, range)) continue;
             var (header, end) = Declaration(document.Text, diagnostic.Span.Offset);
             if (diagnostic.Id == DiagnosticCatalog.MissingCitation.Id)
             {
@@ -39,11 +37,8 @@ internal static class ClauseFixFeature
         }
     }
 
-    private static CodeAction Insert(TreatyDocument document, string title, int offset, string text)
-    {
-        var at = document.Lines.PositionOf(offset);
-        return new CodeAction(title, "quickfix", new WorkspaceEdit(new Dictionary<string, TextEdit[]> { [document.Uri] = new[] { new TextEdit(new Protocol.Range(at, at), text) } }));
-    }
+    private static CodeAction Insert(TreatyDocument document, string title, int offset, string text) =>
+        QuickFix.Edit(document, title, document.Lines.RangeOf(offset, 0), text);
 
     /// <summary>
     /// The declaration around <paramref name="offset"/>: where its first line starts (the last line at or before it that

@@ -17,9 +17,8 @@ internal static class DateFixFeature
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Id != "TDSL0320" || diagnostic.Span.Path != document.Path) continue;
+            if (diagnostic.Id != "TDSL0320" || !QuickFix.OnLines(document, diagnostic.Span, range)) continue;
             var line = document.Lines.PositionOf(diagnostic.Span.Offset).Line;
-            if (line < range.Start.Line || line > range.End.Line) continue;
             if (Readings.Match(diagnostic.Message) is not { Success: true } match) continue;
             // The date the row encodes: the first ISO date written on the finding's line.
             var lineStart = document.Lines.OffsetOf(new Position(line, 0));
@@ -30,10 +29,7 @@ internal static class DateFixFeature
             {
                 // The reading written now is the row as it stands: only the other is a change.
                 if (reading == written.Value) continue;
-                yield return new CodeAction($"Read the note's date {how}: {reading}", "quickfix", new WorkspaceEdit(new Dictionary<string, TextEdit[]>
-                {
-                    [document.Uri] = new[] { new TextEdit(document.Lines.RangeOf(lineStart + written.Index, written.Length), reading) },
-                }));
+                yield return QuickFix.Edit(document, $"Read the note's date {how}: {reading}", document.Lines.RangeOf(lineStart + written.Index, written.Length), reading);
             }
         }
     }

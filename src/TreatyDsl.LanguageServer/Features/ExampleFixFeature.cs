@@ -23,42 +23,41 @@ internal static class ExampleFixFeature
     /// "Update the expectation to 'unknown'" at a failing example's <c>expect</c> line (TDSL0501): the expected word
     /// replaced by what came out, for when the rule is right and the example was not.
     /// </summary>
-    public static IEnumerable<CodeAction> UpdateExpectations(WorkspaceSnapshot snapshot, TreatyDocument document, Protocol.Range range)
+    /// <param name="document">The document asked about.</param>
+    /// <param name="range">The request's range.</param>
+    /// <param name="examples">The examples' diagnostics, from the run the request makes once (<see cref="ExampleChecks.Run"/>).</param>
+    public static IEnumerable<CodeAction> UpdateExpectations(TreatyDocument document, Protocol.Range range, IEnumerable<TreatyDsl.Diagnostics.TreatyDiagnostic> examples)
     {
-        if (snapshot.Model.HasErrors) yield break;
-        var first = document.Lines.OffsetOf(range.Start);
-        var last = document.Lines.OffsetOf(range.End);
-        foreach (var failure in ExampleChecks.Diagnostics(snapshot.Model).Where(d => d.Id == "TDSL0501" && d.Span.Path == document.Path))
+        foreach (var failure in examples.Where(d => d.Id == "TDSL0501"))
         {
-            if (failure.Span.Offset > last || failure.Span.Offset + failure.Span.Length < first) continue;
+            if (!QuickFix.Touches(document, failure.Span, range)) continue;
             if (Failure.Match(failure.Message) is not { Success: true } match) continue;
             var expected = match.Groups["expected"].Value;
             var actual = match.Groups["actual"].Value;
             var end = Math.Min(document.Text.Length, failure.Span.Offset + failure.Span.Length);
             var at = document.Text.LastIndexOf(expected, end - 1, end - failure.Span.Offset, StringComparison.Ordinal);
             if (at < 0 || actual == expected) continue;
-            yield return new CodeAction($"Update the expectation to '{actual}' (what the rules give)", "quickfix",
-                new WorkspaceEdit(new Dictionary<string, TextEdit[]> { [document.Uri] = new[] { new TextEdit(document.Lines.RangeOf(at, expected.Length), actual) } }));
+            yield return QuickFix.Edit(document, $"Update the expectation to '{actual}' (what the rules give)", document.Lines.RangeOf(at, expected.Length), actual);
         }
     }
 
-    public static CodeAction[] At(WorkspaceSnapshot snapshot, TreatyDocument document, Protocol.Range range)
+    /// <param name="snapshot">The workspace, bound without errors.</param>
+    /// <param name="document">The document asked about.</param>
+    /// <param name="range">The request's range.</param>
+    /// <param name="examples">The examples' results, from the run the request makes once (<see cref="ExampleChecks.Run"/>).</param>
+    public static CodeAction[] At(WorkspaceSnapshot snapshot, TreatyDocument document, Protocol.Range range, IReadOnlyList<ExampleResult> examples)
     {
         var model = snapshot.Model;
-        if (model.HasErrors) return Array.Empty<CodeAction>();
         var first = range.Start.Line;
         var last = Math.Max(range.End.Line, first);
-        var coverage = ExampleCoverage.Of(model, ExampleChecks.Run(model).Results);
+        var coverage = ExampleCoverage.Of(model, examples);
         // The rules whose declaration line the range touches, in this document.
         var suggestions = ExampleSuggestions.Find(model, coverage, place =>
             place.Span.Path == document.Path && place.Span.Line - 1 >= first && place.Span.Line - 1 <= last);
         if (suggestions.Count == 0) return Array.Empty<CodeAction>();
         var end = document.Lines.PositionOf(document.Text.Length);
         var separator = document.Text.Length == 0 || document.Text.EndsWith("\n", StringComparison.Ordinal) ? "\n" : "\n\n";
-        return suggestions.Select(s => new CodeAction(
-                $"Add an example where '{s.Rule}' is {Words(s.Outcome)} under {s.Instrument}",
-                "quickfix",
-                new WorkspaceEdit(new Dictionary<string, TextEdit[]> { [document.Uri] = new[] { new TextEdit(new Protocol.Range(end, end), separator + s.Text) } })))
+        return suggestions.Select(s => QuickFix.Edit(document, $"Add an example where '{s.Rule}' is {Words(s.Outcome)} under {s.Instrument}", new Protocol.Range(end, end), separator + s.Text))
             .ToArray();
     }
 

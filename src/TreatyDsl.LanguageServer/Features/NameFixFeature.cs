@@ -18,19 +18,16 @@ internal static class NameFixFeature
 
     public static IEnumerable<CodeAction> At(WorkspaceSnapshot snapshot, TreatyDocument document, Protocol.Range range)
     {
-        var first = document.Lines.OffsetOf(range.Start);
-        var last = document.Lines.OffsetOf(range.End);
         if (!snapshot.DiagnosticsByPath.TryGetValue(document.Path, out var diagnostics)) yield break;
         foreach (var diagnostic in diagnostics)
         {
             // The diagnostics the range touches (a cursor inside one, or a selection over it).
-            if (diagnostic.Span.Offset > last || diagnostic.Span.Offset + diagnostic.Span.Length < first) continue;
+            if (!QuickFix.Touches(document, diagnostic.Span, range)) continue;
             if (DidYouMean.Match(diagnostic.Message) is not { Success: true } match) continue;
             var written = document.Text.Substring(diagnostic.Span.Offset, Math.Min(diagnostic.Span.Length, document.Text.Length - diagnostic.Span.Offset));
             var replacement = match.Groups[1].Value;
             if (written.Length == 0 || written == replacement) continue;
-            yield return new CodeAction($"Change '{written}' to '{replacement}'", "quickfix",
-                new WorkspaceEdit(new Dictionary<string, TextEdit[]> { [document.Uri] = new[] { new TextEdit(document.Lines.RangeOf(diagnostic.Span.Offset, diagnostic.Span.Length), replacement) } }));
+            yield return QuickFix.Edit(document, $"Change '{written}' to '{replacement}'", document.Lines.RangeOf(diagnostic.Span.Offset, diagnostic.Span.Length), replacement);
         }
     }
 }

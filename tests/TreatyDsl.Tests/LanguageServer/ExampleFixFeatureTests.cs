@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using TreatyDsl.Examples;
 using TreatyDsl.LanguageServer.Features;
 using TreatyDsl.LanguageServer.Protocol;
 using TreatyDsl.LanguageServer.Workspace;
@@ -30,7 +31,7 @@ public class ExampleFixFeatureTests
         var (workspace, snapshot, document) = Open(text);
         var at = LineOf(text, "require determinate-sentence:");
 
-        var action = Assert.Single(ExampleFixFeature.At(snapshot, document, new Range(at, at)));
+        var action = Assert.Single(ExampleFixFeature.At(snapshot, document, new Range(at, at), ExampleChecks.Run(snapshot.Model).Results));
 
         Assert.Equal("Add an example where 'determinate-sentence' is not met under us-mx", action.Title);
         Assert.Equal("quickfix", action.Kind);
@@ -42,7 +43,7 @@ public class ExampleFixFeatureTests
         var after = workspace.Snapshot();
         var diagnostics = after.AnalysedDiagnostics(default);
         Assert.DoesNotContain(diagnostics.SelectMany(d => d.Value), d => d.Id.StartsWith("TDSL050", StringComparison.Ordinal));
-        Assert.Empty(ExampleFixFeature.At(after, after.Find(UsMx)!, new Range(at, at)));
+        Assert.Empty(ExampleFixFeature.At(after, after.Find(UsMx)!, new Range(at, at), ExampleChecks.Run(after.Model).Results));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public class ExampleFixFeatureTests
         var text = File.ReadAllText(UsMx);
         var (_, snapshot, document) = Open(text);
         var at = LineOf(text, "require determinate-sentence:");
-        Assert.Empty(ExampleFixFeature.At(snapshot, document, new Range(at, at)));
+        Assert.Empty(ExampleFixFeature.At(snapshot, document, new Range(at, at), ExampleChecks.Run(snapshot.Model).Results));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class ExampleFixFeatureTests
         var (workspace, snapshot, document) = Open(text);
         var at = LineOf(text, "  expect us-mx determinate-sentence met");
 
-        var action = Assert.Single(ExampleFixFeature.UpdateExpectations(snapshot, document, new Range(at, at)));
+        var action = Assert.Single(ExampleFixFeature.UpdateExpectations(document, new Range(at, at), ExampleChecks.Run(snapshot.Model).Diagnostics));
 
         Assert.Equal("Update the expectation to 'not-met' (what the rules give)", action.Title);
         var edit = Assert.Single(action.Edit.Changes[document.Uri]);
@@ -69,6 +70,6 @@ public class ExampleFixFeatureTests
         var fixedText = text.Substring(0, start) + edit.NewText + text.Substring(document.Lines.OffsetOf(edit.Range.End));
         Assert.Equal(File.ReadAllText(UsMx), fixedText);
         workspace.Change(UsMx, document.Uri, fixedText, 2);
-        Assert.Empty(ExampleFixFeature.UpdateExpectations(workspace.Snapshot(), workspace.Snapshot().Find(UsMx)!, new Range(at, at)));
+        Assert.Empty(ExampleFixFeature.UpdateExpectations(workspace.Snapshot().Find(UsMx)!, new Range(at, at), ExampleChecks.Run(workspace.Snapshot().Model).Diagnostics));
     }
 }
