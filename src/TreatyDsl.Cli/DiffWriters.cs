@@ -141,22 +141,17 @@ internal static class DiffWriters
             {
                 foreach (var change in instrument.Changes)
                 {
-                    WriteResult(json, 0, "warning", $"{instrument.Id}: {Sentence(change)}", instrument.PlaceOf(change), change.CaseFile);
+                    WriteResult(json, 0, "warning", $"{instrument.Id}: {change.Sentence(explained: true)}", instrument.PlaceOf(change), change.CaseFile);
                 }
                 foreach (var note in instrument.NotAnalysed) WriteResult(json, 1, "note", $"{instrument.Id}: {note}", instrument.Place, null);
             }
             foreach (var row in comparison.Table)
             {
-                var message = $"{row.Country}: {string.Join("; ", row.Differences)}" + string.Concat(row.Changes.Select(c => "; " + Sentence(c)));
+                var message = $"{row.Country}: {string.Join("; ", row.Differences)}" + string.Concat(row.Changes.Select(c => "; " + c.Sentence(explained: true)));
                 WriteResult(json, 2, "warning", message, null, row.Changes.FirstOrDefault()?.CaseFile);
             }
         }, json => json.WriteString("summary", comparison.Summary));
     }
-
-    /// <summary>"eligible before, ineligible now from US to TH (sentence.type = life, ...) because min-remaining: met → not-met".</summary>
-    private static string Sentence(ObservedChange change) =>
-        $"{(change.Subject == "verdict" ? string.Empty : change.Subject + " ")}{change.Before} before, {change.After} now for a case from {change.Sentencing} to {change.Receiving} ({change.Fragment})"
-        + (change.Because.Count == 0 ? string.Empty : " because " + string.Join(", ", change.Because.Select(b => $"{b.Rule} is {b.After} now ({b.ExplanationAfter}), {b.Before} before")));
 
     private static void WriteResult(Utf8JsonWriter json, int rule, string level, string message, SourcePlace? place, string? caseFile)
     {

@@ -84,9 +84,7 @@ internal static class ComparisonFeature
         {
             foreach (var change in instrument.Changes)
             {
-                var because = change.Because.Count == 0 ? string.Empty : " because " + string.Join(", ", change.Because.Select(b => $"{b.Rule} is {b.After} now, {b.Before} before"));
-                var subject = change.Subject == "verdict" ? string.Empty : change.Subject + " ";
-                yield return Item(instrument.PlaceOf(change), $"{instrument.Id}: {subject}{change.Before} before, {change.After} now for a case from {change.Sentencing} to {change.Receiving} ({change.Fragment}){because}", "change");
+                yield return Item(instrument.PlaceOf(change), $"{instrument.Id}: {change.Sentence(explained: false)}", "change");
             }
             foreach (var note in instrument.NotAnalysed) yield return Item(instrument.Place, $"{instrument.Id}: not analysed: {note}", "not-analysed");
             if (instrument.Status == ComparisonStatus.ProvedSame)

@@ -142,6 +142,15 @@ public sealed record ObservedChange(
     /// <summary>"eligible → ineligible", or "review transfer-review: met → not-met".</summary>
     public string Kind => (Subject == "verdict" ? string.Empty : Subject + ": ") + Before + " → " + After;
 
+    /// <summary>
+    /// The change in one sentence, for a list of changes (SARIF, the editor): "ineligible before, ... now for a case from
+    /// US to TH (sentence.type = life, ...) because min-remaining is not-met now (...), met before"; each rule's new
+    /// explanation in parentheses when <paramref name="explained"/>.
+    /// </summary>
+    public string Sentence(bool explained) =>
+        $"{(Subject == "verdict" ? string.Empty : Subject + " ")}{Before} before, {After} now for a case from {Sentencing} to {Receiving} ({Fragment})"
+        + (Because.Count == 0 ? string.Empty : " because " + string.Join(", ", Because.Select(b => $"{b.Rule} is {b.After} now{(explained ? $" ({b.ExplanationAfter})" : string.Empty)}, {b.Before} before")));
+
     /// <summary>The rules the change is grouped under: those whose outcome differs, or the edit's rules when none does (a review alone).</summary>
     public string Group => Because.Count == 0 ? Subject : string.Join(", ", Because.Select(b => b.Rule));
 }
