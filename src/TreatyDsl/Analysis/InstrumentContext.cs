@@ -66,20 +66,23 @@ internal sealed class InstrumentContext
     /// <summary>The group of <paramref name="rule"/> (see <see cref="Components"/>).</summary>
     public IReadOnlyList<RuleModel> ComponentOf(RuleModel rule) => Components.First(c => c.Contains(rule));
 
-    private List<IReadOnlyList<RuleModel>> IndependentGroups()
+    private List<IReadOnlyList<RuleModel>> IndependentGroups() => GroupsOf(Rules);
+
+    /// <summary><paramref name="rules"/> in groups that share no fact (see <see cref="Components"/>), each in the order given.</summary>
+    public List<IReadOnlyList<RuleModel>> GroupsOf(IReadOnlyList<RuleModel> rules)
     {
         var owner = new Dictionary<string, int>();
-        var parent = Enumerable.Range(0, Rules.Count).ToArray();
+        var parent = Enumerable.Range(0, rules.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
-        for (var i = 0; i < Rules.Count; i++)
+        for (var i = 0; i < rules.Count; i++)
         {
-            foreach (var fact in FactsOf(Rules[i]))
+            foreach (var fact in FactsOf(rules[i]))
             {
                 if (owner.TryGetValue(fact, out var other)) parent[Find(i)] = Find(other);
                 else owner[fact] = i;
             }
         }
-        return Enumerable.Range(0, Rules.Count).GroupBy(Find).Select(g => (IReadOnlyList<RuleModel>)g.Select(i => Rules[i]).ToList()).ToList();
+        return Enumerable.Range(0, rules.Count).GroupBy(Find).Select(g => (IReadOnlyList<RuleModel>)g.Select(i => rules[i]).ToList()).ToList();
     }
 
     private readonly Dictionary<RuleModel, ISet<string>> factsOf = new(ReferenceEqualityComparer<RuleModel>.Instance);

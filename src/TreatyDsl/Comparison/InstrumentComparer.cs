@@ -305,22 +305,9 @@ internal sealed class InstrumentComparer
         return result is null ? null : ContractNames.Of(result.Outcome);
     }
 
-    private static HashSet<RuleModel> Touched(InstrumentContext context, List<RuleModel> rules, HashSet<RuleModel> changed)
-    {
-        var owner = new Dictionary<string, int>(System.StringComparer.Ordinal);
-        var parent = Enumerable.Range(0, rules.Count).ToArray();
-        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
-        for (var i = 0; i < rules.Count; i++)
-        {
-            foreach (var fact in context.FactsOf(rules[i]))
-            {
-                if (owner.TryGetValue(fact, out var other)) parent[Find(i)] = Find(other);
-                else owner[fact] = i;
-            }
-        }
-        var roots = new HashSet<int>(Enumerable.Range(0, rules.Count).Where(i => changed.Contains(rules[i])).Select(Find));
-        return new HashSet<RuleModel>(Enumerable.Range(0, rules.Count).Where(i => roots.Contains(Find(i))).Select(i => rules[i]), ReferenceEqualityComparer<RuleModel>.Instance);
-    }
+    /// <summary>The rules that share a fact, however indirectly, with a changed one: the groups of the instrument that hold one.</summary>
+    private static HashSet<RuleModel> Touched(InstrumentContext context, List<RuleModel> rules, HashSet<RuleModel> changed) =>
+        new(context.GroupsOf(rules).Where(g => g.Any(changed.Contains)).SelectMany(g => g), ReferenceEqualityComparer<RuleModel>.Instance);
 
     private static RestOutcome RestMet(InstrumentContext context, List<RuleModel> rest)
     {
@@ -363,7 +350,7 @@ internal sealed class InstrumentComparer
 
     private static string VerdictName(Truth truth) => truth switch { Truth.True => "eligible", Truth.False => "ineligible", _ => "undetermined" };
 
-    private static string OutcomeName(Truth truth) => truth switch { Truth.True => "met", Truth.False => "not-met", _ => "unknown" };
+    private static string OutcomeName(Truth truth) => ContractNames.Of(ContractNames.ToOutcome(truth));
 
     private static string Describe(AnalysisPeriod period) => period.From is null && period.Before is null ? "every application date" : period.Describe();
 }
