@@ -27,7 +27,8 @@ internal static class SemanticTokensFeature
         var data = new List<int>();
         var keywords = new HashSet<string>(TreatyKeywords.All, System.StringComparer.Ordinal);
         int previousLine = 0, previousStart = 0;
-        foreach (var word in Words.All(document.Text))
+        // The words the symbol index already read from the snapshot's text: scanned once per snapshot, not per request.
+        foreach (var word in snapshot.Index.WordsIn(document.Path))
         {
             int type, modifiers = 0;
             var resolved = snapshot.Index.Resolve(word.Text);

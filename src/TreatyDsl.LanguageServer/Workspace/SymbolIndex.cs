@@ -101,6 +101,9 @@ internal sealed class SymbolIndex
     public IReadOnlyList<Occurrence> OccurrencesOf(Definition definition) =>
         occurrences.TryGetValue(definition.Key, out var list) ? list : (IReadOnlyList<Occurrence>)Array.Empty<Occurrence>();
 
+    /// <summary>Every word of a file outside comments and strings, in order, as the index read them (none for a file it does not have).</summary>
+    public IReadOnlyList<Word> WordsIn(string path) => wordsByPath.TryGetValue(path, out var words) ? words : Array.Empty<Word>();
+
     /// <summary>The word at an offset of a file, outside comments and strings.</summary>
     public Word? WordAt(string path, int offset) => wordsByPath.TryGetValue(path, out var words) ? Words.At(words, offset) : null;
 
