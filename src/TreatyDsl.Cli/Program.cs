@@ -7,7 +7,7 @@ using System.Text;
 namespace TreatyDsl.Cli;
 
 /// <summary>
-/// The `treaty` command line: `eval`, `check` and `matrix`. Exit status: 0 done; for eval, 2 when an input was refused;
+/// The `treaty` command line: `eval`, `check`, `test`, `format`, `diff`, `matrix`, `schema` and `lsp`. Exit status: 0 done; for eval, 2 when an input was refused;
 /// for check, 1 when the treaty files have errors; 2 for a usage error (an unknown option, a missing folder), with a
 /// hint; 1 for an internal error.
 /// </summary>
@@ -151,6 +151,19 @@ public static class Program
                 dir => DiffCommand.Run(revision is null ? first : null, dir, revision, parsed.GetValue(diffFormat) ?? "text", parsed.GetValue(diffWitnesses), output, errors));
         }));
 
+        var formatPaths = new Argument<string[]>("paths")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = ".treaty files, or folders of them (default: treaties, in the current folder)",
+        };
+        var verify = new Option<bool>("--verify-no-changes") { Description = "Write nothing; list each file that would change and exit 2 if any would (for CI)" };
+        var formatCommand = new Command("format", "Lay out .treaty files in the one canonical layout (docs/language.md, Layout), in place. Only white space changes; a file with syntax errors is left as it is." + Examples(
+            "treaty format",
+            "treaty format treaties/us-mx.treaty",
+            "treaty format treaties --verify-no-changes")) { formatPaths, verify };
+        formatCommand.SetAction(parsed => Guard(errors, () =>
+            FormatCommand.Run(parsed.GetValue(formatPaths) ?? Array.Empty<string>(), parsed.GetValue(verify), output, errors)));
+
         var schemaFolder = FolderArgument();
         var schema = new Command("schema", "Print the case file's JSON Schema (draft 2020-12), generated from the vocabulary of the .treaty files (docs/case-file.md)." + Examples(
             "treaty schema > case-file.schema.json",
@@ -178,7 +191,7 @@ public static class Program
 
         var root = new RootCommand("treaty: prisoner-transfer eligibility from .treaty files." + Examples(
             "treaty eval samples/cases/mx-eligible.json",
-            "treaty check treaties")) { eval, check, test, diff, matrix, schema, lsp };
+            "treaty check treaties")) { eval, check, test, formatCommand, diff, matrix, schema, lsp };
         var configuration = new InvocationConfiguration { Output = output, Error = errors };
         var parse = root.Parse(args);
         // A mistyped command gets its nearest name, as a mistyped option does.

@@ -35,7 +35,7 @@ public class CliUsageTests
 
         Assert.Equal(Program.UsageError, exit);
         Assert.Empty(output);
-        Assert.Equal("treaty: 'evl' is not a command (eval, check, test, diff, matrix, schema, lsp); did you mean 'eval'?\nRun 'treaty --help' for usage and examples.\n", errors.Replace("\r\n", "\n"));
+        Assert.Equal("treaty: 'evl' is not a command (eval, check, test, format, diff, matrix, schema, lsp); did you mean 'eval'?\nRun 'treaty --help' for usage and examples.\n", errors.Replace("\r\n", "\n"));
     }
 
     [Fact]

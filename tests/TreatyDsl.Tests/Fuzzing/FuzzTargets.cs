@@ -30,6 +30,7 @@ internal static partial class FuzzTargets
         ["hostile-text"] = HostileText,
         ["treaty-grammar"] = TreatyGrammar,
         ["json-rpc"] = JsonRpc,
+        ["format"] = Format,
     };
 
     // ---------- differential: generated validators and the interpreter give the same report ----------

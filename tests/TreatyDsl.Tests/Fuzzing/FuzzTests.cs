@@ -42,6 +42,10 @@ public class FuzzTests
         Fuzzer.Run("json-rpc", 20, FuzzTargets.JsonRpcSession, FuzzTargets.JsonRpc);
 
     [Fact]
+    public void Files_written_from_the_grammar_keep_their_tokens_and_bound_model_when_formatted_and_format_the_same_however_they_are_spaced() =>
+        Fuzzer.Run("format", 40, FuzzTargets.ShuffledGrammarTreaty, FuzzTargets.Format);
+
+    [Fact]
     public void Hostile_quoted_text_stays_data_in_the_generated_code() =>
         Fuzzer.Run("hostile-text", 8, FuzzTargets.HostileTextInput, FuzzTargets.HostileText);
 }
