@@ -92,6 +92,8 @@ public sealed class TreatyLanguageServer
         methods.Request("textDocument/prepareRename", json.TextDocumentPositionParams, json.Range, PrepareRename);
         methods.Request("textDocument/rename", json.RenameParams, json.WorkspaceEdit, Rename);
         methods.Request("textDocument/semanticTokens/full", json.SemanticTokensParams, json.SemanticTokens, SemanticTokensOf);
+        methods.Request("textDocument/formatting", json.DocumentFormattingParams, json.TextEditArray, Formatting);
+        methods.Request("textDocument/rangeFormatting", json.DocumentRangeFormattingParams, json.TextEditArray, RangeFormatting);
         methods.Request("workspace/executeCommand", json.ExecuteCommandParams, json.ComparisonAnswer, ExecuteCommand);
         return methods;
     }
@@ -115,7 +117,9 @@ public sealed class TreatyLanguageServer
                 ExecuteCommandProvider: new ExecuteCommandOptions(new[] { ComparisonFeature.CommandName }),
                 CodeActionProvider: true,
                 RenameProvider: new RenameOptions(PrepareProvider: true),
-                SemanticTokensProvider: new SemanticTokensOptions(SemanticTokensFeature.Legend, Full: true)),
+                SemanticTokensProvider: new SemanticTokensOptions(SemanticTokensFeature.Legend, Full: true),
+                DocumentFormattingProvider: true,
+                DocumentRangeFormattingProvider: true),
             new ServerInfo("treaty", typeof(TreatyLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
@@ -210,6 +214,12 @@ public sealed class TreatyLanguageServer
 
     private WorkspaceEdit? Rename(RenameParams parameters) =>
         With(parameters.TextDocument, parameters.Position, (snapshot, document) => RenameFeature.Rename(snapshot, document, parameters.Position, parameters.NewName));
+
+    private TextEdit[] Formatting(DocumentFormattingParams parameters) =>
+        With(parameters.TextDocument, null, (_, document) => FormattingFeature.Edits(document, null)) ?? Array.Empty<TextEdit>();
+
+    private TextEdit[] RangeFormatting(DocumentRangeFormattingParams parameters) =>
+        With(parameters.TextDocument, null, (_, document) => FormattingFeature.Edits(document, parameters.Range)) ?? Array.Empty<TextEdit>();
 
     private SemanticTokens SemanticTokensOf(SemanticTokensParams parameters) =>
         With(parameters.TextDocument, null, (snapshot, document) => SemanticTokensFeature.For(snapshot, document)) ?? new SemanticTokens(Array.Empty<int>());

@@ -138,22 +138,39 @@ try {
   const tokens = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: usmxUri } });
   assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0, `${tokens.data.length} numbers`);
 
+  // Formatting: nothing to change in a shipped (formatted) file; a clause joined onto its header goes back on its own line.
+  assert.equal(init.capabilities.documentFormattingProvider, true);
+  assert.equal(init.capabilities.documentRangeFormattingProvider, true);
+  const unchanged = await connection.sendRequest('textDocument/formatting', { textDocument: { uri: usmxUri }, options: { tabSize: 4, insertSpaces: true } });
+  assert.deepEqual(unchanged, []);
+  const joined = good.replace('\n  when sentence.type = determinate', ' when sentence.type = determinate');
+  assert.notEqual(joined, good, 'the clause to join is still in us-mx.treaty');
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 5 }, contentChanges: [{ text: joined }] });
+  const joinedLine = joined.split('\n').findIndex(l => l.endsWith(' when sentence.type = determinate'));
+  const formatEdits = await connection.sendRequest('textDocument/rangeFormatting', { textDocument: { uri: usmxUri }, range: { start: { line: joinedLine, character: 0 }, end: { line: joinedLine, character: 1 } }, options: { tabSize: 2, insertSpaces: true } });
+  assert.equal(formatEdits.length, 1, JSON.stringify(formatEdits));
+  const lines = joined.split('\n');
+  const { start, end } = formatEdits[0].range;
+  const formattedText = [...lines.slice(0, start.line), lines[start.line].slice(0, start.character) + formatEdits[0].newText + lines[end.line].slice(end.character), ...lines.slice(end.line + 1)].join('\n');
+  assert.equal(formattedText, good);
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 6 }, contentChanges: [{ text: good }] });
+
   // A rule whose outcome no example gives offers a ready example as a quick fix.
   const withoutLife = good.replace(/example mx-life-sentence:[^]*?expect us-mx determinate-sentence not-met\n/, '');
   assert.notEqual(withoutLife, good, 'the example to remove is still in us-mx.treaty');
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 5 }, contentChanges: [{ text: withoutLife }] });
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 7 }, contentChanges: [{ text: withoutLife }] });
   const ruleAt = { line: withoutLife.split('\n').findIndex(l => l.startsWith('require determinate-sentence:')), character: 3 };
   const actions = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: usmxUri }, range: { start: ruleAt, end: ruleAt }, context: { diagnostics: [] } });
   assert.deepEqual(actions.map(a => a.title), ["Add an example where 'determinate-sentence' is not met under us-mx"]);
   assert.match(actions[0].edit.changes[usmxUri][0].newText, /expect us-mx determinate-sentence not-met/);
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 6 }, contentChanges: [{ text: good }] });
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: usmxUri, version: 8 }, contentChanges: [{ text: good }] });
 
   const shutdown = await connection.sendRequest('shutdown');
   assert.equal(shutdown, null);
   await connection.sendNotification('exit');
   const code = await new Promise(resolve => server.on('exit', resolve));
   assert.equal(code, 0);
-  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, a ready example as a quick fix, rename, semantic tokens, shutdown: all as expected');
+  console.log('e2e: diagnostic at its range, cleared on fix, witness, hover, definition, references, a cancelled request, files made and deleted on disk, the comparison with the saved files, a ready example as a quick fix, rename, semantic tokens, formatting, shutdown: all as expected');
 } finally {
   clearTimeout(timeout);
   connection.dispose();

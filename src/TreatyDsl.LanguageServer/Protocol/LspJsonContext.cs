@@ -36,6 +36,9 @@ namespace TreatyDsl.LanguageServer.Protocol;
 [JsonSerializable(typeof(SemanticTokens))]
 [JsonSerializable(typeof(WorkspaceEdit))]
 [JsonSerializable(typeof(Range))]
+[JsonSerializable(typeof(DocumentFormattingParams))]
+[JsonSerializable(typeof(DocumentRangeFormattingParams))]
+[JsonSerializable(typeof(TextEdit[]))]
 [JsonSerializable(typeof(object))]
 public sealed partial class LspJsonContext : JsonSerializerContext
 {

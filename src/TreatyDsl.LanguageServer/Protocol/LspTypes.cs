@@ -69,7 +69,9 @@ public sealed record ServerCapabilities(
     ExecuteCommandOptions? ExecuteCommandProvider = null,
     bool CodeActionProvider = false,
     RenameOptions? RenameProvider = null,
-    SemanticTokensOptions? SemanticTokensProvider = null);
+    SemanticTokensOptions? SemanticTokensProvider = null,
+    bool DocumentFormattingProvider = false,
+    bool DocumentRangeFormattingProvider = false);
 
 public sealed record SemanticTokensLegend(string[] TokenTypes, string[] TokenModifiers);
 
@@ -90,6 +92,11 @@ public sealed record CodeActionContext(JsonElement[] Diagnostics, string[]? Only
 public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext Context);
 
 public sealed record TextEdit(Range Range, string NewText);
+
+/// <summary>The editor's formatting options (tab size, spaces) are not read: the layout is one, whatever the editor's settings.</summary>
+public sealed record DocumentFormattingParams(TextDocumentIdentifier TextDocument, JsonElement? Options = null);
+
+public sealed record DocumentRangeFormattingParams(TextDocumentIdentifier TextDocument, Range Range, JsonElement? Options = null);
 
 public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]> Changes);
 

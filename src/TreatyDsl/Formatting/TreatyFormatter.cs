@@ -40,10 +40,12 @@ public static class TreatyFormatter
     /// <summary>Where a derived fact's broken condition starts, under its header (<c>derive x: bool =</c>).</summary>
     private const int DerivedConditionColumn = 6;
 
-    public static FormattingResult Format(string path, string text)
+    public static FormattingResult Format(string path, string text) => Format(text ?? string.Empty, TreatyParser.Parse(path, text ?? string.Empty));
+
+    /// <summary>Formats <paramref name="text"/>, already parsed as <paramref name="parsed"/> (an editor keeps each file's parse).</summary>
+    public static FormattingResult Format(string text, ParseResult parsed)
     {
         text ??= string.Empty;
-        var parsed = TreatyParser.Parse(path, text);
         if (parsed.Diagnostics.Count > 0) return new FormattingResult(null, EquatableArray<FormattedRegion>.Empty, parsed.Diagnostics);
 
         var tokens = TreatyLexer.Lex(text);

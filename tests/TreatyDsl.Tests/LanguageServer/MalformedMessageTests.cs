@@ -42,7 +42,7 @@ public class MalformedMessageTests
     [InlineData("""{"jsonrpc":"2.0","id":{"a":1},"method":"shutdown"}""", "null", -32600, "an id is a string or a number")]
     [InlineData("""{"jsonrpc":"2.0","id":3}""", "3", -32600, "no method")]
     [InlineData("""{"id":4,"method":"textDocument/hover"}""", "4", -32600, "\"jsonrpc\": \"2.0\"")]
-    [InlineData("""{"jsonrpc":"2.0","id":"s","method":"textDocument/formatting","params":{}}""", "\"s\"", -32601, "does not answer 'textDocument/formatting'")]
+    [InlineData("""{"jsonrpc":"2.0","id":"s","method":"textDocument/onTypeFormatting","params":{}}""", "\"s\"", -32601, "does not answer 'textDocument/onTypeFormatting'")]
     [InlineData("""{"jsonrpc":"2.0","id":12345678901234567890123,"method":"textDocument/didOpen","params":{}}""", "12345678901234567890123", -32600, "is a notification")]
     [InlineData("""{"jsonrpc":"2.0","id":5,"method":"initialize","params":{}}""", "5", -32600, "already sent")]
     public async Task A_malformed_request_is_answered_with_its_error_and_the_server_goes_on(string message, string id, int code, string saying)
