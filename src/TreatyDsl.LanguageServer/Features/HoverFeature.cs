@@ -19,7 +19,7 @@ internal static class HoverFeature
     {
         var word = snapshot.Index.WordAt(document.Path, document.Lines.OffsetOf(position));
         if (word is not { } w) return null;
-        var definitions = snapshot.Index.Resolve(w.Text);
+        var definitions = snapshot.Index.ResolveAt(document.Path, w);
         if (definitions.Count == 0) return null;
         var text = string.Join("\n\n---\n\n", definitions.GroupBy(d => d.Key).Select(g => Describe(snapshot, g.ToList())));
         return new Hover(MarkupContent.Markdown(text), document.Lines.RangeOf(w.Offset, w.Text.Length));

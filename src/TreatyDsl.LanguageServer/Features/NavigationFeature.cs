@@ -34,7 +34,7 @@ internal static class NavigationFeature
     }
 
     private static IReadOnlyList<Definition> DefinitionsAt(WorkspaceSnapshot snapshot, TreatyDocument document, Position position) =>
-        snapshot.Index.WordAt(document.Path, document.Lines.OffsetOf(position)) is { } word ? snapshot.Index.Resolve(word.Text) : new List<Definition>();
+        snapshot.Index.WordAt(document.Path, document.Lines.OffsetOf(position)) is { } word ? snapshot.Index.ResolveAt(document.Path, word) : new List<Definition>();
 
     private static Location? LocationOf(WorkspaceSnapshot snapshot, string path, int offset, int length) =>
         snapshot.Find(path) is { } target ? new Location(target.Uri, target.Lines.RangeOf(offset, length)) : null;

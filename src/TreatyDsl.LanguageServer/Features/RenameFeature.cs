@@ -73,7 +73,7 @@ internal static class RenameFeature
     private static (Word Word, IReadOnlyList<Definition> Definitions)? Target(WorkspaceSnapshot snapshot, TreatyDocument document, Position position)
     {
         if (snapshot.Index.WordAt(document.Path, document.Lines.OffsetOf(position)) is not { } word) return null;
-        var definitions = snapshot.Index.Resolve(word.Text);
+        var definitions = snapshot.Index.ResolveAt(document.Path, word);
         if (definitions.Count == 0 || !Renamable.Contains(definitions[0].Kind) || definitions.Any(d => d.Name != word.Text)) return null;
         return (word, definitions);
     }

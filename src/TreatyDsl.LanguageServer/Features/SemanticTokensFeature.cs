@@ -31,7 +31,7 @@ internal static class SemanticTokensFeature
         foreach (var word in snapshot.Index.WordsIn(document.Path))
         {
             int type, modifiers = 0;
-            var resolved = snapshot.Index.Resolve(word.Text);
+            var resolved = snapshot.Index.ResolveAt(document.Path, word);
             if (resolved.Count > 0)
             {
                 (type, modifiers) = resolved[0].Kind switch

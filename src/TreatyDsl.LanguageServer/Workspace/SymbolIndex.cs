@@ -29,12 +29,14 @@ internal enum NameKind
 /// One declaration of a name: its kind, the declaration (for hover), where the name itself is written (for go to
 /// definition) and the instrument, baseline or advisory set whose section it is in.
 /// </summary>
-internal sealed record Definition(NameKind Kind, string Name, string Path, int NameOffset, int NameLength, DeclarationSyntax Declaration, string? Section, object? Detail = null)
+/// <param name="Owner">For a record's field, the record's name: two records' fields of one name are two symbols.</param>
+internal sealed record Definition(NameKind Kind, string Name, string Path, int NameOffset, int NameLength, DeclarationSyntax Declaration, string? Section, object? Detail = null, string? Owner = null)
 {
     /// <summary>Names of different kinds may be spelled alike (a rule and an advisory); the key tells them apart.</summary>
     public string Key => Kind switch
     {
         NameKind.Baseline => "instrument:" + Name, // 'includes statute' names a baseline as an instrument is named
+        NameKind.Field => $"{Kind}:{Owner}.{Name}",
         _ => Kind + ":" + Name,
     };
 }
@@ -46,7 +48,8 @@ internal sealed record Occurrence(string Path, int Offset, int Length, bool IsDe
 /// Every declared name of the workspace and every place a name is written. Built from the syntax of each file, so a
 /// file that does not bind (mid-edit) still has its names; a name is resolved by spelling, in the order the binder
 /// looks names up: facts, derived facts, thresholds, rules, instruments, enum values and types, countries, advisories,
-/// and last a quantifier variable's field (<c>offense.category</c>).
+/// and last a quantifier variable's field (<c>offense.category</c>), which is the field of the record the binder found
+/// the variable ranging over (<see cref="BoundFields"/>), or, where the files do not bind, every field of that name.
 /// </summary>
 internal sealed class SymbolIndex
 {
@@ -54,6 +57,8 @@ internal sealed class SymbolIndex
     private readonly Dictionary<string, List<Definition>> fieldsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Occurrence>> occurrences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Word[]> wordsByPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, int Offset), Definition> fieldDeclarations = new();
+    private Dictionary<(string Path, int Offset), string> boundFields = new();
 
     private static readonly NameKind[] Priority =
     {
@@ -68,11 +73,12 @@ internal sealed class SymbolIndex
         var index = new SymbolIndex();
         foreach (var document in snapshot.Documents) index.wordsByPath[document.Path] = Words.All(document.Text).ToArray();
         foreach (var document in snapshot.Documents) index.AddDeclarations(document);
+        index.boundFields = BoundFields.Of(snapshot.Model);
         foreach (var document in snapshot.Documents)
         {
             foreach (var word in index.wordsByPath[document.Path])
             {
-                foreach (var definition in index.Resolve(word.Text))
+                foreach (var definition in index.ResolveAt(document.Path, word))
                 {
                     var isDeclaration = definition.Path == document.Path && definition.NameOffset == word.Offset;
                     index.AddOccurrence(definition.Key, new Occurrence(document.Path, word.Offset, word.Text.Length, isDeclaration));
@@ -96,6 +102,22 @@ internal sealed class SymbolIndex
         var dot = name.IndexOf('.');
         if (dot > 0 && fieldsByName.TryGetValue(name.Substring(dot + 1), out var fields)) return fields;
         return Array.Empty<Definition>();
+    }
+
+    /// <summary>
+    /// The definitions the word written at its place in <paramref name="path"/> stands for: as <see cref="Resolve"/>,
+    /// except that a record's field, where it is declared or where the binder read it through a quantifier variable,
+    /// is that record's field alone.
+    /// </summary>
+    public IReadOnlyList<Definition> ResolveAt(string path, Word word)
+    {
+        if (fieldDeclarations.TryGetValue((path, word.Offset), out var declared) && declared.Name == word.Text) return new[] { declared };
+        if (boundFields.TryGetValue((path, word.Offset), out var record))
+        {
+            var field = word.Text.Substring(word.Text.IndexOf('.') + 1);
+            if (fieldsByName.TryGetValue(field, out var fields)) return fields.Where(f => f.Owner == record).ToList();
+        }
+        return Resolve(word.Text);
     }
 
     public IReadOnlyList<Occurrence> OccurrencesOf(Definition definition) =>
@@ -127,7 +149,11 @@ internal sealed class SymbolIndex
                     break;
                 case RecordSyntax r:
                     Add(document, NameKind.Record, r.Name, declaration, section);
-                    foreach (var field in r.Fields) AddAt(document, NameKind.Field, field.Name, field.Span.Offset, declaration, section, field);
+                    foreach (var field in r.Fields)
+                    {
+                        var definition = AddAt(document, NameKind.Field, field.Name, field.Span.Offset, declaration, section, field, r.Name);
+                        fieldDeclarations[(document.Path, definition.NameOffset)] = definition;
+                    }
                     break;
                 case DeriveSyntax d: Add(document, NameKind.Derived, d.Name, declaration, section); break;
                 case InstrumentSyntax i: section = i.Id; Add(document, NameKind.Instrument, i.Id, declaration, null); break;
@@ -148,15 +174,16 @@ internal sealed class SymbolIndex
     private void Add(TreatyDocument document, NameKind kind, string name, DeclarationSyntax declaration, string? section) =>
         AddAt(document, kind, name, declaration.Span.Offset, declaration, section, null);
 
-    private void AddAt(TreatyDocument document, NameKind kind, string name, int searchFrom, DeclarationSyntax declaration, string? section, object? detail)
+    private Definition AddAt(TreatyDocument document, NameKind kind, string name, int searchFrom, DeclarationSyntax declaration, string? section, object? detail, string? owner = null)
     {
         var words = wordsByPath[document.Path];
         var written = words.FirstOrDefault(w => w.Offset >= searchFrom && w.Text == name);
         var offset = written.Text is null ? declaration.Span.Offset : written.Offset;
-        var definition = new Definition(kind, name, document.Path, offset, name.Length, declaration, section, detail);
+        var definition = new Definition(kind, name, document.Path, offset, name.Length, declaration, section, detail, owner);
         var map = kind == NameKind.Field ? fieldsByName : byName;
         if (!map.TryGetValue(name, out var list)) map[name] = list = new List<Definition>();
         list.Add(definition);
+        return definition;
     }
 
     private void AddOccurrence(string key, Occurrence occurrence)
