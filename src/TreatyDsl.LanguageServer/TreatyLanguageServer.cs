@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -20,8 +21,15 @@ namespace TreatyDsl.LanguageServer;
 /// </summary>
 public sealed class TreatyLanguageServer
 {
-    /// <summary>How long after a change the model is rebuilt: keystrokes closer together than this share one rebuild.</summary>
+    /// <summary>
+    /// Keystrokes closer together than this share one rebuild: a change that follows another within it waits this long
+    /// for the next. A change after a pause (the first keystroke, a paste, a quick fix) is rebuilt and published at once,
+    /// so its diagnostics are not held up by a wait that has nothing to save.
+    /// </summary>
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>When the last change came (<see cref="Stopwatch.GetTimestamp"/>), 0 before the first.</summary>
+    private long lastChange;
 
     private readonly TreatyWorkspace workspace = new();
     private readonly string? helpLinkBase;
@@ -264,16 +272,20 @@ public sealed class TreatyLanguageServer
 
     private void SchedulePublish()
     {
+        var now = Stopwatch.GetTimestamp();
+        var previous = Interlocked.Exchange(ref lastChange, now);
+        var wait = previous != 0 && Stopwatch.GetElapsedTime(previous, now) < Debounce ? Debounce : TimeSpan.Zero;
         var next = new CancellationTokenSource();
         Interlocked.Exchange(ref pendingPublish, next)?.Cancel();
-        _ = PublishAfterDebounceAsync(next.Token);
+        // Off the message loop even when there is no wait: binding the snapshot is not the loop's work.
+        _ = Task.Run(() => PublishAfterDebounceAsync(wait, next.Token));
     }
 
-    private async Task PublishAfterDebounceAsync(CancellationToken cancellation)
+    private async Task PublishAfterDebounceAsync(TimeSpan wait, CancellationToken cancellation)
     {
         try
         {
-            await Task.Delay(Debounce, cancellation).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellation).ConfigureAwait(false);
             await publishing.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
