@@ -3,8 +3,8 @@
 # Playwright. Usage: run.sh PATH/TO/treatydsl-linux-x64.vsix (the .vsix that carries the natively compiled server).
 # Screenshots land in docs/images/code-server-*.png.
 set -euo pipefail
+vsix="$(realpath "$1")" # named from where the script was run
 cd "$(dirname "$0")"
-vsix="$(realpath "$1")"
 
 # Debian's packages: the browser, and what code-server's native modules build against (kerberos needs the GSSAPI
 # headers, native-keymap libxkbfile, the keychain libsecret) and ripgrep, whose npm package would download its own.
