@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -106,6 +107,9 @@ internal static class FastPathAgreement
             var coe = CoeValidator.GetVerdict(c);
             if (usMx != HandWrittenValidators.UsMx(c) || coe != HandWrittenValidators.Coe(c))
                 throw new InvalidOperationException($"case {c.Id}: generated us-mx {usMx}, coe {coe}; hand-written {HandWrittenValidators.UsMx(c)}, {HandWrittenValidators.Coe(c)}");
+            if (usMx != CarefulUsMx.GetVerdict(c) || coe != CarefulCoe.GetVerdict(c))
+                throw new InvalidOperationException($"case {c.Id}: generated us-mx {usMx}, coe {coe}; careful hand-written {CarefulUsMx.GetVerdict(c)}, {CarefulCoe.GetVerdict(c)}; us-mx rules: "
+                    + string.Join(", ", UsMxValidator.Evaluate(c).Requirements.Select(r => $"{r.Id} {r.Outcome}: {r.Explanation}")));
             // The slow path says the same.
             if (UsMxValidator.Evaluate(c).Verdict != usMx || CoeValidator.Evaluate(c).Verdict != coe)
                 throw new InvalidOperationException($"case {c.Id}: Evaluate and GetVerdict disagree");

@@ -359,6 +359,8 @@ internal sealed class ConditionEmitter
         var inner = new Dictionary<string, Variable>(variables) { [q.Variable] = new Variable(element, index, q.Source.Path, q.Source.Type.Element!) };
         var body = Expr(q.Body, want, false, inner);
         w.Line($"{tally}.Add({index}, {body});");
+        // The fast path explains nothing, so it stops at the element that decides ('all': a false one, 'any': a true one).
+        w.Line($"if (sink is null && {tally}.IsSettled) break;");
         w.Close();
         w.Line("sink?.ExitQuiet();");
         w.Line($"{t} = {tally}.Result;");

@@ -78,7 +78,8 @@ internal sealed class InstrumentEmitter
         file.Open($"public static {R}.Verdict GetVerdict({caseType} c)");
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line("var unknown = false;");
-        foreach (var rule in instrument.Rules)
+        // Cheapest first; the first requirement not met decides (VerdictOrder).
+        foreach (var rule in VerdictOrder.Of(instrument.Rules, spec.Vocabulary.Derived.Concat(instrument.Derived)))
         {
             file.Line($"switch ({RuleMethod(rule)}(c, null, out _, out _))");
             file.Line("{");

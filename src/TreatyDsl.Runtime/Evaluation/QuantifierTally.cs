@@ -50,6 +50,12 @@ public struct QuantifierTally
         }
     }
 
+    /// <summary>
+    /// Whether an item has decided the result (for 'all' one that is false, for 'any' one that holds): no later item can
+    /// change it, so a caller that explains nothing may stop walking the list.
+    /// </summary>
+    public bool IsSettled => sawDeciding;
+
     /// <summary>Any: true if one item holds, else unknown if one is unknown, else false. All: the dual.</summary>
     public Truth Result =>
         sawDeciding ? (all ? Truth.False : Truth.True)

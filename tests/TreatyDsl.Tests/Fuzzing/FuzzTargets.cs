@@ -44,7 +44,25 @@ internal static partial class FuzzTargets
         var a = JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(Generated, generated.Facts));
         var b = JsonReportWriter.ToJsonLine(CaseEvaluator.Evaluate(Interpreted, interpreted.Facts!));
         Expect(a == b, $"generated and interpreted reports differ:\n{a}\n{b}");
+
+        // The fast path, which checks the cheapest requirements first and stops at the first not met, gives the
+        // interpreter's verdict under every instrument, in force between the case's countries or not.
+        var typed = global::TreatyDsl.Cli.Treaties.TreatyCase.FromFacts(generated.Facts);
+        foreach (var instrument in Interpreted.Instruments)
+        {
+            var fast = FastVerdicts[instrument.Info.Id](typed);
+            var slow = instrument.Evaluate(interpreted.Facts!).Verdict;
+            Expect(fast == slow, $"{instrument.Info.Id}: the generated GetVerdict says {fast}, the interpreter {slow}");
+        }
     }
+
+    /// <summary>Each generated validator's <c>GetVerdict</c>, by instrument id.</summary>
+    private static readonly IReadOnlyDictionary<string, Func<global::TreatyDsl.Cli.Treaties.TreatyCase, Verdict>> FastVerdicts =
+        typeof(global::TreatyDsl.Cli.Treaties.TreatyCase).Assembly.GetTypes()
+            .Where(t => typeof(IInstrumentValidator).IsAssignableFrom(t) && t.GetMethod("GetVerdict", new[] { typeof(global::TreatyDsl.Cli.Treaties.TreatyCase) }) is not null)
+            .ToDictionary(
+                t => (string)t.GetField("Id")!.GetRawConstantValue()!,
+                t => t.GetMethod("GetVerdict", new[] { typeof(global::TreatyDsl.Cli.Treaties.TreatyCase) })!.CreateDelegate<Func<global::TreatyDsl.Cli.Treaties.TreatyCase, Verdict>>());
 
     // ---------- monotone: knowing less never gives another definite answer ----------
 
