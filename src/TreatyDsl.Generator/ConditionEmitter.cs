@@ -131,19 +131,9 @@ internal sealed class ConditionEmitter
                 w.Line($"var {t} = {Part(e, direct)}(c, sink, {want});");
                 return t;
             case AndExpression and:
-            {
-                var left = Expr(and.Left, want, direct, variables);
-                var right = Expr(and.Right, want, direct, variables);
-                w.Line($"var {t} = {R}.Logic.And({left}, {right});");
-                return t;
-            }
+                return ShortCircuit(t, and.Left, and.Right, "And", "False", want, direct, variables);
             case OrExpression or:
-            {
-                var left = Expr(or.Left, want, direct, variables);
-                var right = Expr(or.Right, want, direct, variables);
-                w.Line($"var {t} = {R}.Logic.Or({left}, {right});");
-                return t;
-            }
+                return ShortCircuit(t, or.Left, or.Right, "Or", "True", want, direct, variables);
             case DerivedReference reference when derived.TryGetValue(reference.Name, out var definition) && definition.Condition is not null:
                 w.Line($"var {t} = {GeneratedNames.DerivedMethod(reference.Name)}(c, sink, {want});");
                 w.Line($"sink?.Derived({Escape.StringLiteral(reference.Name)}, {t});");
@@ -171,6 +161,25 @@ internal sealed class ConditionEmitter
     }
 
     /// <summary>
+    /// Writes 'and' or 'or' into <paramref name="t"/>. The report evaluates both halves (its explanation names every fact
+    /// either reads); the fast path, which explains nothing, skips the right half when the left one decides
+    /// (<paramref name="decisive"/>: False for 'and', True for 'or'), which Kleene logic allows whatever the right one is.
+    /// </summary>
+    private string ShortCircuit(string t, BoundExpression left, BoundExpression right, string combine, string decisive, string want, bool direct, Dictionary<string, Variable> variables)
+    {
+        var l = Expr(left, want, direct, variables);
+        w.Line($"{R}.Truth {t};");
+        w.Open($"if (sink is null && {l} == {R}.Truth.{decisive})");
+        w.Line($"{t} = {R}.Truth.{decisive};");
+        w.Close();
+        w.Open("else");
+        var r = Expr(right, want, direct, variables);
+        w.Line($"{t} = {R}.Logic.{combine}({l}, {r});");
+        w.Close();
+        return t;
+    }
+
+    /// <summary>
     /// Writes a method that evaluates the 'and' or 'or' <paramref name="e"/>, making the same sink calls as it would
     /// inline, and returns its name. Its halves, if still too long, are parts of their own.
     /// </summary>
@@ -189,6 +198,9 @@ internal sealed class ConditionEmitter
         };
         var none = new Dictionary<string, Variable>();
         var l = Expr(left, "wantTrue", direct, none);
+        // As inline (ShortCircuit): the fast path does not read the right half when the left one decides.
+        var decisive = combine == "And" ? "False" : "True";
+        w.Line($"if (sink is null && {l} == {R}.Truth.{decisive}) return {R}.Truth.{decisive};");
         var r = Expr(right, "wantTrue", direct, none);
         w.Directive("#line default");
         w.Line($"return {R}.Logic.{combine}({l}, {r});");
