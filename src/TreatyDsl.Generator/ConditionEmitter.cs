@@ -76,6 +76,7 @@ internal sealed class ConditionEmitter
     public void EmitDerived(DerivedModel d)
     {
         w.Line(Escape.LineComment($"// derived fact '{d.Name}'" + (d.Citation is null ? string.Empty : $" ({d.Citation})")));
+        w.Line(Naming.AggressiveInlining);
         w.Open($"private static {R}.Truth {GeneratedNames.DerivedMethod(d.Name)}({caseType} c, {R}.ExplanationSink? sink, bool wantTrue)");
         LineDirective(d.Condition!);
         var result = Expr(d.Condition!, "wantTrue", false, new Dictionary<string, Variable>());

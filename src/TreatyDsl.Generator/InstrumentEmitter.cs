@@ -181,6 +181,7 @@ internal sealed class InstrumentEmitter
 
     private void EmitRule(RuleModel rule)
     {
+        w.Line(Naming.AggressiveInlining);
         w.Open($"private static {R}.Truth {RuleMethod(rule)}({caseType} c, {R}.ExplanationSink? sink, out string text, out string citation)");
         var latest = rule.Latest;
         var versioned = rule.Versions.Count > 1 || !rule.Versions[0].Effective.IsAlways;

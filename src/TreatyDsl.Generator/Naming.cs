@@ -30,5 +30,12 @@ internal static class Naming
     };
 
     public const string Runtime = "global::TreatyDsl.Runtime";
+
+    /// <summary>
+    /// On rule and derived-fact methods: the fast path calls them with no sink, and inlined there, every explanation
+    /// branch folds away, so a rule costs what its test costs (a call per rule was most of the gap to a hand-written
+    /// validator, docs/performance.md).
+    /// </summary>
+    public const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"TreatyDsl.Generator\", \"0.1.0\")]";
 }

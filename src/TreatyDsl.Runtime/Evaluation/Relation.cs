@@ -71,11 +71,23 @@ public static class Compare
     /// <paramref name="start"/> plus <paramref name="period"/>, or false when that is past the last date the calendar
     /// holds (9999-12-31): then every date, <c>end</c> included, is before it. Periods are never negative.
     /// </summary>
-    private static bool TryAdd(LocalDate start, Period period, out LocalDate sum)
+    internal static bool TryAdd(LocalDate start, Period period, out LocalDate sum)
+    {
+        // The common case, far from the calendar's end, with no exception handler in the way of inlining.
+        if (!period.HasTimeComponent && period.Weeks == 0 && period.Years >= 0 && period.Months >= 0 && period.Days >= 0
+            && (long)start.Year + period.Years + period.Months / 12 + period.Days / 365 + 2 < 9999)
+        {
+            sum = PlusDateUnits(start, period);
+            return true;
+        }
+        return TryAddChecked(start, period, out sum);
+    }
+
+    private static bool TryAddChecked(LocalDate start, Period period, out LocalDate sum)
     {
         try
         {
-            sum = start.Plus(period);
+            sum = period.HasTimeComponent || period.Weeks != 0 ? start.Plus(period) : PlusDateUnits(start, period);
             return true;
         }
         catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
@@ -83,6 +95,21 @@ public static class Compare
             sum = default;
             return false;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="start"/> plus a period of years, months and days (as every .treaty duration is): each unit added
+    /// in turn, years first, as <see cref="LocalDate.Plus(Period)"/> adds them, without its general path for any unit,
+    /// which the fast path pays on every case it counts a period for. The two agree on every date and period
+    /// (<c>RelationTests</c>).
+    /// </summary>
+    private static LocalDate PlusDateUnits(LocalDate start, Period period)
+    {
+        var sum = start;
+        if (period.Years != 0) sum = sum.PlusYears(period.Years);
+        if (period.Months != 0) sum = sum.PlusMonths(period.Months);
+        if (period.Days != 0) sum = sum.PlusDays(period.Days);
+        return sum;
     }
 
     private static bool Holds(int comparison, Relation relation) => relation switch
