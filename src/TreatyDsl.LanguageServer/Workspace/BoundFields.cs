@@ -63,24 +63,8 @@ internal static class BoundFields
                 else inner.Remove(quantifier.Variable);
                 Walk(quantifier.Body, inner, found);
                 return;
-            case ComparisonExpression c:
-                Walk(c.Left, records, found);
-                Walk(c.Right, records, found);
-                return;
-            case InListExpression i:
-                Walk(i.Element, records, found);
-                Walk(i.List, records, found);
-                return;
-            case NotExpression n:
-                Walk(n.Operand, records, found);
-                return;
-            case AndExpression a:
-                Walk(a.Left, records, found);
-                Walk(a.Right, records, found);
-                return;
-            case OrExpression o:
-                Walk(o.Left, records, found);
-                Walk(o.Right, records, found);
+            default:
+                foreach (var child in ExpressionWalk.Children(expression)) Walk(child, records, found);
                 return;
         }
     }

@@ -9,19 +9,21 @@ public static class ExpressionWalk
     {
         if (expression is null) yield break;
         yield return expression;
-        IEnumerable<BoundExpression?> children = expression switch
-        {
-            ComparisonExpression c => new[] { c.Left, c.Right },
-            InListExpression i => new[] { i.Element, i.List },
-            NotExpression n => new[] { n.Operand },
-            AndExpression a => new[] { a.Left, a.Right },
-            OrExpression o => new[] { o.Left, o.Right },
-            QuantifierExpression q => new BoundExpression?[] { q.Source, q.Body },
-            _ => new BoundExpression?[0],
-        };
-        foreach (var child in children)
+        foreach (var child in Children(expression))
         {
             foreach (var node in Nodes(child)) yield return node;
         }
     }
+
+    /// <summary>The operands of a node, left to right (a quantifier's list, then its body); none for a leaf.</summary>
+    public static IReadOnlyList<BoundExpression> Children(BoundExpression expression) => expression switch
+    {
+        ComparisonExpression c => new[] { c.Left, c.Right },
+        InListExpression i => new[] { i.Element, i.List },
+        NotExpression n => new[] { n.Operand },
+        AndExpression a => new[] { a.Left, a.Right },
+        OrExpression o => new[] { o.Left, o.Right },
+        QuantifierExpression q => new[] { q.Source, q.Body },
+        _ => System.Array.Empty<BoundExpression>(),
+    };
 }
