@@ -14,6 +14,12 @@ if (args.Length >= 1 && args[0] == "--agreement")
     System.Console.WriteLine($"agreement: generated and both hand-written us-mx and coe (careful and rule by rule) agree on 10,000 varied cases ({eligible} eligible, {ineligible} ineligible, {undetermined} undetermined verdicts)");
     return;
 }
+// '--varied-cases N FILE' writes N varied cases as JSON lines (a quarter with JSON escapes) for bench/floor-ab.sh.
+if (args.Length >= 3 && args[0] == "--varied-cases")
+{
+    TreatyDsl.Benchmarks.VariedCases.WriteJsonLines(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+    return;
+}
 // '--build-share N' compiles the sample application with and without the generator and analyzer in N interleaved rounds.
 if (args.Length >= 1 && args[0] == "--build-share")
 {

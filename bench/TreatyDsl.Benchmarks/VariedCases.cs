@@ -28,7 +28,19 @@ internal static class VariedCases
         return cases;
     }
 
-    private static string CaseJson(Random random, int index)
+    /// <summary>
+    /// Writes <paramref name="count"/> varied cases, one per line, for the whole-process measures (bench/floor-ab.sh):
+    /// every fourth case's offences carry a description with JSON escapes (quotes, a \u escape, a line break), which
+    /// a reader must unescape rather than copy.
+    /// </summary>
+    public static void WriteJsonLines(int count, string path, int seed = 13)
+    {
+        var random = new Random(seed);
+        using var output = new System.IO.StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        for (var i = 0; i < count; i++) output.Write(CaseJson(random, i, escaped: i % 4 == 3) + "\n");
+    }
+
+    private static string CaseJson(Random random, int index, bool escaped = false)
     {
         var json = new StringBuilder();
         json.Append("{\"id\":\"V-").Append(index.ToString(CultureInfo.InvariantCulture)).Append('"');
@@ -75,6 +87,7 @@ internal static class VariedCases
             {
                 json.Append(o == 0 ? "{" : ",{");
                 first = true;
+                if (escaped) Field("description", "\"Importation of \\\"controlled\\\" substances \\u2014 count " + (o + 1).ToString(CultureInfo.InvariantCulture) + "\\n(plea)\"");
                 if (Given()) Field("category", "\"" + new[] { "drug", "violent", "fraud", "immigration", "immigration", "other" }[random.Next(6)] + "\"");
                 if (Given()) Field("dualCriminality", Bool(9));
                 if (Given())
