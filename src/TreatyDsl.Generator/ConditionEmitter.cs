@@ -86,6 +86,58 @@ internal sealed class ConditionEmitter
         w.Line();
     }
 
+    /// <summary>
+    /// Quantifiers whose truth the fast path has already worked out in a walk it shares with other rules
+    /// (<see cref="EmitFusedWalk"/>): read from these names instead of walked again. Null outside such a rule.
+    /// </summary>
+    public IReadOnlyDictionary<QuantifierExpression, string>? Precomputed { get; set; }
+
+    /// <summary>Whether part of <paramref name="condition"/> would be written as a method of its own (<see cref="Part"/>), out of reach of a caller's locals.</summary>
+    public bool HasParts(BoundExpression condition) => SizeOf(condition) > PartSize;
+
+    /// <summary>
+    /// Writes a method that walks one list once for several quantifiers over it (the rules of an instrument that read
+    /// the same list, as a hand-written validator walks it once), returning each one's truth: every element goes to
+    /// each quantifier not yet settled, and the walk stops when all are. For the fast path, so nothing is explained.
+    /// </summary>
+    public void EmitFusedWalk(string name, IReadOnlyList<QuantifierExpression> quantifiers)
+    {
+        var source = quantifiers[0].Source;
+        w.Line(Naming.AggressiveInlining);
+        w.Open($"private static void {name}({caseType} c, {string.Join(", ", quantifiers.Select((_, i) => $"out {R}.Truth q{i.ToString(CultureInfo.InvariantCulture)}"))})");
+        w.Line($"{R}.ExplanationSink? sink = null;");
+        w.Line("_ = sink;");
+        var list = Temp("list");
+        w.Line($"var {list} = c.{GeneratedNames.Member(source.Path)};");
+        w.Open($"if ({list} is null)");
+        for (var i = 0; i < quantifiers.Count; i++) w.Line($"q{i.ToString(CultureInfo.InvariantCulture)} = {R}.Truth.Unknown;");
+        w.Line("return;");
+        w.Close();
+        var tallies = quantifiers.Select(_ => Temp("tally")).ToList();
+        for (var i = 0; i < quantifiers.Count; i++)
+        {
+            w.Line($"var {tallies[i]} = new {R}.QuantifierTally({Naming.Bool(quantifiers[i].Quantifier == Quantifier.All)}, {Escape.StringLiteral(source.Path)}, false);");
+        }
+        var index = Temp("i");
+        var element = Temp("item");
+        w.Open($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
+        w.Line($"var {element} = {list}[{index}];");
+        for (var i = 0; i < quantifiers.Count; i++)
+        {
+            var q = quantifiers[i];
+            w.Open($"if (!{tallies[i]}.IsSettled)");
+            var inner = new Dictionary<string, Variable> { [q.Variable] = new Variable(element, index, source.Path, source.Type.Element!) };
+            var body = Expr(q.Body, "true", false, inner);
+            w.Line($"{tallies[i]}.Add({index}, {body});");
+            w.Close();
+        }
+        w.Line($"if ({string.Join(" && ", tallies.Select(t => t + ".IsSettled"))}) break;");
+        w.Close();
+        for (var i = 0; i < quantifiers.Count; i++) w.Line($"q{i.ToString(CultureInfo.InvariantCulture)} = {tallies[i]}.Result;");
+        w.Close();
+        w.Line();
+    }
+
     /// <summary>Writes the methods that hold the parts of very long conditions (<see cref="Part"/>) written so far.</summary>
     public void EmitParts()
     {
@@ -124,6 +176,9 @@ internal sealed class ConditionEmitter
         var t = Temp();
         switch (e)
         {
+            case QuantifierExpression precomputed when Precomputed is not null && Precomputed.TryGetValue(precomputed, out var known):
+                w.Line($"var {t} = {known};");
+                return t;
             case NotExpression not:
                 var operand = Expr(not.Operand, Negate(want), direct, variables);
                 w.Line($"var {t} = {R}.Logic.Not({operand});");

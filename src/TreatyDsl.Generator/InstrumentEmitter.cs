@@ -44,6 +44,14 @@ internal sealed class InstrumentEmitter
         w = methods;
         conditions.Writer = methods;
         foreach (var rule in instrument.Rules.Concat(instrument.Reviews)) EmitRule(rule);
+        // The fast path's order, and the walks of a list it shares between rules (FusedWalk), with the rules that read them.
+        var verdictOrder = VerdictOrder.Of(instrument.Rules, spec.Vocabulary.Derived.Concat(instrument.Derived));
+        var walks = FusedWalk.Plan(verdictOrder, conditions.HasParts);
+        foreach (var walk in walks)
+        {
+            conditions.EmitFusedWalk(walk.Method, walk.Quantifiers);
+            foreach (var rule in walk.Rules) EmitFastRule(rule, walk);
+        }
         foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
         conditions.EmitParts();
 
@@ -78,10 +86,22 @@ internal sealed class InstrumentEmitter
         file.Open($"public static {R}.Verdict GetVerdict({caseType} c)");
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line("var unknown = false;");
-        // Cheapest first; the first requirement not met decides (VerdictOrder).
-        foreach (var rule in VerdictOrder.Of(instrument.Rules, spec.Vocabulary.Derived.Concat(instrument.Derived)))
+        // Cheapest first; the first requirement not met decides (VerdictOrder). A list that several rules read is walked
+        // once, before the first of them, for all (FusedWalk).
+        var walked = new HashSet<FusedWalk>();
+        foreach (var rule in verdictOrder)
         {
-            file.Line($"switch ({RuleMethod(rule)}(c, null, out _, out _))");
+            var walk = walks.FirstOrDefault(x => x.Rules.Contains(rule));
+            if (walk is null)
+            {
+                file.Line($"switch ({RuleMethod(rule)}(c, null, out _, out _))");
+            }
+            else
+            {
+                var results = walk.Quantifiers.Select((_, i) => $"{walk.Method}Q{i.ToString(CultureInfo.InvariantCulture)}").ToList();
+                if (walked.Add(walk)) file.Line($"{walk.Method}(c, {string.Join(", ", results.Select(r => "out var " + r))});");
+                file.Line($"switch ({FastRuleMethod(rule)}(c, {string.Join(", ", results)}, out _, out _))");
+            }
             file.Line("{");
             file.Line($"    case {R}.Truth.False: return {R}.Verdict.Ineligible;");
             file.Line($"    case {R}.Truth.Unknown: unknown = true; break;");
@@ -129,6 +149,27 @@ internal sealed class InstrumentEmitter
     }
 
     private static string RuleMethod(RuleModel rule) => GeneratedNames.RuleMethod(rule.Id);
+
+    /// <summary>The fast path's copy of a rule that reads a shared walk's results: <c>FastRuleDualCriminality</c>.</summary>
+    private static string FastRuleMethod(RuleModel rule) => "Fast" + GeneratedNames.RuleMethod(rule.Id);
+
+    /// <summary>
+    /// A rule as the fast path checks it when it reads a list another rule reads too: its quantifiers over that list come
+    /// in worked out (the walk's results, <see cref="FusedWalk"/>); everything else as in its own method, with no sink.
+    /// </summary>
+    private void EmitFastRule(RuleModel rule, FusedWalk walk)
+    {
+        w.Line(Naming.AggressiveInlining);
+        var parameters = walk.Quantifiers.Select((_, i) => $"{R}.Truth q{i.ToString(CultureInfo.InvariantCulture)}");
+        w.Open($"private static {R}.Truth {FastRuleMethod(rule)}({caseType} c, {string.Join(", ", parameters)}, out string text, out string citation)");
+        w.Line($"{R}.ExplanationSink? sink = null;");
+        w.Line("_ = sink;");
+        conditions.Precomputed = walk.Parameters;
+        EmitVersion(rule, rule.Versions[0], announce: false);
+        conditions.Precomputed = null;
+        w.Close();
+        w.Line();
+    }
 
     /// <summary>What the caseworker decides where a rule cannot be decided from the case file (<see cref="RuleDecisions"/>), as an array expression, or null.</summary>
     private static string Decisions(InstrumentModel instrument)
