@@ -99,7 +99,10 @@ public class CaseLexerTests
     }
 
     [Theory]
-    [InlineData("{\"id\":\"a\\\"b\"}")] // an escape
+    [InlineData("{\"i\\u0064\":\"A\"}")] // an escape in a property name
+    [InlineData("{\"id\":\"\\uD83D\\uDE00\"}")] // a surrogate pair: the library joins it
+    [InlineData("{\"id\":\"a\\xb\"}")] // an escape JSON does not have
+    [InlineData("{\"id\":\"a\\u12G4\"}")] // a \u escape with a non-hex digit
     [InlineData("{\"id\":\"A\"} // a comment")]
     [InlineData("{\"id\":\"A\",}")] // a trailing comma
     [InlineData("{\"n\":[1,2,]}")]
@@ -126,6 +129,43 @@ public class CaseLexerTests
             var plain = b is >= 0x20 and <= 0x7E && b != '"' && b != '\\';
             Assert.True(plain == Lex(json).Finished, $"byte 0x{b:X2}");
             if (plain) Assert.Equal(Library(json), Lex(json).Tokens);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"a\\\"b\"}", "a\"b")]
+    [InlineData("{\"id\":\"\\\\ \\/ \\b \\f \\n \\r \\t\"}", "\\ / \b \f \n \r \t")]
+    [InlineData("{\"id\":\"Importation of \\\"controlled\\\" substances \\u2014 count 1\\n(plea)\"}", "Importation of \"controlled\" substances \u2014 count 1\n(plea)")]
+    [InlineData("{\"id\":\"\\u0041\\u00e9\\uFFFF\\u0000\"}", "A\u00e9\uFFFF\u0000")]
+    public void A_string_value_with_escapes_is_read_as_the_library_reads_it_and_unescaped_to_the_librarys_characters(string json, string expected)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var (tokens, finished) = Lex(utf8);
+        Assert.True(finished);
+        Assert.Equal(Library(utf8), tokens);
+
+        var lexer = new CaseLexer(utf8);
+        while (lexer.Read() && lexer.TokenType != JsonTokenType.String) { }
+        Assert.True(lexer.ValueIsEscaped);
+        var reader = new Utf8JsonReader(utf8);
+        while (reader.Read() && reader.TokenType != JsonTokenType.String) { }
+        Assert.Equal(reader.GetString(), CaseLexer.Unescape(lexer.ValueSpan));
+        Assert.Equal(expected, CaseLexer.Unescape(lexer.ValueSpan));
+    }
+
+    [Fact]
+    public void Every_escape_the_lexer_reads_unescapes_to_the_librarys_characters()
+    {
+        // Every \u escape outside the surrogates, and every short escape, between plain characters.
+        for (var code = 0; code <= 0xFFFF; code += code < 0x200 ? 1 : 97)
+        {
+            if (code is >= 0xD800 and <= 0xDFFF) continue;
+            var utf8 = Encoding.UTF8.GetBytes($"\"a\\u{code:X4}b\\n\"");
+            var lexer = new CaseLexer(utf8);
+            Assert.True(lexer.Read());
+            var reader = new Utf8JsonReader(utf8);
+            reader.Read();
+            Assert.Equal(reader.GetString(), CaseLexer.Unescape(lexer.ValueSpan));
         }
     }
 

@@ -122,11 +122,12 @@ public static class CaseJson
         return reader.TokenType == JsonTokenType.PropertyName;
     }
 
-    /// <summary>The string value the lexer is on.</summary>
+    /// <summary>The string value the lexer is on, when it is written without escapes (how enum names are compared).</summary>
     public static bool PlainString(ref CaseLexer reader, out ReadOnlySpan<byte> value)
     {
-        value = reader.TokenType == JsonTokenType.String ? reader.ValueSpan : default;
-        return reader.TokenType == JsonTokenType.String;
+        var plain = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
+        value = plain ? reader.ValueSpan : default;
+        return plain;
     }
 
     /// <summary>true, false or null.</summary>
@@ -143,13 +144,18 @@ public static class CaseJson
         return true;
     }
 
-    /// <summary>Any string (more than <see cref="CaseFileReader.MaxTextBytes"/> declines), or null: ASCII, so each byte is its character.</summary>
+    /// <summary>Any string (more than <see cref="CaseFileReader.MaxTextBytes"/> declines), or null: ASCII, so each byte is its character, but for the escapes.</summary>
     public static bool Text(ref CaseLexer reader, out string? value)
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null) return true;
         if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > CaseFileReader.MaxTextBytes) return false;
         var bytes = reader.ValueSpan;
+        if (reader.ValueIsEscaped)
+        {
+            value = CaseLexer.Unescape(bytes);
+            return true;
+        }
         var chars = new char[bytes.Length];
         for (var i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
         value = new string(chars);

@@ -9,7 +9,8 @@ namespace TreatyDsl.Runtime;
 /// <see cref="Utf8JsonReader"/> gives (its token types, a string's or number's bytes as its value), for the JSON a case
 /// line nearly always is, at a fraction of its cost per token (it was most of reading a case). Everything else it
 /// declines (<see cref="Read"/> returns false and <see cref="Finished"/> stays false), and the generated reader then
-/// reads the file again with <see cref="Utf8JsonReader"/>: a string with an escape, a control or a non-ASCII byte, a
+/// reads the file again with <see cref="Utf8JsonReader"/>: a property name with an escape, a string with a surrogate
+/// escape (<c>\uD800</c> to <c>\uDFFF</c>) or an escape JSON does not have, a control or a non-ASCII byte, a
 /// number with a fraction or an exponent, or negative zero, a comment, a trailing comma, nesting deeper than 64, and
 /// anything that is not JSON. So it never reads a file differently, only some files faster.
 /// </summary>
@@ -46,6 +47,13 @@ public ref struct CaseLexer
     /// <summary>A property name's or string's bytes between the quotes, a number's bytes; empty for other tokens.</summary>
     public ReadOnlySpan<byte> ValueSpan => json.Slice(valueStart, valueLength);
 
+    /// <summary>
+    /// Whether the string read last is written with escapes (<c>\"</c>, <c>\n</c>, <c>\u2014</c>...): then
+    /// <see cref="ValueSpan"/> holds them as written, as <see cref="Utf8JsonReader.ValueSpan"/> does, and
+    /// <see cref="CaseJson"/> unescapes it (<see cref="Unescape"/>).
+    /// </summary>
+    public bool ValueIsEscaped { get; private set; }
+
     /// <summary>True once the one top-level value has been read and nothing but white space follows it.</summary>
     public bool Finished { get; private set; }
 
@@ -58,6 +66,7 @@ public ref struct CaseLexer
         if (declined || Finished) return false;
         SkipWhiteSpace();
         valueLength = 0;
+        ValueIsEscaped = false;
         if (TokenType == JsonTokenType.None) return position < json.Length ? Value() : Decline();
         if (depth == 0)
         {
@@ -112,7 +121,10 @@ public ref struct CaseLexer
         return true;
     }
 
-    /// <summary>A string of printable ASCII without escapes: its bytes are then its characters.</summary>
+    /// <summary>
+    /// A string of printable ASCII: its bytes are then its characters, but for the escapes a string value (not a
+    /// property name) may hold, which <see cref="Unescape"/> turns into theirs.
+    /// </summary>
     private bool String(JsonTokenType type)
     {
         // The span and index in locals: read through this struct's fields, each byte costs several loads.
@@ -120,14 +132,89 @@ public ref struct CaseLexer
         var start = position + 1;
         var i = start;
         var plain = Plain;
-        while ((uint)i < (uint)text.Length && plain[text[i]] != 0) i++;
-        // Stopped at the closing quote, or at a control, DEL, a non-ASCII byte or an escape, which are declined.
+        var escaped = false;
+        while (true)
+        {
+            while ((uint)i < (uint)text.Length && plain[text[i]] != 0) i++;
+            if (type != JsonTokenType.String || (uint)i >= (uint)text.Length || text[i] != (byte)'\\') break;
+            var length = EscapeLength(text, i);
+            if (length == 0) return Decline();
+            i += length;
+            escaped = true;
+        }
+        // Stopped at the closing quote, or at a control, DEL, a non-ASCII byte or an escape it leaves to the library.
         if (i >= text.Length || text[i] != (byte)'"') return Decline();
+        ValueIsEscaped = escaped;
         TokenType = type;
         valueStart = start;
         valueLength = i - start;
         position = i + 1;
         return true;
+    }
+
+    /// <summary>
+    /// The length of the escape at <paramref name="at"/> (its backslash): 2 for <c>\" \\ \/ \b \f \n \r \t</c>, 6 for
+    /// <c>\uXXXX</c> outside the surrogates; 0 for anything else, declined (a surrogate pair is the library's to join).
+    /// </summary>
+    private static int EscapeLength(ReadOnlySpan<byte> text, int at)
+    {
+        if (at + 1 >= text.Length) return 0;
+        switch (text[at + 1])
+        {
+            case (byte)'"': case (byte)'\\': case (byte)'/': case (byte)'b': case (byte)'f': case (byte)'n': case (byte)'r': case (byte)'t':
+                return 2;
+            case (byte)'u':
+                if (at + 5 >= text.Length) return 0;
+                var code = 0;
+                for (var k = at + 2; k < at + 6; k++)
+                {
+                    var digit = Hex(text[k]);
+                    if (digit < 0) return 0;
+                    code = code * 16 + digit;
+                }
+                return code is >= 0xD800 and <= 0xDFFF ? 0 : 6;
+            default:
+                return 0;
+        }
+    }
+
+    private static int Hex(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+
+    /// <summary>The characters of a string value the lexer read with escapes (<see cref="ValueIsEscaped"/>), as the library's <c>GetString</c> gives them.</summary>
+    public static string Unescape(ReadOnlySpan<byte> escaped)
+    {
+        var chars = new char[escaped.Length];
+        var n = 0;
+        for (var i = 0; i < escaped.Length; i++)
+        {
+            var b = escaped[i];
+            if (b != (byte)'\\')
+            {
+                chars[n++] = (char)b;
+                continue;
+            }
+            var kind = escaped[++i];
+            switch (kind)
+            {
+                case (byte)'b': chars[n++] = '\b'; break;
+                case (byte)'f': chars[n++] = '\f'; break;
+                case (byte)'n': chars[n++] = '\n'; break;
+                case (byte)'r': chars[n++] = '\r'; break;
+                case (byte)'t': chars[n++] = '\t'; break;
+                case (byte)'u':
+                    chars[n++] = (char)((Hex(escaped[i + 1]) << 12) | (Hex(escaped[i + 2]) << 8) | (Hex(escaped[i + 3]) << 4) | Hex(escaped[i + 4]));
+                    i += 4;
+                    break;
+                default: chars[n++] = (char)kind; break; // " \ /
+            }
+        }
+        return new string(chars, 0, n);
     }
 
     /// <summary>1 for each byte a plain string holds as it is: printable ASCII but the quote and the backslash.</summary>
