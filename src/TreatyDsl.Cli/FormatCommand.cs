@@ -99,24 +99,11 @@ public static class FormatCommand
         var edits = FormattingEdits.For(text, result);
         foreach (var edit in edits.Take(MaxPlacesPerFile))
         {
-            var (line, column) = LineAndColumn(text, edit.Start);
+            var place = TreatyDsl.Parsing.TreatyParser.SpanAt(path, text, edit.Start, edit.End - edit.Start);
             var lines = CountLines(text, edit.Start, edit.End);
-            output.WriteLine($"{path}({line},{column}): error FORMAT: Not in the canonical layout: 'treaty format' would rewrite {(lines <= 1 ? "this line" : $"these {lines} lines")}");
+            output.WriteLine($"{place}: error FORMAT: Not in the canonical layout: 'treaty format' would rewrite {(lines <= 1 ? "this line" : $"these {lines} lines")}");
         }
         if (edits.Count > MaxPlacesPerFile) output.WriteLine($"{path}: error FORMAT: and {edits.Count - MaxPlacesPerFile} more places");
-    }
-
-    private static (int Line, int Column) LineAndColumn(string text, int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            line++;
-            lineStart = i + 1;
-        }
-        return (line, offset - lineStart + 1);
     }
 
     private static int CountLines(string text, int start, int end)

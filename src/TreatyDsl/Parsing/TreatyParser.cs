@@ -161,7 +161,8 @@ public static class TreatyParser
         }
     }
 
-    internal static SourceSpan SpanAt(string path, string text, int offset, int length)
+    /// <summary>The span of <paramref name="length"/> characters at <paramref name="offset"/> of <paramref name="text"/>, with its line and column.</summary>
+    public static SourceSpan SpanAt(string path, string text, int offset, int length)
     {
         var line = 1;
         var column = 1;
