@@ -61,15 +61,16 @@ public static class TreatyFormatter
             : new FormattingResult(null, EquatableArray<FormattedRegion>.Empty, EquatableArray<TreatyDiagnostic>.Empty, failure);
     }
 
-    /// <summary>Which tokens start a declaration: a declaration's keyword first on its line, as the parser cuts the file.</summary>
+    /// <summary>Which tokens start a declaration, as the parser cuts the file (<see cref="DeclarationSplitter"/>).</summary>
     private static bool[] DeclarationStarts(string text, List<SyntaxToken> tokens)
     {
-        var starts = new bool[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
+        var keywords = new HashSet<int>();
+        foreach (var chunk in DeclarationSplitter.Split(text))
         {
-            starts[i] = tokens[i].Kind == TokenKind.Word && (i == 0 || tokens[i].LineBreaksBefore > 0)
-                && DeclarationSplitter.DeclarationKeywords.Contains(tokens[i].TextIn(text));
+            if (chunk.Keyword is not null) keywords.Add(chunk.Start);
         }
+        var starts = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++) starts[i] = keywords.Contains(tokens[i].Start);
         return starts;
     }
 

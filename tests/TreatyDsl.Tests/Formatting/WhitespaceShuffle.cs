@@ -19,12 +19,14 @@ internal static class WhitespaceShuffle
     public static string Shuffle(string text, Random random, bool addComments = false)
     {
         var tokens = TreatyLexer.Lex(text);
+        var declarations = new HashSet<int>();
+        foreach (var chunk in DeclarationSplitter.Split(text)) if (chunk.Keyword is not null) declarations.Add(chunk.Start);
         var output = new StringBuilder(text.Length * 2);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
             var breaks = token.LineBreaksBefore;
-            var startsDeclaration = token.Kind == TokenKind.Word && DeclarationSplitter.DeclarationKeywords.Contains(token.TextIn(text)) && (i == 0 || breaks > 0);
+            var startsDeclaration = declarations.Contains(token.Start);
             // A declaration's keyword used inside one (the type 'country') must never become the first word of a line.
             var mustStayOnLine = token.Kind == TokenKind.Word && !startsDeclaration && DeclarationSplitter.DeclarationKeywords.Contains(token.TextIn(text));
             var afterComment = i > 0 && tokens[i - 1].Kind == TokenKind.Comment;
