@@ -37,39 +37,37 @@ internal sealed class FusedWalk
 
     public static IReadOnlyList<FusedWalk> Plan(IEnumerable<RuleModel> rules, Func<BoundExpression, bool> hasParts)
     {
+        // A rule joins the walk of its list when every quantifier it has is over that one list (a rule that reads two
+        // lists is checked once, after one walk, so it keeps its own).
         var byList = new Dictionary<string, (List<QuantifierExpression> Quantifiers, List<RuleModel> Rules)>(StringComparer.Ordinal);
+        var lists = new List<string>();
         foreach (var rule in rules)
         {
             if (rule.Versions.Count != 1 || !rule.Versions[0].Effective.IsAlways) continue;
             var version = rule.Versions[0];
             var conditions = new[] { version.Condition }.Concat(version.Exceptions.Select(e => e.Condition)).ToList();
             if (conditions.Any(hasParts)) continue;
-            var found = conditions.SelectMany(Outermost).ToList();
-            foreach (var list in found.Select(q => q.Source.Path).Distinct(StringComparer.Ordinal))
+            var quantifiers = conditions.SelectMany(Outermost).ToList();
+            if (quantifiers.Count == 0) continue;
+            var list = quantifiers[0].Source.Path;
+            if (quantifiers.Any(q => q.Source.Path != list)) continue;
+            if (!byList.TryGetValue(list, out var group))
             {
-                if (!byList.TryGetValue(list, out var group)) byList[list] = group = (new List<QuantifierExpression>(), new List<RuleModel>());
-                group.Quantifiers.AddRange(found.Where(q => q.Source.Path == list));
-                group.Rules.Add(rule);
+                byList[list] = group = (new List<QuantifierExpression>(), new List<RuleModel>());
+                lists.Add(list);
             }
+            group.Quantifiers.AddRange(quantifiers);
+            group.Rules.Add(rule);
         }
-        // A rule that reads two lists is checked once, after one walk: only a rule all of whose quantifiers one walk holds joins it.
         var walks = new List<FusedWalk>();
-        var taken = new HashSet<RuleModel>(ReferenceEqualityComparer<RuleModel>.Instance);
-        foreach (var pair in byList)
+        foreach (var list in lists)
         {
-            var members = pair.Value.Rules.Where(r => !taken.Contains(r) && AllOver(r, pair.Key)).ToList();
-            var quantifiers = members.SelectMany(r => RuleQuantifiers(r)).ToList();
+            var (quantifiers, members) = byList[list];
             if (quantifiers.Count < 2) continue;
-            foreach (var r in members) taken.Add(r);
-            walks.Add(new FusedWalk("Walk" + GeneratedNames.Member(pair.Key) + walks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), quantifiers, members));
+            walks.Add(new FusedWalk("Walk" + GeneratedNames.Member(list) + walks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), quantifiers, members));
         }
         return walks;
     }
-
-    private static IEnumerable<QuantifierExpression> RuleQuantifiers(RuleModel rule) =>
-        new[] { rule.Versions[0].Condition }.Concat(rule.Versions[0].Exceptions.Select(e => e.Condition)).SelectMany(Outermost);
-
-    private static bool AllOver(RuleModel rule, string list) => RuleQuantifiers(rule).All(q => q.Source.Path == list);
 
     /// <summary>The quantifiers of a condition that no other quantifier holds. Recursion is bounded by the parser's nesting limit.</summary>
     private static IEnumerable<QuantifierExpression> Outermost(BoundExpression condition)
