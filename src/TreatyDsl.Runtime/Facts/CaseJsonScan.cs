@@ -176,7 +176,7 @@ internal static class CaseJsonScan
                 i++;
                 continue;
             }
-            var unit = (Hex(escaped[i + 2]) << 12) | (Hex(escaped[i + 3]) << 8) | (Hex(escaped[i + 4]) << 4) | Hex(escaped[i + 5]);
+            var unit = CaseLexer.Unit(escaped, i + 2);
             i += 5;
             if (unit is >= 0xD800 and <= 0xDBFF)
             {
@@ -196,7 +196,6 @@ internal static class CaseJsonScan
         return !highPending;
     }
 
-    private static int Hex(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
 
     /// <summary>The string as it is written in the file (escapes and all, at most 60 characters), for a message.</summary>
     private static string Raw(Utf8JsonReader reader)

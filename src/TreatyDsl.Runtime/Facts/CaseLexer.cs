@@ -178,7 +178,12 @@ public ref struct CaseLexer
         }
     }
 
-    private static int Hex(byte b) => b switch
+    /// <summary>The UTF-16 unit a <c>\uXXXX</c> escape writes, from its four hex digits at <paramref name="at"/> (already checked).</summary>
+    internal static int Unit(ReadOnlySpan<byte> escaped, int at) =>
+        (Hex(escaped[at]) << 12) | (Hex(escaped[at + 1]) << 8) | (Hex(escaped[at + 2]) << 4) | Hex(escaped[at + 3]);
+
+    /// <summary>A hex digit's value, or -1 for a byte that is not one.</summary>
+    internal static int Hex(byte b) => b switch
     {
         >= (byte)'0' and <= (byte)'9' => b - '0',
         >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
@@ -208,7 +213,7 @@ public ref struct CaseLexer
                 case (byte)'r': chars[n++] = '\r'; break;
                 case (byte)'t': chars[n++] = '\t'; break;
                 case (byte)'u':
-                    chars[n++] = (char)((Hex(escaped[i + 1]) << 12) | (Hex(escaped[i + 2]) << 8) | (Hex(escaped[i + 3]) << 4) | Hex(escaped[i + 4]));
+                    chars[n++] = (char)Unit(escaped, i + 1);
                     i += 4;
                     break;
                 default: chars[n++] = (char)kind; break; // " \ /
