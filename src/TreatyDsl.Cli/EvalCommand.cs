@@ -76,6 +76,7 @@ public static class EvalCommand
         var status = Success;
         using var lines = new JsonLinesOutput(output);
         Action<CaseReport> write = lines.Write; // made once, not once per line
+        var explanations = new ExplanationBuffer();
         var bytes = stream is null ? null : new Utf8LineReader(stream, maxLineBytes);
         var text = bytes is null ? input : null;
         try
@@ -111,7 +112,7 @@ public static class EvalCommand
                         continue;
                     }
                     if (IsBlank(line.Span)) continue;
-                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, write, errors)) status = InputRefused;
+                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, explanations, write, errors)) status = InputRefused;
                 }
             }
             else
@@ -125,7 +126,7 @@ public static class EvalCommand
                         continue;
                     }
                     if (string.IsNullOrWhiteSpace(line)) continue;
-                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, write, errors)) status = InputRefused;
+                    if (!EvaluateOrRefuse(new Place(name, number), CaseFileReader.Read(line, catalog.Schema), "lines", catalog, explanations, write, errors)) status = InputRefused;
                 }
             }
         }
@@ -222,6 +223,7 @@ public static class EvalCommand
             if (report.Reviews().Count > 0) raisingReviews++;
             TextReportWriter.Write(output, report);
         };
+        var explanations = new ExplanationBuffer();
         foreach (var argument in caseFiles)
         {
             var file = CaseInputs.DisplayName(argument);
@@ -244,7 +246,7 @@ public static class EvalCommand
                 continue;
             }
 
-            if (!EvaluateOrRefuse(new Place(file, 0), CaseFileReader.Read(bytes, catalog.Schema), "cases", catalog, write, errors)) status = InputRefused;
+            if (!EvaluateOrRefuse(new Place(file, 0), CaseFileReader.Read(bytes, catalog.Schema), "cases", catalog, explanations, write, errors)) status = InputRefused;
         }
         // The text report ends with how many cases raise a review, so a batch read page by page misses none.
         if (lines is null && cases > 0) TextReportWriter.WriteReviewCount(output, cases, raisingReviews);
@@ -253,9 +255,11 @@ public static class EvalCommand
 
     /// <summary>
     /// One case as read: its reader's warnings, then its report, or (when it could not be read as a case) each error and
-    /// that it was refused, all named by <paramref name="place"/>. False when refused.
+    /// that it was refused, all named by <paramref name="place"/>. False when refused. The report is written whole before
+    /// the next case is evaluated, so its explanations are kept in <paramref name="explanations"/> as the rules are
+    /// settled (emptied for each case) instead of each rule running again to explain itself.
     /// </summary>
-    private static bool EvaluateOrRefuse(Place place, CaseFileResult read, string others, TreatyCatalog catalog, Action<CaseReport> write, TextWriter errors)
+    private static bool EvaluateOrRefuse(Place place, CaseFileResult read, string others, TreatyCatalog catalog, ExplanationBuffer explanations, Action<CaseReport> write, TextWriter errors)
     {
         foreach (var warning in read.Warnings) errors.WriteLine($"{place}: warning: {warning}");
         if (read.Facts is null)
@@ -264,7 +268,8 @@ public static class EvalCommand
             errors.WriteLine($"{place}: refused; the other {others} are still evaluated.");
             return false;
         }
-        write(CaseEvaluator.Evaluate(catalog, read.Facts));
+        explanations.Clear();
+        write(CaseEvaluator.Evaluate(catalog, read.Facts, explanations));
         return true;
     }
 

@@ -72,7 +72,10 @@ internal sealed class InstrumentEmitter
         file.Line($"{R}.InstrumentInfo {R}.IInstrumentValidator.Info => InstrumentInfo;");
         file.Line();
         file.Line("/// <summary>Evaluates a case read by the case file reader.</summary>");
-        file.Line($"public {R}.InstrumentReport Evaluate({R}.CaseFacts facts) => Evaluate({caseType}.FromFacts(facts));");
+        file.Line($"public {R}.InstrumentReport Evaluate({R}.CaseFacts facts) => Evaluate({caseType}.FromFacts(facts), null);");
+        file.Line();
+        file.Line("/// <summary>Evaluates a case read by the case file reader, keeping each explanation in <paramref name=\"explanations\"/> as it is written.</summary>");
+        file.Line($"public {R}.InstrumentReport Evaluate({R}.CaseFacts facts, {R}.ExplanationBuffer? explanations) => Evaluate({caseType}.FromFacts(facts), explanations);");
         file.Line();
         foreach (var s in conditions.Statics) file.Line(s);
         if (conditions.Statics.Count > 0) file.Line();
@@ -113,10 +116,15 @@ internal sealed class InstrumentEmitter
         var all = instrument.Rules.Concat(instrument.Reviews).ToList();
         file.Line("/// <summary>Every requirement's outcome, citation and explanation. Outcomes, citations and missing facts are settled");
         file.Line("/// here; each explanation is written when it is first read.</summary>");
-        file.Open($"public static {R}.InstrumentReport Evaluate({caseType} c)");
+        file.Line($"public static {R}.InstrumentReport Evaluate({caseType} c) => Evaluate(c, null);");
+        file.Line();
+        file.Line("/// <summary>Every requirement's outcome, citation and explanation. Outcomes, citations and missing facts are settled");
+        file.Line("/// here; each explanation is written as its outcome is settled and kept in <paramref name=\"explanations\"/> when one is given");
+        file.Line("/// (for a caller that writes the report out before emptying it), else written when it is first read.</summary>");
+        file.Open($"public static {R}.InstrumentReport Evaluate({caseType} c, {R}.ExplanationBuffer? explanations)");
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var rules = new {BoundRules}(c);");
-        file.Line($"var sink = {R}.ExplanationSink.Rent(keepsSentences: false); // one for the whole report; explanations are written when read");
+        file.Line($"var sink = {R}.ExplanationSink.Rent(keepsSentences: explanations is not null); // one for the whole report");
         EmitResults(file, "results", 0, instrument.Rules.Count);
         if (instrument.Reviews.Count == 0)
         {
@@ -190,7 +198,7 @@ internal sealed class InstrumentEmitter
         file.Line($"var {name} = new {R}.RequirementResult[{Index(count)}];");
         if (count == 0) return;
         var offset = first == 0 ? string.Empty : " + " + Index(first);
-        file.Line($"for (var i = 0; i < {name}.Length; i++) {name}[i] = rules.Result(i{offset}, sink);");
+        file.Line($"for (var i = 0; i < {name}.Length; i++) {name}[i] = rules.Result(i{offset}, sink, explanations);");
     }
 
     /// <summary>

@@ -80,5 +80,7 @@ public class PartyIndexTests
         public InstrumentInfo Info { get; }
 
         public InstrumentReport Evaluate(CaseFacts facts) => throw new InvalidOperationException("the index never evaluates");
+
+        public InstrumentReport Evaluate(CaseFacts facts, ExplanationBuffer? explanations) => throw new InvalidOperationException("the index never evaluates");
     }
 }

@@ -22,7 +22,14 @@ public static class CaseEvaluator
     /// The case's report: every instrument in force between the two countries on the application date, evaluated,
     /// with whether the countries' recorded practice makes it usable, the recommended one, and the case verdict.
     /// </summary>
-    public static CaseReport Evaluate(TreatyCatalog catalog, CaseFacts facts)
+    public static CaseReport Evaluate(TreatyCatalog catalog, CaseFacts facts) => Evaluate(catalog, facts, explanations: null);
+
+    /// <summary>
+    /// <see cref="Evaluate(TreatyCatalog, CaseFacts)"/>, each generated instrument's explanations written as its outcomes
+    /// are settled and kept in <paramref name="explanations"/>: for a caller that writes every explanation of the report
+    /// out (as <c>treaty eval</c> does) before it empties the buffer for the next case, so that no rule runs twice.
+    /// </summary>
+    public static CaseReport Evaluate(TreatyCatalog catalog, CaseFacts facts, ExplanationBuffer? explanations)
     {
         var notes = new List<string>();
         facts = AsUnitedStates(facts, notes);
@@ -69,7 +76,7 @@ public static class CaseEvaluator
                 continue; // not yet in force between them on the application date
             }
             var inForce = InForceResult(info, sentencing!, sentencingEntry, receiving!, receivingEntry, since, applicationDate, catalog.Countries);
-            var evaluated = instrument.Evaluate(facts);
+            var evaluated = instrument.Evaluate(facts, explanations);
             var requirements = new RequirementResult[evaluated.Requirements.Count + 1];
             requirements[0] = inForce;
             if (evaluated.Requirements is RequirementResult[] own) Array.Copy(own, 0, requirements, 1, own.Length);

@@ -31,6 +31,12 @@ public interface IInstrumentValidator
 
     /// <summary>Every requirement's outcome, citation and explanation for the case.</summary>
     InstrumentReport Evaluate(CaseFacts facts);
+
+    /// <summary>
+    /// <see cref="Evaluate(CaseFacts)"/>, the explanations written as each outcome is settled and kept in
+    /// <paramref name="explanations"/> (when given), for a caller that writes the whole report out before emptying it.
+    /// </summary>
+    InstrumentReport Evaluate(CaseFacts facts, ExplanationBuffer? explanations);
 }
 
 /// <summary>A set of discretionary factors (the DOJ guidelines' section III): generated from its .treaty file, or interpreted from it.</summary>

@@ -25,12 +25,24 @@ public abstract class CaseRules
     /// <summary>The rule's result: outcome, text, citation and missing facts now, the explanation when read.</summary>
     /// <param name="rule">The rule's index in <see cref="Ids"/>.</param>
     /// <param name="sink">A sink that keeps no sentences (<see cref="ExplanationSink.Rent"/>, <see cref="ExplanationSink.MissingFactsOnly"/>), reused for each rule of a report.</param>
-    public RequirementResult Result(int rule, ExplanationSink sink)
+    public RequirementResult Result(int rule, ExplanationSink sink) => Result(rule, sink, kept: null);
+
+    /// <summary>
+    /// The rule's result: outcome, text, citation and missing facts; and, given <paramref name="kept"/>, the explanation
+    /// too, written as the outcome is settled and kept there (so writing it out runs nothing again).
+    /// </summary>
+    /// <param name="rule">The rule's index in <see cref="Ids"/>.</param>
+    /// <param name="sink">Reused for each rule of a report: one that keeps sentences (<see cref="ExplanationSink.Rent"/>) when <paramref name="kept"/> is given, one that keeps none otherwise.</param>
+    /// <param name="kept">Where the report's explanations are kept; null to write each when it is read.</param>
+    public RequirementResult Result(int rule, ExplanationSink sink, ExplanationBuffer? kept)
     {
         if (sink is null) throw new ArgumentNullException(nameof(sink));
+        if (kept is not null && !sink.KeepsSentences) throw new ArgumentException("A report whose explanations are kept needs a sink that keeps sentences.", nameof(sink));
         sink.Reset();
         var met = Run(rule, sink, out var text, out var citation);
-        return RequirementResult.Explained(Ids[rule], text, citation, met, sink, this, rule);
+        return kept is null
+            ? RequirementResult.Explained(Ids[rule], text, citation, met, sink, this, rule)
+            : RequirementResult.Kept(Ids[rule], text, citation, met, sink, this, rule, kept);
     }
 
     /// <summary>The rule's result on its own (a report's results share one sink instead).</summary>

@@ -178,6 +178,9 @@ public sealed class ExplanationSink
     /// <summary>Leaves the quantifier body entered with <see cref="EnterQuiet"/>.</summary>
     public void ExitQuiet() => quiet--;
 
+    /// <summary>Whether the sink was made to keep sentences (outside a quantifier's body, it does).</summary>
+    public bool KeepsSentences => keepsSentences;
+
     /// <summary>Whether sentences are being left out (inside a quantifier's body, or for a caller that wants only the
     /// outcome and the missing facts): a caller may then skip building them.</summary>
     public bool IsQuiet => quiet > 0 || !keepsSentences;

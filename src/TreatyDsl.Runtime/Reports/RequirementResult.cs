@@ -22,6 +22,13 @@ public sealed record RequirementResult(
     private readonly CaseRules? rules;
     private readonly int rule;
 
+    // Where the evaluation kept the explanation, when it was given a buffer (ExplanationBuffer): read there while the
+    // buffer still holds it, written again by the rule afterwards.
+    private readonly ExplanationBuffer? kept;
+    private readonly int keptGeneration;
+    private readonly int keptStart;
+    private readonly int keptLength;
+
     private RequirementResult(string id, string text, string citation, Outcome outcome, IReadOnlyList<string> missingFacts, CaseRules rules, int rule)
         : this(id, text, citation, outcome, null!, missingFacts)
     {
@@ -29,28 +36,48 @@ public sealed record RequirementResult(
         this.rule = rule;
     }
 
+    private RequirementResult(string id, string text, string citation, Outcome outcome, IReadOnlyList<string> missingFacts, CaseRules rules, int rule,
+        ExplanationBuffer kept, int keptStart, int keptLength)
+        : this(id, text, citation, outcome, missingFacts, rules, rule)
+    {
+        this.kept = kept;
+        keptGeneration = kept.Generation;
+        this.keptStart = keptStart;
+        this.keptLength = keptLength;
+    }
+
     /// <summary>
     /// The facts used and what was tested, such as "5 months 30 days remaining; at least 6 months required". A generated
     /// validator's report writes it when it is first read (<see cref="CaseRules"/>): the same words, paid for only by
-    /// the caller who reads them.
+    /// the caller who reads them; or, evaluated with an <see cref="ExplanationBuffer"/>, takes the words kept there.
     /// </summary>
     public string Explanation
     {
-        get => explanation ??= rules?.Explain(rule) ?? string.Empty;
+        get => explanation ??= KeptExplanation(out var words) ? (words.Length == 0 ? string.Empty : words.ToString()) : rules?.Explain(rule) ?? string.Empty;
         init => explanation = value;
+    }
+
+    /// <summary>The explanation as the evaluation kept it, while its buffer still holds it.</summary>
+    private bool KeptExplanation(out ReadOnlySpan<char> words)
+    {
+        if (kept is not null) return kept.TryRead(keptGeneration, keptStart, keptLength, out words);
+        words = default;
+        return false;
     }
 
     /// <summary>
     /// Hands <see cref="Explanation"/> to <paramref name="writer"/>: the string, once it has been read or when it was given;
-    /// otherwise the characters as the rule writes them, with no string made (a caller that writes every explanation out
+    /// the characters the evaluation kept, while its <see cref="ExplanationBuffer"/> holds them; otherwise the characters as the rule writes them, with no string made (a caller that writes every explanation out
     /// once, as <c>treaty eval</c> does, saves one string per result). The explanation is not kept: reading
     /// <see cref="Explanation"/> afterwards writes it again.
     /// </summary>
     public void WriteExplanation(IExplanationWriter writer)
     {
         if (writer is null) throw new ArgumentNullException(nameof(writer));
-        if (explanation is null && rules is not null) rules.WriteExplanation(rule, writer);
-        else writer.Write((explanation ?? string.Empty).AsSpan());
+        if (explanation is not null) writer.Write(explanation.AsSpan());
+        else if (KeptExplanation(out var words)) writer.Write(words);
+        else if (rules is not null) rules.WriteExplanation(rule, writer);
+        else writer.Write(string.Empty.AsSpan());
     }
 
     /// <summary>Builds the result of a rule from its three-valued "met" and the sink that watched it.</summary>
@@ -65,6 +92,14 @@ public sealed record RequirementResult(
     {
         var outcome = ContractNames.ToOutcome(met);
         return new RequirementResult(id, text, citation, outcome, MissingOf(outcome, sink), rules, rule);
+    }
+
+    /// <summary>A result whose explanation the evaluation kept in <paramref name="kept"/> (what <paramref name="sink"/> wrote), and <paramref name="rules"/> writes again once the buffer is emptied.</summary>
+    internal static RequirementResult Kept(string id, string text, string citation, Truth met, ExplanationSink sink, CaseRules rules, int rule, ExplanationBuffer kept)
+    {
+        var outcome = ContractNames.ToOutcome(met);
+        var words = sink.Written;
+        return new RequirementResult(id, text, citation, outcome, MissingOf(outcome, sink), rules, rule, kept, kept.Keep(words), words.Length);
     }
 
     /// <summary>Equal when every property is, the explanation compared by its words however it was made.</summary>

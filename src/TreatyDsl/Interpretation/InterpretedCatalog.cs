@@ -27,6 +27,10 @@ public sealed class InterpretedInstrument : IInstrumentValidator
     public InstrumentInfo Info { get; }
 
     public InstrumentReport Evaluate(CaseFacts facts) => interpreter.Evaluate(facts);
+
+    /// <inheritdoc/>
+    /// <remarks>The interpreter writes every explanation as it evaluates, into the result itself: it needs no buffer.</remarks>
+    public InstrumentReport Evaluate(CaseFacts facts, ExplanationBuffer? explanations) => interpreter.Evaluate(facts);
 }
 
 /// <summary>Turns a bound <see cref="TreatyModel"/> into a runtime catalog evaluated by the interpreter.</summary>
