@@ -125,7 +125,8 @@ internal sealed class InstrumentEmitter
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var rules = new {BoundRules}(c);");
         file.Line($"var sink = {R}.ExplanationSink.Rent(keepsSentences: explanations is not null); // one for the whole report");
-        EmitResults(file, "results", 0, instrument.Rules.Count);
+        file.Line("string text, citation;");
+        EmitResults(file, "results", 0, instrument.Rules);
         if (instrument.Reviews.Count == 0)
         {
             file.Line("sink.Release();");
@@ -134,7 +135,7 @@ internal sealed class InstrumentEmitter
         else
         {
             // Reviews are reported beside the requirements and never decide the verdict (GetVerdict does not read them).
-            EmitResults(file, "reviews", instrument.Rules.Count, instrument.Reviews.Count);
+            EmitResults(file, "reviews", instrument.Rules.Count, instrument.Reviews);
             file.Line("sink.Release();");
             file.Line($"return {R}.InstrumentReport.FromRequirements(Id, Title, results, reviews: reviews);");
         }
@@ -192,13 +193,19 @@ internal sealed class InstrumentEmitter
 
     private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Writes an array of the results of <paramref name="count"/> rules from index <paramref name="first"/>.</summary>
-    private static void EmitResults(CodeWriter file, string name, int first, int count)
+    /// <summary>
+    /// Writes an array of the results of <paramref name="rules"/>, the first at index <paramref name="first"/>: each rule
+    /// method called directly with the report's sink (not through <c>CaseRules.Run</c>'s switch, which a result's
+    /// explanation uses when read later) and its outcome settled by <c>CaseRules.Settled</c>.
+    /// </summary>
+    private static void EmitResults(CodeWriter file, string name, int first, IReadOnlyList<RuleModel> rules)
     {
-        file.Line($"var {name} = new {R}.RequirementResult[{Index(count)}];");
-        if (count == 0) return;
-        var offset = first == 0 ? string.Empty : " + " + Index(first);
-        file.Line($"for (var i = 0; i < {name}.Length; i++) {name}[i] = rules.Result(i{offset}, sink, explanations);");
+        file.Line($"var {name} = new {R}.RequirementResult[{Index(rules.Count)}];");
+        for (var k = 0; k < rules.Count; k++)
+        {
+            file.Line("sink.Reset();");
+            file.Line($"{name}[{Index(k)}] = rules.Settled({Index(first + k)}, {RuleMethod(rules[k])}(c, sink, out text, out citation), text, citation, sink, explanations);");
+        }
     }
 
     /// <summary>

@@ -37,12 +37,54 @@ public abstract class CaseRules
     public RequirementResult Result(int rule, ExplanationSink sink, ExplanationBuffer? kept)
     {
         if (sink is null) throw new ArgumentNullException(nameof(sink));
-        if (kept is not null && !sink.KeepsSentences) throw new ArgumentException("A report whose explanations are kept needs a sink that keeps sentences.", nameof(sink));
         sink.Reset();
         var met = Run(rule, sink, out var text, out var citation);
-        return kept is null
-            ? RequirementResult.Explained(Ids[rule], text, citation, met, sink, this, rule)
-            : RequirementResult.Kept(Ids[rule], text, citation, met, sink, this, rule, kept);
+        return Settled(rule, met, text, citation, sink, kept);
+    }
+
+    /// <summary>
+    /// The result of the rule at <paramref name="rule"/>, which the caller has just run on the bound case with
+    /// <paramref name="sink"/> (emptied before it): what <see cref="Result(int, ExplanationSink, ExplanationBuffer?)"/>
+    /// returns, for a generated report that calls its rule methods directly rather than through <see cref="Run"/>.
+    /// </summary>
+    public RequirementResult Settled(int rule, Truth met, string text, string citation, ExplanationSink sink, ExplanationBuffer? kept)
+    {
+        if (sink is null) throw new ArgumentNullException(nameof(sink));
+        if (kept is not null)
+        {
+            if (!sink.KeepsSentences) throw new ArgumentException("A report whose explanations are kept needs a sink that keeps sentences.", nameof(sink));
+            Keep(rule, sink.Written, kept);
+        }
+        return RequirementResult.Explained(Ids[rule], text, citation, met, sink, this, rule);
+    }
+
+    // Where each rule's explanation was kept, when the report was evaluated with a buffer: held here, once per report,
+    // rather than in every result (a result is made for every rule of every report, and most callers keep none).
+    private ExplanationBuffer? kept;
+    private int keptGeneration;
+    private int[]? keptAt; // the start and length of rule i's words at 2i and 2i + 1; -1 where none was kept
+
+    private void Keep(int rule, ReadOnlySpan<char> words, ExplanationBuffer buffer)
+    {
+        if (keptAt is null)
+        {
+            kept = buffer;
+            keptGeneration = buffer.Generation;
+            keptAt = new int[Ids.Length * 2];
+            for (var i = 0; i < keptAt.Length; i += 2) keptAt[i] = -1;
+        }
+        // A second buffer, or the same one emptied since: those rules explain themselves again when read.
+        if (!ReferenceEquals(buffer, kept) || buffer.Generation != keptGeneration) return;
+        keptAt[rule * 2] = buffer.Keep(words);
+        keptAt[rule * 2 + 1] = words.Length;
+    }
+
+    /// <summary>The rule's explanation as it was kept when its outcome was settled, while the buffer still holds it.</summary>
+    internal bool TryKept(int rule, out ReadOnlySpan<char> words)
+    {
+        if (keptAt is not null && keptAt[rule * 2] >= 0) return kept!.TryRead(keptGeneration, keptAt[rule * 2], keptAt[rule * 2 + 1], out words);
+        words = default;
+        return false;
     }
 
     /// <summary>The rule's result on its own (a report's results share one sink instead).</summary>

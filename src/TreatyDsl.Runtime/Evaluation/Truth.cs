@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TreatyDsl.Runtime;
 
 /// <summary>
@@ -15,15 +17,20 @@ public enum Truth : byte
 }
 
 /// <summary>Kleene's strong three-valued logic.</summary>
+/// <remarks>Every method is marked for inlining: each is a test or two, called from every generated rule, and a rule
+/// method inlined into a report can use up the JIT's budget before it reaches these.</remarks>
 public static class Logic
 {
     /// <summary>True or false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Of(bool value) => value ? Truth.True : Truth.False;
 
     /// <summary>Unknown when <paramref name="value"/> is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Of(bool? value) => value is null ? Truth.Unknown : value.Value ? Truth.True : Truth.False;
 
     /// <summary>Swaps true and false; unknown stays unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Not(Truth value) => value switch
     {
         Truth.True => Truth.False,
@@ -32,12 +39,14 @@ public static class Logic
     };
 
     /// <summary>False if either is false; otherwise unknown if either is unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth And(Truth left, Truth right) =>
         left == Truth.False || right == Truth.False ? Truth.False
         : left == Truth.Unknown || right == Truth.Unknown ? Truth.Unknown
         : Truth.True;
 
     /// <summary>True if either is true; otherwise unknown if either is unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Or(Truth left, Truth right) =>
         left == Truth.True || right == Truth.True ? Truth.True
         : left == Truth.Unknown || right == Truth.Unknown ? Truth.Unknown

@@ -44,12 +44,16 @@ public sealed record InstrumentReport(
     private static List<string> MissingOf(IReadOnlyList<RequirementResult> requirements)
     {
         var missing = new List<string>();
+        // By index: a foreach through the list interface makes an enumerator per list, and this runs for every
+        // undetermined report.
         for (var i = 0; i < requirements.Count; i++)
         {
-            if (requirements[i].Outcome != Outcome.Unknown) continue;
-            foreach (var fact in requirements[i].MissingFacts)
+            var requirement = requirements[i];
+            if (requirement.Outcome != Outcome.Unknown) continue;
+            var facts = requirement.MissingFacts;
+            for (var f = 0; f < facts.Count; f++)
             {
-                if (!missing.Contains(fact)) missing.Add(fact);
+                if (!missing.Contains(facts[f])) missing.Add(facts[f]);
             }
         }
         return missing;

@@ -22,28 +22,11 @@ public sealed record RequirementResult(
     private readonly CaseRules? rules;
     private readonly int rule;
 
-    // Where the evaluation kept the explanation, when it was given a buffer (ExplanationBuffer): read there while the
-    // buffer still holds it, written again by the rule afterwards.
-    private readonly ExplanationBuffer? kept;
-    private readonly int keptGeneration;
-    private readonly int keptStart;
-    private readonly int keptLength;
-
     private RequirementResult(string id, string text, string citation, Outcome outcome, IReadOnlyList<string> missingFacts, CaseRules rules, int rule)
         : this(id, text, citation, outcome, null!, missingFacts)
     {
         this.rules = rules;
         this.rule = rule;
-    }
-
-    private RequirementResult(string id, string text, string citation, Outcome outcome, IReadOnlyList<string> missingFacts, CaseRules rules, int rule,
-        ExplanationBuffer kept, int keptStart, int keptLength)
-        : this(id, text, citation, outcome, missingFacts, rules, rule)
-    {
-        this.kept = kept;
-        keptGeneration = kept.Generation;
-        this.keptStart = keptStart;
-        this.keptLength = keptLength;
     }
 
     /// <summary>
@@ -57,10 +40,10 @@ public sealed record RequirementResult(
         init => explanation = value;
     }
 
-    /// <summary>The explanation as the evaluation kept it, while its buffer still holds it.</summary>
+    /// <summary>The explanation as the evaluation kept it (in an <see cref="ExplanationBuffer"/>), while the buffer still holds it.</summary>
     private bool KeptExplanation(out ReadOnlySpan<char> words)
     {
-        if (kept is not null) return kept.TryRead(keptGeneration, keptStart, keptLength, out words);
+        if (rules is not null) return rules.TryKept(rule, out words);
         words = default;
         return false;
     }
@@ -87,19 +70,11 @@ public sealed record RequirementResult(
         return new RequirementResult(id, text, citation, outcome, sink.Explanation, MissingOf(outcome, sink));
     }
 
-    /// <summary>A result whose explanation <paramref name="rules"/> writes when it is read.</summary>
+    /// <summary>A result whose explanation <paramref name="rules"/> writes when it is read (or kept as it settled the outcome: <see cref="CaseRules.TryKept"/>).</summary>
     internal static RequirementResult Explained(string id, string text, string citation, Truth met, ExplanationSink sink, CaseRules rules, int rule)
     {
         var outcome = ContractNames.ToOutcome(met);
         return new RequirementResult(id, text, citation, outcome, MissingOf(outcome, sink), rules, rule);
-    }
-
-    /// <summary>A result whose explanation the evaluation kept in <paramref name="kept"/> (what <paramref name="sink"/> wrote), and <paramref name="rules"/> writes again once the buffer is emptied.</summary>
-    internal static RequirementResult Kept(string id, string text, string citation, Truth met, ExplanationSink sink, CaseRules rules, int rule, ExplanationBuffer kept)
-    {
-        var outcome = ContractNames.ToOutcome(met);
-        var words = sink.Written;
-        return new RequirementResult(id, text, citation, outcome, MissingOf(outcome, sink), rules, rule, kept, kept.Keep(words), words.Length);
     }
 
     /// <summary>Equal when every property is, the explanation compared by its words however it was made.</summary>
@@ -131,7 +106,7 @@ public sealed record RequirementResult(
     // Facts that were missing but did not matter (the rule was settled anyway) are not asked for. A copy: the sink
     // may go on to watch the next rule.
     private static IReadOnlyList<string> MissingOf(Outcome outcome, ExplanationSink sink) =>
-        outcome == Outcome.Unknown && sink.MissingFacts.Count > 0 ? Copy(sink.MissingFacts) : System.Array.Empty<string>();
+        outcome == Outcome.Unknown && sink.MissingCount > 0 ? Copy(sink.MissingFacts) : System.Array.Empty<string>();
 
     private static string[] Copy(IReadOnlyList<string> facts)
     {
