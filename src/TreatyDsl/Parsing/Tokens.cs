@@ -45,7 +45,10 @@ internal static class Tokens
     public static readonly Parser<string> Unit = Scan(UnitLength, "a unit (years, months, weeks or days)");
 
     /// <summary>White space and <c>//</c> comments (to the end of the line), possibly none: never fails.</summary>
-    public static readonly Parser<string> Trivia = input =>
+    public static readonly Parser<string> Trivia = input => Result.Success(string.Empty, SkipTrivia(input));
+
+    /// <summary>The input after any white space and <c>//</c> comments at its start: <see cref="Trivia"/>'s remainder, with no result made.</summary>
+    public static IInput SkipTrivia(IInput input)
     {
         // Measured on the text, then stepped over at once: comments are long, and a step per character costs.
         var source = input.Source;
@@ -56,8 +59,8 @@ internal static class Tokens
             else if (source[end] == '/' && At(source, end + 1) == '/') { while (end < source.Length && source[end] != '\n') end++; }
             else break;
         }
-        return Result.Success(string.Empty, end == input.Position ? input : TextInput.Skip(input, end - input.Position));
-    };
+        return end == input.Position ? input : TextInput.Skip(input, end - input.Position);
+    }
 
     /// <summary>
     /// Quoted text on one line, <c>\</c> escaping the character after it; the value is the text between the quotes with
@@ -103,7 +106,7 @@ internal static class Tokens
         string? beforeLast = null;
         while (true)
         {
-            input = Trivia(input).Remainder;
+            input = Tokens.SkipTrivia(input);
             if (input.AtEnd) yield break;
             var start = input.Position;
             if (input.Current == '"')

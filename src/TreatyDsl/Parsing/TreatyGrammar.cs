@@ -94,16 +94,23 @@ internal sealed class TreatyGrammar
     /// <c>Or</c>) every token paid for two failed tries, each formatting an error message, even where there was nothing to skip.</summary>
     private static readonly Parser<string> Trivia = Tokens.Trivia;
 
-    /// <summary>Skips trivia around <paramref name="parser"/> and records where its value was written.</summary>
-    private Parser<(T Value, SourceSpan Span)> Tok<T>(Parser<T> parser) =>
-        from leading in Trivia
-        from value in parser.Span()
-        from trailing in Trivia
-        select (value.Value, ToSpan(value));
+    /// <summary>
+    /// <paramref name="parser"/> between trivia, with the span of what it read. Written out rather than as a query
+    /// (<c>from leading in Trivia from value in parser.Span() ...</c>, which it replaces and answers exactly as): every
+    /// token of every file goes through it, and the query made a parser, a closure and a result at each step of each token.
+    /// </summary>
+    private Parser<(T Value, SourceSpan Span)> Tok<T>(Parser<T> parser) => input =>
+    {
+        var start = Tokens.SkipTrivia(input);
+        var value = parser(start);
+        if (!value.WasSuccessful) return Result.Failure<(T, SourceSpan)>(value.Remainder, value.Message, value.Expectations);
+        var end = value.Remainder;
+        return Result.Success((value.Value, SpanBetween(start, end)), Tokens.SkipTrivia(end));
+    };
 
-    private SourceSpan ToSpan<T>(ITextSpan<T> span) =>
-        new(path, originOffset + span.Start.Pos, span.Length, originLine + span.Start.Line - 1,
-            span.Start.Line == 1 ? originColumn + span.Start.Column - 1 : span.Start.Column);
+    private SourceSpan SpanBetween(IInput start, IInput end) =>
+        new(path, originOffset + start.Position, end.Position - start.Position, originLine + start.Line - 1,
+            start.Line == 1 ? originColumn + start.Column - 1 : start.Column);
 
     private static SourceSpan Cover(SourceSpan first, SourceSpan last) =>
         new(first.Path, first.Offset, last.Offset + last.Length - first.Offset, first.Line, first.Column);
@@ -234,7 +241,7 @@ internal sealed class TreatyGrammar
         // Which of the three it is shows in its first few characters; trying each in turn read every number three times.
         return (Parser<ExpressionSyntax>)(input =>
         {
-            var start = Trivia(input).Remainder;
+            var start = Tokens.SkipTrivia(input);
             return Tokens.LooksLikeDate(start.Source, start.Position) ? date(input)
                 : Tokens.LooksLikeDuration(start.Source, start.Position) ? duration(input)
                 : number(input);
@@ -254,7 +261,7 @@ internal sealed class TreatyGrammar
     /// </summary>
     private static Parser<T> ByFirstCharacter<T>(System.Func<char, Parser<T>> choose) => input =>
     {
-        var rest = Trivia(input).Remainder;
+        var rest = Tokens.SkipTrivia(input);
         return choose(rest.AtEnd ? '\0' : rest.Current)(input);
     };
 
