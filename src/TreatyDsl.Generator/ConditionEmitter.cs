@@ -100,7 +100,10 @@ internal sealed class ConditionEmitter
     /// the same list, as a hand-written validator walks it once), returning each one's truth: every element goes to
     /// each quantifier not yet settled, and the walk stops when all are. For the fast path, so nothing is explained.
     /// </summary>
-    public void EmitFusedWalk(string name, IReadOnlyList<QuantifierExpression> quantifiers)
+    /// <param name="name">The method's name.</param>
+    /// <param name="quantifiers">The quantifiers it works out, all over one list.</param>
+    /// <param name="decisive">The quantifier whose settling ends the walk (<see cref="FusedWalk.Decisive"/>), if any.</param>
+    public void EmitFusedWalk(string name, IReadOnlyList<QuantifierExpression> quantifiers, int? decisive)
     {
         var source = quantifiers[0].Source;
         w.Line(Naming.AggressiveInlining);
@@ -116,7 +119,8 @@ internal sealed class ConditionEmitter
         var tallies = quantifiers.Select(_ => Temp("tally")).ToList();
         for (var i = 0; i < quantifiers.Count; i++)
         {
-            w.Line($"var {tallies[i]} = new {R}.QuantifierTally({Naming.Bool(quantifiers[i].Quantifier == Quantifier.All)}, {Escape.StringLiteral(source.Path)}, false);");
+            // Nothing is explained here, so a fold without the tally's record of the deciding elements (QuantifierFold).
+            w.Line($"var {tallies[i]} = new {R}.QuantifierFold({Naming.Bool(quantifiers[i].Quantifier == Quantifier.All)});");
         }
         var index = Temp("i");
         var element = Temp("item");
@@ -128,7 +132,8 @@ internal sealed class ConditionEmitter
             w.Open($"if (!{tallies[i]}.IsSettled)");
             var inner = new Dictionary<string, Variable> { [q.Variable] = new Variable(element, index, source.Path, source.Type.Element!) };
             var body = Expr(q.Body, "true", false, inner);
-            w.Line($"{tallies[i]}.Add({index}, {body});");
+            w.Line($"{tallies[i]}.Add({body});");
+            if (i == decisive) w.Line($"if ({tallies[i]}.IsSettled) break; // its rule is not met: the verdict is ineligible, whatever the rest say");
             w.Close();
         }
         w.Line($"if ({string.Join(" && ", tallies.Select(t => t + ".IsSettled"))}) break;");

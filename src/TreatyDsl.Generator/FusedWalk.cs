@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TreatyDsl.Binding;
+using TreatyDsl.Syntax;
 
 namespace TreatyDsl.Generator;
 
@@ -15,12 +16,21 @@ namespace TreatyDsl.Generator;
 /// </summary>
 internal sealed class FusedWalk
 {
-    private FusedWalk(string method, IReadOnlyList<QuantifierExpression> quantifiers, IReadOnlyCollection<RuleModel> rules)
+    private FusedWalk(string method, IReadOnlyList<QuantifierExpression> quantifiers, IReadOnlyCollection<RuleModel> rules, int? decisive)
     {
         Method = method;
         Quantifiers = quantifiers;
         Rules = rules;
+        Decisive = decisive;
     }
+
+    /// <summary>
+    /// The quantifier whose settling ends the walk, if one does: an 'all' that is the whole condition of the first rule
+    /// the fast path checks after the walk, with no exception. Once one element fails it, that rule is not met and the
+    /// verdict is ineligible before any other rule reads the walk's results (which are then left unfinished), as a
+    /// hand-written validator returns from the middle of its loop.
+    /// </summary>
+    public int? Decisive { get; }
 
     /// <summary>The method that walks the list.</summary>
     public string Method { get; }
@@ -64,9 +74,21 @@ internal sealed class FusedWalk
         {
             var (quantifiers, members) = byList[list];
             if (quantifiers.Count < 2) continue;
-            walks.Add(new FusedWalk("Walk" + GeneratedNames.Member(list) + walks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), quantifiers, members));
+            walks.Add(new FusedWalk("Walk" + GeneratedNames.Member(list) + walks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), quantifiers, members, DecisiveOf(members[0], quantifiers)));
         }
         return walks;
+    }
+
+    /// <summary>
+    /// The index of the quantifier that decides <paramref name="first"/> (the first rule checked after the walk: the rules
+    /// come in the fast path's order) on its own when it settles, if there is one (<see cref="Decisive"/>).
+    /// </summary>
+    private static int? DecisiveOf(RuleModel first, List<QuantifierExpression> quantifiers)
+    {
+        var version = first.Versions[0];
+        if (version.Exceptions.Count > 0 || version.Condition is not QuantifierExpression { Quantifier: Quantifier.All } all) return null;
+        var index = quantifiers.FindIndex(q => ReferenceEquals(q, all));
+        return index < 0 ? null : index;
     }
 
     /// <summary>The quantifiers of a condition that no other quantifier holds. Recursion is bounded by the parser's nesting limit.</summary>

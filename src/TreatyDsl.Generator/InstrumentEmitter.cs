@@ -49,7 +49,7 @@ internal sealed class InstrumentEmitter
         var walks = FusedWalk.Plan(verdictOrder, conditions.HasParts);
         foreach (var walk in walks)
         {
-            conditions.EmitFusedWalk(walk.Method, walk.Quantifiers);
+            conditions.EmitFusedWalk(walk.Method, walk.Quantifiers, walk.Decisive);
             foreach (var rule in walk.Rules) EmitFastRule(rule, walk);
         }
         foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
