@@ -95,6 +95,12 @@ internal sealed class InstrumentEmitter
         foreach (var rule in verdictOrder)
         {
             var walk = walks.FirstOrDefault(x => x.Rules.Contains(rule));
+            if (walk is null && BranchingCheck.Of(rule) is { } check)
+            {
+                file.Line($"// {Escape.LineComment(rule.Id)}: its one yes/no fact, branched on (BranchingCheck)");
+                check.Emit(file, R);
+                continue;
+            }
             if (walk is null)
             {
                 file.Line($"switch ({RuleMethod(rule)}(c, null, out _, out _))");

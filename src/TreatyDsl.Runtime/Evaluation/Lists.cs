@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace TreatyDsl.Runtime;
 
@@ -7,6 +8,7 @@ namespace TreatyDsl.Runtime;
 public static class Lists
 {
     /// <summary>Membership in a list of names (countries, text), compared ordinally.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a few lines, called from the fast path of every rule that tests a list
     public static Truth Contains(IReadOnlyList<string>? list, string? value, bool negated)
     {
         if (list is null || value is null) return Truth.Unknown;
@@ -18,6 +20,7 @@ public static class Lists
     }
 
     /// <summary>Membership in a list of enum members, numbers, dates or yes/no values, without boxing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Contains<T>(IReadOnlyList<T>? list, T? value, bool negated) where T : struct
     {
         if (list is null || value is null) return Truth.Unknown;
