@@ -8,7 +8,9 @@ namespace TreatyDsl.Runtime;
 /// <see cref="RequirementResult.Explanation"/> is first read, by running that rule again with a sink that keeps them.
 /// Building the sentences is most of what a report costs, and a caller often reads only the outcomes (or only the
 /// explanations of the rules not met). The interpreter and generated code make the same sink calls, so the explanation
-/// read later is the one an eager report would have held.
+/// read later is the one an eager report would have held. A caller that writes every explanation out at once (as
+/// <c>treaty eval</c> does) evaluates with an <see cref="ExplanationBuffer"/> instead: each rule is then settled with a
+/// sink that keeps its sentences, and they are kept in the buffer, so no rule runs twice.
 /// </summary>
 /// <remarks>
 /// The explanation describes the case as it is when read. A generated case cannot be changed after it is made; a
