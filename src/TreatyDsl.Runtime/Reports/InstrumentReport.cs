@@ -23,7 +23,7 @@ public sealed record InstrumentReport(
     /// death sentence under a bilateral treaty). A review that is not met is raised for the caseworker; none is ever part
     /// of <see cref="Verdict"/>.
     /// </summary>
-    public IReadOnlyList<RequirementResult> Reviews { get; init; } = new RequirementResult[0];
+    public IReadOnlyList<RequirementResult> Reviews { get; init; } = System.Array.Empty<RequirementResult>(); // shared: made for every report, most instruments have none
 
     /// <summary>The reviews raised for this case (not met), and those that could not be ruled out (unknown).</summary>
     public IEnumerable<RequirementResult> RaisedReviews => Reviews.Where(IsRaised);
@@ -37,7 +37,7 @@ public sealed record InstrumentReport(
     {
         var verdict = VerdictOf(requirements);
         IReadOnlyList<string> missing = verdict == Verdict.Undetermined ? MissingOf(requirements) : System.Array.Empty<string>();
-        return new InstrumentReport(id, title, verdict, usable, requirements, missing) { Reviews = reviews ?? new RequirementResult[0] };
+        return new InstrumentReport(id, title, verdict, usable, requirements, missing) { Reviews = reviews ?? System.Array.Empty<RequirementResult>() };
     }
 
     /// <summary>The missing facts of the unknown requirements, each once, in the order first met.</summary>
