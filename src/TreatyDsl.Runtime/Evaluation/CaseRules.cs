@@ -21,6 +21,9 @@ public abstract class CaseRules
     /// <summary>The case-file ids of the rules, by index: requirements first, then reviews, in file order.</summary>
     protected abstract string[] Ids { get; }
 
+    /// <summary>The case-file id of the rule at <paramref name="rule"/> (a result made here reads its id from its rule).</summary>
+    internal string IdOf(int rule) => Ids[rule];
+
     /// <summary>Runs the rule at <paramref name="rule"/> on the bound case, telling <paramref name="sink"/> what it looks at.</summary>
     protected abstract Truth Run(int rule, ExplanationSink sink, out string text, out string citation);
 
@@ -57,7 +60,7 @@ public abstract class CaseRules
             if (!sink.KeepsSentences) throw new ArgumentException("A report whose explanations are kept needs a sink that keeps sentences.", nameof(sink));
             Keep(rule, sink.Written, kept);
         }
-        return RequirementResult.Explained(Ids[rule], text, citation, met, sink, this, rule);
+        return RequirementResult.Explained(text, citation, met, sink, this, rule);
     }
 
     // Where each rule's explanation was kept, when the report was evaluated with a buffer: held here, once per report,

@@ -19,11 +19,19 @@ public sealed record RequirementResult(
     IReadOnlyList<string> MissingFacts)
 {
     private string? explanation = Explanation;
+    private readonly string? id = Id; // null for a generated report's result, whose rule knows its id (one reference fewer to store per rule)
     private readonly CaseRules? rules;
     private readonly int rule;
 
-    private RequirementResult(string id, string text, string citation, Outcome outcome, IReadOnlyList<string> missingFacts, CaseRules rules, int rule)
-        : this(id, text, citation, outcome, null!, missingFacts)
+    /// <summary>The rule's short id, such as <c>min-remaining</c>.</summary>
+    public string Id
+    {
+        get => id ?? rules?.IdOf(rule) ?? string.Empty;
+        init => id = value;
+    }
+
+    private RequirementResult(string text, string citation, Outcome outcome, IReadOnlyList<string> missingFacts, CaseRules rules, int rule)
+        : this(null!, text, citation, outcome, null!, missingFacts)
     {
         this.rules = rules;
         this.rule = rule;
@@ -71,10 +79,10 @@ public sealed record RequirementResult(
     }
 
     /// <summary>A result whose explanation <paramref name="rules"/> writes when it is read (or kept as it settled the outcome: <see cref="CaseRules.TryKept"/>).</summary>
-    internal static RequirementResult Explained(string id, string text, string citation, Truth met, ExplanationSink sink, CaseRules rules, int rule)
+    internal static RequirementResult Explained(string text, string citation, Truth met, ExplanationSink sink, CaseRules rules, int rule)
     {
         var outcome = ContractNames.ToOutcome(met);
-        return new RequirementResult(id, text, citation, outcome, MissingOf(outcome, sink), rules, rule);
+        return new RequirementResult(text, citation, outcome, MissingOf(outcome, sink), rules, rule);
     }
 
     /// <summary>Equal when every property is, the explanation compared by its words however it was made.</summary>
