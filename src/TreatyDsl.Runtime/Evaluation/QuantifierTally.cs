@@ -10,7 +10,6 @@ namespace TreatyDsl.Runtime;
 public struct QuantifierTally
 {
     private QuantifierFold fold;
-    private readonly bool all;
     private readonly string source;
     private List<int>? deciding;
     private List<int>? unknown;
@@ -23,7 +22,6 @@ public struct QuantifierTally
     public QuantifierTally(bool all, string source, bool explain)
     {
         fold = new QuantifierFold(all);
-        this.all = all;
         this.source = source;
         this.explain = explain;
         deciding = null;
@@ -58,7 +56,7 @@ public struct QuantifierTally
             if (fold.IsSettled) return Names(deciding);
             if (fold.Result == Truth.Unknown) return Names(unknown);
             var n = count.ToString(CultureInfo.InvariantCulture);
-            return all ? (count == 1 ? "the only one" : "all " + n) : (count == 0 ? "the list is empty" : "none of " + n);
+            return fold.IsAll ? (count == 1 ? "the only one" : "all " + n) : (count == 0 ? "the list is empty" : "none of " + n);
         }
     }
 
@@ -98,6 +96,9 @@ public struct QuantifierFold
         else if (truth == Truth.Unknown) sawUnknown = true;
     }
 
+    /// <summary>True for 'all', false for 'any'.</summary>
+    public bool IsAll => deciding == Truth.False;
+
     /// <summary>Whether <paramref name="truth"/> decides the result on its own ('all': false, 'any': true).</summary>
     public bool Decides(Truth truth) => truth == deciding;
 
@@ -108,5 +109,5 @@ public struct QuantifierFold
     public Truth Result =>
         sawDeciding ? deciding
         : sawUnknown ? Truth.Unknown
-        : deciding == Truth.False ? Truth.True : Truth.False;
+        : IsAll ? Truth.True : Truth.False;
 }

@@ -44,10 +44,11 @@ internal static class Tokens
     /// <summary>A duration's unit, singular or plural.</summary>
     public static readonly Parser<string> Unit = Scan(UnitLength, "a unit (years, months, weeks or days)");
 
-    /// <summary>White space and <c>//</c> comments (to the end of the line), possibly none: never fails.</summary>
-    public static readonly Parser<string> Trivia = input => Result.Success(string.Empty, SkipTrivia(input));
-
-    /// <summary>The input after any white space and <c>//</c> comments at its start: <see cref="Trivia"/>'s remainder, with no result made.</summary>
+    /// <summary>
+    /// The input after any white space and <c>//</c> comments (to the end of the line) at its start, possibly none. Skipped
+    /// by scanning, with no result made: as Sprache combinators (<c>Many</c> of an <c>Or</c>) every token paid for two
+    /// failed tries, each formatting an error message, even where there was nothing to skip.
+    /// </summary>
     public static IInput SkipTrivia(IInput input)
     {
         // Measured on the text, then stepped over at once: comments are long, and a step per character costs.
@@ -106,7 +107,7 @@ internal static class Tokens
         string? beforeLast = null;
         while (true)
         {
-            input = Tokens.SkipTrivia(input);
+            input = SkipTrivia(input);
             if (input.AtEnd) yield break;
             var start = input.Position;
             if (input.Current == '"')

@@ -90,14 +90,10 @@ internal sealed class TreatyGrammar
 
     // ---------- lexical ----------
 
-    /// <summary>White space and <c>// comments</c>, skipped by scanning: as Sprache combinators (<c>Many</c> of an
-    /// <c>Or</c>) every token paid for two failed tries, each formatting an error message, even where there was nothing to skip.</summary>
-    private static readonly Parser<string> Trivia = Tokens.Trivia;
-
     /// <summary>
-    /// <paramref name="parser"/> between trivia, with the span of what it read. Written out rather than as a query
-    /// (<c>from leading in Trivia from value in parser.Span() ...</c>, which it replaces and answers exactly as): every
-    /// token of every file goes through it, and the query made a parser, a closure and a result at each step of each token.
+    /// <paramref name="parser"/> between trivia (<see cref="Tokens.SkipTrivia"/>), with the span of what it read. Written
+    /// out rather than as a Sprache query (trivia, <c>parser.Span()</c>, trivia), which it answers exactly as: every token
+    /// of every file goes through it, and the query made a parser, a closure and a result at each step of each token.
     /// </summary>
     private Parser<(T Value, SourceSpan Span)> Tok<T>(Parser<T> parser) => input =>
     {
