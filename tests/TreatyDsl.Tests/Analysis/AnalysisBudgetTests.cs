@@ -32,7 +32,7 @@ public class AnalysisBudgetTests
             $"require b{i}: \"t\" cite \"c\" when all offense in offenses: offense.dualCriminality or offense.category != {categories[(i + 1) % 8]}\n")));
     }
 
-    private static Binding.TreatyModel Analyse(string text, AnalysisBudget budget) =>
+    private static TreatyDsl.Binding.TreatyModel Analyse(string text, AnalysisBudget budget) =>
         TreatyLoader.Load(new[] { TreatyParser.Parse("case-file.treaty", Vocabulary), TreatyParser.Parse("test.treaty", text) }, budget);
 
     [Fact]

@@ -99,7 +99,7 @@ public class CaseCheckTests
             TreatyDsl.Interpretation.InterpretedCatalog.SchemaOf(Loaded(string.Empty).Vocabulary));
     }
 
-    private static Binding.TreatyModel Loaded(string text) => TreatyLoader.Load(new[] { ("case-file.treaty", Vocabulary), ("test.treaty", text) });
+    private static TreatyDsl.Binding.TreatyModel Loaded(string text) => TreatyLoader.Load(new[] { ("case-file.treaty", Vocabulary), ("test.treaty", text) });
 
     [Fact]
     public void A_requirement_the_baseline_already_imposes_is_redundant_and_one_that_adds_something_is_not()

@@ -70,7 +70,7 @@ public class SoundnessProperties
     }
 
     /// <summary>An instrument the analysis does not call vacuous (nor leaves undecided) has a case it proves eligible, and the evaluator agrees.</summary>
-    private static void AssertSatisfiableHasEligibleWitness(Binding.TreatyModel model, List<TreatyDiagnostic> findings, TreatyCatalog catalog, FactSchema schema)
+    private static void AssertSatisfiableHasEligibleWitness(TreatyDsl.Binding.TreatyModel model, List<TreatyDiagnostic> findings, TreatyCatalog catalog, FactSchema schema)
     {
         var instrument = model.Instruments.Single();
         var eligible = TreatyDsl.Analysis.CaseChecks.EligibleCase(model, instrument);
@@ -131,7 +131,7 @@ public class SoundnessProperties
     }
 
     /// <summary>Claims that no case exists must hold for every case tried.</summary>
-    private static void AssertNotContradicted(List<TreatyDiagnostic> findings, Binding.InstrumentModel instrument, Interpreter interpreter, CaseFacts sample)
+    private static void AssertNotContradicted(List<TreatyDiagnostic> findings, TreatyDsl.Binding.InstrumentModel instrument, Interpreter interpreter, CaseFacts sample)
     {
         var results = instrument.Rules.Select(r => interpreter.EvaluateRule(r, sample)).ToList();
         foreach (var finding in findings)

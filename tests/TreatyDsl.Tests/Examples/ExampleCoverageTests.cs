@@ -11,7 +11,7 @@ namespace TreatyDsl.Tests.Examples;
 /// <summary>Which outcomes the examples give at every rule and alternative (issue 29, item 2), on the shipped treaties and their examples.</summary>
 public sealed class ExampleCoverageTests
 {
-    private static readonly Binding.TreatyModel Model = TreatyLoader.LoadDirectory(Paths.Treaties, analyse: false);
+    private static readonly TreatyDsl.Binding.TreatyModel Model = TreatyLoader.LoadDirectory(Paths.Treaties, analyse: false);
 
     private static CoveredPlace Place(string file, string kind, string name) =>
         ExampleCoverage.Of(Model, ExampleChecks.Run(Model).Results).Single(p => p.Span.Path.EndsWith(file) && p.Kind == kind && p.Name == name);

@@ -365,8 +365,8 @@ internal static partial class FuzzTargets
     public static void HostileText(string escaped)
     {
         var text = System.Text.RegularExpressions.Regex.Replace(escaped, @"\\u([0-9A-F]{4})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-        GeneratedTextEscapingTests.AssertSameShapeWithTextIntact(GeneratedTextEscapingTests.Baseline, text);
-        GeneratedTextEscapingTests.AssertCompilesWithoutWarnings(text);
+        Generator.GeneratedTextEscapingTests.AssertSameShapeWithTextIntact(Generator.GeneratedTextEscapingTests.Baseline, text);
+        Generator.GeneratedTextEscapingTests.AssertCompilesWithoutWarnings(text);
     }
 
     private static void Expect(bool condition, string message)

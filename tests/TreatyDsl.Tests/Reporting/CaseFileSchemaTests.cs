@@ -19,7 +19,7 @@ namespace TreatyDsl.Tests.Reporting;
 /// </summary>
 public class CaseFileSchemaTests
 {
-    private static readonly Binding.TreatyModel Model = TreatyLoader.LoadDirectory(Paths.Treaties, analyse: false);
+    private static readonly TreatyDsl.Binding.TreatyModel Model = TreatyLoader.LoadDirectory(Paths.Treaties, analyse: false);
     private static readonly FactSchema Reader = InterpretedCatalog.SchemaOf(Model.Vocabulary);
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(Paths.Root, "docs", "case-file.schema.json")));
 
