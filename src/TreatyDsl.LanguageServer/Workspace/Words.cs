@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TreatyDsl.Parsing;
 
 namespace TreatyDsl.LanguageServer.Workspace;
 
@@ -9,49 +10,42 @@ internal readonly record struct Word(string Text, int Offset)
 }
 
 /// <summary>
-/// The names in a text, outside comments and quoted text, by a scan that needs no parse: a file in the middle of an
-/// edit still has its words, so hover, definition and completion keep working while the parser cannot.
+/// The names in a text, outside comments and quoted text, read through the language's own lexer with no parse: a file
+/// in the middle of an edit still has its words, so hover, definition and completion keep working while the parser
+/// cannot.
 /// </summary>
 internal static class Words
 {
-    public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    /// <summary>A character of a name as it is typed, dots included (<see cref="TreatyLexer.IsTypedNameCharacter"/>).</summary>
+    public static bool IsWordChar(char c) => TreatyLexer.IsTypedNameCharacter(c);
 
-    private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_';
-
-    /// <summary>Every name outside comments and strings, in order. Dates and numbers are not names.</summary>
+    /// <summary>
+    /// Every name outside comments and strings, in order. Dates and numbers are not names. A list element's index
+    /// splits a word (<c>offenses[0].category</c> is <c>offenses</c> and <c>category</c>), and a hyphen a name is still
+    /// being typed with is not part of it.
+    /// </summary>
     public static IEnumerable<Word> All(string text)
     {
-        var i = 0;
-        while (i < text.Length)
+        foreach (var token in TreatyLexer.Pieces(text))
         {
-            var c = text[i];
-            if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
+            if (token.Kind != TokenKind.Word) continue;
+            var start = token.Start;
+            while (start < token.End)
             {
-                while (i < text.Length && text[i] != '\n') i++;
-            }
-            else if (c == '"')
-            {
-                i++;
-                while (i < text.Length && text[i] != '"' && text[i] != '\n') i += text[i] == '\\' ? 2 : 1;
-                i++;
-            }
-            else if (IsWordStart(c))
-            {
-                var start = i;
-                while (i < text.Length && IsWordChar(text[i])) i++;
-                yield return new Word(text.Substring(start, i - start).TrimEnd('.', '-'), start);
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                while (i < text.Length && IsWordChar(text[i])) i++;
-            }
-            else
-            {
-                i++;
+                var end = start;
+                while (true)
+                {
+                    end = TreatyLexer.WordPartEnd(text, end);
+                    if (end < token.End && text[end] == '.') { end++; continue; }
+                    break;
+                }
+                yield return new Word(text.Substring(start, end - start).TrimEnd('-'), start);
+                // Past the index and its dot to the next part (the lexer only joins them when a name follows).
+                start = TreatyLexer.IndexEnd(text, end);
+                if (start == end) break;
             }
         }
     }
-
     /// <summary>The name at (or just before) <paramref name="offset"/> among <paramref name="words"/> (in order), or null in a comment, in quoted text or between names.</summary>
     public static Word? At(IEnumerable<Word> words, int offset)
     {

@@ -5,17 +5,11 @@ namespace TreatyDsl.Parsing;
 /// <summary>
 /// Cuts a .treaty file into declarations so the parser can recover after an error: every declaration starts
 /// with a keyword as the first word on its line, so a bad declaration costs that declaration only and the
-/// next one is parsed as usual. Strings and comments are skipped so a keyword inside them never cuts.
+/// next one is parsed as usual. Reads the text through <see cref="TreatyLexer"/>, so a keyword inside quoted text
+/// or a comment never cuts, and quoted text ends exactly where the grammar ends it.
 /// </summary>
 internal static class DeclarationSplitter
 {
-    public static readonly HashSet<string> DeclarationKeywords = new()
-    {
-        "vocabulary", "enum", "record", "fact", "derive",
-        "instrument", "baseline", "threshold", "override", "require", "bar", "review", "exception",
-        "countries", "country", "territory", "usage", "advisories", "advisory", "example",
-    };
-
     /// <summary>A piece of the file: [Start, End) offsets; Keyword is the first word, or null for leading junk.</summary>
     public readonly record struct Chunk(int Start, int End, string? Keyword, int? UnterminatedStringAt);
 
@@ -23,50 +17,16 @@ internal static class DeclarationSplitter
     {
         var starts = new List<(int Offset, string? Keyword)>();
         var unterminated = new List<int>();
-        var i = 0;
         var atLineStart = true;
-        var sawContent = false;
-        while (i < text.Length)
+        foreach (var token in TreatyLexer.Pieces(text))
         {
-            var c = text[i];
-            if (c == '\n') { atLineStart = true; i++; continue; }
-            if (c == ' ' || c == '\t' || c == '\r') { i++; continue; }
-            if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
-            {
-                while (i < text.Length && text[i] != '\n') i++;
-                continue;
-            }
-            if (c == '"')
-            {
-                // Quoted text before any declaration is content too: its chunk is reported (never dropped unread).
-                if (!sawContent && starts.Count == 0) starts.Add((i, null));
-                var open = i;
-                i++;
-                while (i < text.Length && text[i] != '"' && text[i] != '\n')
-                {
-                    i += text[i] == '\\' && i + 1 < text.Length && text[i + 1] != '\n' ? 2 : 1;
-                }
-                if (i >= text.Length || text[i] == '\n') unterminated.Add(open);
-                else i++;
-                atLineStart = false;
-                sawContent = true;
-                continue;
-            }
-            if (atLineStart && IsWordStart(c))
-            {
-                var end = i;
-                while (end < text.Length && IsWordPart(text[end])) end++;
-                var word = text.Substring(i, end - i);
-                if (DeclarationKeywords.Contains(word)) starts.Add((i, word));
-                else if (!sawContent && starts.Count == 0) starts.Add((i, null));
-            }
-            else if (!sawContent && starts.Count == 0)
-            {
-                starts.Add((i, null));
-            }
-            sawContent = true;
+            if (token.Kind == TokenKind.LineBreak) { atLineStart = true; continue; }
+            if (token.Kind is TokenKind.WhiteSpace or TokenKind.Comment) continue;
+            var keyword = atLineStart && token.Kind == TokenKind.Word ? DeclarationKeyword(text, token) : null;
+            // Whatever comes before the first declaration is a chunk of its own, reported (never dropped unread).
+            if (keyword is not null || starts.Count == 0) starts.Add((token.Start, keyword));
+            if (token.Kind == TokenKind.Text && !TreatyLexer.IsClosed(text, token)) unterminated.Add(token.Start);
             atLineStart = false;
-            i++;
         }
 
         var chunks = new List<Chunk>(starts.Count);
@@ -84,7 +44,10 @@ internal static class DeclarationSplitter
         return chunks;
     }
 
-    private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
-
-    private static bool IsWordPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
+    /// <summary>The declaration keyword a line's first word starts with (its first part: <c>record</c> of <c>record.x</c>), or null.</summary>
+    private static string? DeclarationKeyword(string text, SyntaxToken word)
+    {
+        var part = text.Substring(word.Start, TreatyLexer.WordPartEnd(text, word.Start) - word.Start);
+        return TreatyKeywords.IsDeclaration(part) ? part : null;
+    }
 }

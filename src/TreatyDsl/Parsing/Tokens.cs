@@ -8,7 +8,9 @@ namespace TreatyDsl.Parsing;
 /// The grammar's tokens, read by scanning the text from the current position. Sprache's <c>Parse.Regex</c> copies the
 /// whole rest of the input on every attempt, which made a long condition quadratic (4,000 terms took 20 s); these read
 /// only the characters of the token itself. Digits are ASCII only: a number is what <c>int</c> and <c>decimal</c>
-/// parse in the invariant culture, never another script's digits.
+/// parse in the invariant culture, never another script's digits. What trivia, quoted text and a word are comes from
+/// <see cref="TreatyLexer"/>, the one lexical layer; these are the grammar's finer shapes of its pieces (a name whose
+/// hyphens each have a name part after them, a date, a duration's unit) and Sprache steps that read them.
 /// </summary>
 internal static class Tokens
 {
@@ -52,20 +54,13 @@ internal static class Tokens
     public static IInput SkipTrivia(IInput input)
     {
         // Measured on the text, then stepped over at once: comments are long, and a step per character costs.
-        var source = input.Source;
-        var end = input.Position;
-        while (end < source.Length)
-        {
-            if (char.IsWhiteSpace(source[end])) end++;
-            else if (source[end] == '/' && At(source, end + 1) == '/') { while (end < source.Length && source[end] != '\n') end++; }
-            else break;
-        }
+        var end = TreatyLexer.TriviaEnd(input.Source, input.Position);
         return end == input.Position ? input : TextInput.Skip(input, end - input.Position);
     }
 
     /// <summary>
-    /// Quoted text on one line, <c>\</c> escaping the character after it; the value is the text between the quotes with
-    /// the escapes taken out. Read in one pass: a citation is long, and a parser step per character was most of the
+    /// Quoted text on one line (<see cref="TreatyLexer.QuotedTextEnd"/>), <c>\</c> escaping the character after it; the
+    /// value is the text between the quotes with the escapes taken out. Read in one pass: a citation is long, and a parser step per character was most of the
     /// parse's cost.
     /// </summary>
     public static readonly Parser<string> QuotedText = input =>
@@ -73,26 +68,9 @@ internal static class Tokens
         var source = input.Source;
         var start = input.Position;
         if (start >= source.Length || source[start] != '"') return Result.Failure<string>(input, "expected '\"'", new[] { "'\"'" });
-        System.Text.StringBuilder? unescaped = null;
-        var run = start + 1;
-        var end = run;
-        while (end < source.Length && source[end] != '"' && source[end] != '\n')
-        {
-            if (source[end] == '\\' && end + 1 < source.Length)
-            {
-                unescaped ??= new System.Text.StringBuilder();
-                unescaped.Append(source, run, end - run).Append(source[end + 1]);
-                end += 2;
-                run = end;
-            }
-            else
-            {
-                end++;
-            }
-        }
-        if (end >= source.Length || source[end] != '"') return Result.Failure<string>(TextInput.Skip(input, end - start), "expected '\"'", new[] { "'\"'" });
-        var value = unescaped is null ? source.Substring(start + 1, end - start - 1) : unescaped.Append(source, run, end - run).ToString();
-        return Result.Success(value, TextInput.Skip(input, end + 1 - start));
+        var end = TreatyLexer.QuotedTextEnd(source, start, out var closed);
+        if (!closed) return Result.Failure<string>(TextInput.Skip(input, end - start), "expected '\"'", new[] { "'\"'" });
+        return Result.Success(TreatyLexer.TextValue(source, start, end), TextInput.Skip(input, end - start));
     };
 
     /// <summary>
@@ -102,29 +80,16 @@ internal static class Tokens
     /// </summary>
     public static IEnumerable<(string Text, int Offset, int Length)> Citations(string text)
     {
-        IInput input = new TextInput(text);
         string? last = null;
         string? beforeLast = null;
-        while (true)
+        foreach (var token in TreatyLexer.Pieces(text))
         {
-            input = SkipTrivia(input);
-            if (input.AtEnd) yield break;
-            var start = input.Position;
-            if (input.Current == '"')
+            if (token.IsWhiteSpace || token.Kind == TokenKind.Comment) continue;
+            if (token.Kind == TokenKind.Text && TreatyLexer.IsClosed(text, token) && (last == "cite" || (beforeLast == "cite" && last is not null)))
             {
-                var quoted = QuotedText(input);
-                if (quoted.WasSuccessful && (last == "cite" || (beforeLast == "cite" && last is not null)))
-                {
-                    yield return (quoted.Value, start, quoted.Remainder.Position - start);
-                }
-                // An unterminated string ends at its line: the next line is read as the parser reads it.
-                input = quoted.WasSuccessful ? quoted.Remainder : TextInput.Skip(quoted.Remainder, quoted.Remainder.AtEnd ? 0 : 1);
-                (beforeLast, last) = (last, null);
-                continue;
+                yield return (TreatyLexer.TextValue(text, token.Start, token.End), token.Start, token.Length);
             }
-            var length = WordLength(text, start);
-            (beforeLast, last) = (last, length > 0 ? text.Substring(start, length) : null);
-            input = TextInput.Skip(input, length > 0 ? length : 1);
+            (beforeLast, last) = (last, token.Kind == TokenKind.Word ? token.TextIn(text) : null);
         }
     }
 
@@ -194,13 +159,7 @@ internal static class Tokens
         }
     }
 
-    private static int WordLength(string s, int i)
-    {
-        if (!IsNameStart(At(s, i))) return 0;
-        var end = i + 1;
-        while (IsNamePart(At(s, end))) end++;
-        return end - i;
-    }
+    private static int WordLength(string s, int i) => TreatyLexer.WordPartEnd(s, i) - i;
 
     private static int Digits(string s, int i)
     {
@@ -213,9 +172,10 @@ internal static class Tokens
 
     private static bool IsUpper(char c) => c is >= 'A' and <= 'Z';
 
-    private static bool IsNameStart(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or '_';
+    private static bool IsNameStart(char c) => TreatyLexer.IsNameStart(c);
 
-    private static bool IsNameChar(char c) => IsNameStart(c) || c is >= '0' and <= '9';
+    // A name part without the hyphen: a name's hyphen must have one of these after it.
+    private static bool IsNameChar(char c) => c != '-' && TreatyLexer.IsNamePart(c);
 
-    private static bool IsNamePart(char c) => IsNameChar(c) || c == '-';
+    private static bool IsNamePart(char c) => TreatyLexer.IsNamePart(c);
 }

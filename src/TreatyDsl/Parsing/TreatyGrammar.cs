@@ -16,14 +16,6 @@ namespace TreatyDsl.Parsing;
 /// </summary>
 internal sealed class TreatyGrammar
 {
-    private static readonly HashSet<string> ReservedWords = new(DeclarationSplitter.DeclarationKeywords)
-    {
-        "and", "or", "not", "in", "any", "all", "true", "false", "when", "unless", "cite", "effective",
-        "from", "before", "to", "label", "period", "title", "kind", "parties", "includes", "practice",
-        "only", "prefers", "required", "nonempty", "list", "of", "note", "unbounded", "expected", "accept", "columns",
-        "given", "expect", "like",
-    };
-
     private string path;
     private int originOffset;
     private int originLine = 1;
@@ -127,12 +119,14 @@ internal sealed class TreatyGrammar
     }
 
     private Parser<(string Value, SourceSpan Span)> Identifier => Once(() =>
-        Tok(FullWord.Where(w => !ReservedWords.Contains(w))).Named("a name"));
+        Tok(FullWord.Where(w => !TreatyKeywords.IsReserved(w))).Named("a name"));
 
     private Parser<(string Value, SourceSpan Span)> DottedName => Once(() =>
-        Tok(FullWord.Where(w => !ReservedWords.Contains(w))
-                .DelimitedBy(Parse.Char('.'))
-                .Select(parts => string.Join(".", parts)))
+        // A single word must not be reserved; with a dot in it any word may be a part (sentence.kind): no keyword is
+        // ever followed by a dot, so the name cannot be misread.
+        Tok(FullWord.DelimitedBy(Parse.Char('.'))
+                .Select(parts => string.Join(".", parts))
+                .Where(name => name.IndexOf('.') >= 0 || !TreatyKeywords.IsReserved(name)))
             .Named("a name"));
 
     private Parser<(string Value, SourceSpan Span)> CountryCode => Once(() =>

@@ -26,6 +26,8 @@ public class BinderTests
 
     [Theory]
     [InlineData("TDSL0102", Header + "require r: \"t\" cite \"c\" when judgement.final\n", "judgement.final")]
+    // A keyword inside a dotted name is a name part: the name is unknown, not a syntax error.
+    [InlineData("TDSL0102", Header + "require r: \"t\" cite \"c\" when sentence.kind\n", "sentence.kind")]
     [InlineData("TDSL0103", Header + "require r: \"t\" cite \"c\" when sentence.fullTermDate >= 5\n", "sentence.fullTermDate >= 5")]
     [InlineData("TDSL0114", Header + "require r: \"t\" cite \"c\" when sentence.fullTermDate\n", "sentence.fullTermDate")]
     [InlineData("TDSL0115", Header + "require r: \"t\" cite \"c\" when receivingCountry > MX\n", "receivingCountry > MX")]

@@ -28,7 +28,7 @@ internal static class WhitespaceShuffle
             var breaks = token.LineBreaksBefore;
             var startsDeclaration = declarations.Contains(token.Start);
             // A declaration's keyword used inside one (the type 'country') must never become the first word of a line.
-            var mustStayOnLine = token.Kind == TokenKind.Word && !startsDeclaration && DeclarationSplitter.DeclarationKeywords.Contains(token.TextIn(text));
+            var mustStayOnLine = token.Kind == TokenKind.Word && !startsDeclaration && TreatyKeywords.IsDeclaration(token.TextIn(text));
             var afterComment = i > 0 && tokens[i - 1].Kind == TokenKind.Comment;
             // A duration's parts are separated by white space only ('6 months'): no comment goes between them.
             var inDuration = i > 0 && (tokens[i - 1].Kind == TokenKind.Number || token.Kind == TokenKind.Number);
