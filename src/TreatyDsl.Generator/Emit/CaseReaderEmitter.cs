@@ -28,6 +28,7 @@ internal static class CaseReaderEmitter
         var ns = spec.Namespace;
         var vocabulary = spec.Vocabulary;
         var caseType = $"global::{ns}.{GeneratedNames.CaseClass}";
+        var tree = FactTree.Of(vocabulary);
         var facts = vocabulary.Facts.Where(f => f.Type.Kind != TypeKind.Error).ToList();
         var names = new Utf8Names();
         var methods = new CodeWriter();
@@ -45,9 +46,9 @@ internal static class CaseReaderEmitter
         w.Line($"/// <summary>Builds a case fact by fact from facts by path (<c>{GeneratedNames.CaseClass}.{GeneratedNames.FromFacts}</c>, when they do not hold a typed case already).</summary>");
         w.Line($"internal static readonly global::System.Func<{R}.CaseFacts, {caseType}> ByPath = facts => new {caseType}");
         w.Line("{");
-        VocabularyEmitter.EmitInitializers(w, vocabulary.Facts.Select(f => (f.Path.Split('.'), f)).ToList(), GeneratedNames.CaseClass, ns, 1, fact =>
-            VocabularyEmitter.Read($"facts[{Escape.StringLiteral(fact.Path)}]", fact.Type, ns));
-        w.Line("};");
+        w.Indent();
+        VocabularyEmitter.EmitInitializers(w, tree.Root, ns, fact => VocabularyEmitter.Read($"facts[{Escape.StringLiteral(fact.Path)}]", fact.Type, ns));
+        w.Outdent().Line("};");
         w.Line();
         w.Line($"bool {R}.ITypedCaseReader.TryRead(global::System.ReadOnlySpan<byte> utf8, out {R}.ITypedCase? typedCase)");
         w.Line("{");
@@ -93,12 +94,12 @@ internal static class CaseReaderEmitter
 
         foreach (var reader in Readers)
         {
-            EmitGroupReader(methods, reader, GeneratedNames.CaseClass, facts.Select(f => (f.Path.Split('.'), f.Type)).ToList(), ns, names);
+            EmitGroupReader(methods, reader, tree.Root, ns, names);
             foreach (var record in vocabulary.Records) EmitRecordReader(methods, reader, record, ns, names);
             foreach (var e in vocabulary.Enums) EmitEnumReader(methods, reader, e, ns, names);
         }
         EmitGetFact(methods, facts, caseType, ns);
-        EmitWithFacts(methods, facts, caseType, ns);
+        EmitWithFacts(methods, tree, caseType, ns);
         foreach (var record in vocabulary.Records) EmitRecordFacts(methods, record, ns);
         foreach (var e in vocabulary.Enums) EmitEnumFact(methods, e, ns);
         w.Append(methods);
@@ -113,18 +114,14 @@ internal static class CaseReaderEmitter
 
     private static string FactMethod(string typeName) => "FactOf" + typeName;
 
-    /// <summary>One level of the fact paths: its facts and the groups below it, each property once.</summary>
-    private static void EmitGroupReader(CodeWriter w, string reader, string className, List<(string[] Path, TypeRef Type)> facts, string ns, Utf8Names names)
+    /// <summary>One group of the fact tree: its facts and the groups below it, each property once.</summary>
+    private static void EmitGroupReader(CodeWriter w, string reader, FactNode<FactModel> group, string ns, Utf8Names names)
     {
         var properties = new List<Property>();
-        foreach (var (path, type) in facts.Where(f => f.Path.Length == 1)) properties.Add(new Property(path[0], GeneratedNames.Pascal(path[0]), type, null));
-        var children = facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]).ToList();
-        foreach (var child in children) properties.Add(new Property(child.Key, GeneratedNames.Pascal(child.Key), null, GeneratedNames.GroupClass(className, child.Key)));
-        EmitObjectReader(w, reader, className, properties, ns, names);
-        foreach (var child in children)
-        {
-            EmitGroupReader(w, reader, GeneratedNames.GroupClass(className, child.Key), child.Select(c => (c.Path.Skip(1).ToArray(), c.Type)).ToList(), ns, names);
-        }
+        foreach (var (node, fact) in group.ChildFacts().Where(f => f.Fact.Type.Kind != TypeKind.Error)) properties.Add(new Property(node.Segment, node.MemberName, fact.Type, null));
+        foreach (var child in group.ChildGroups()) properties.Add(new Property(child.Segment, child.MemberName, null, child.ClassName));
+        EmitObjectReader(w, reader, group.ClassName, properties, ns, names);
+        foreach (var child in group.ChildGroups()) EmitGroupReader(w, reader, child, ns, names);
     }
 
     private static void EmitRecordReader(CodeWriter w, string reader, RecordModel record, string ns, Utf8Names names) =>
@@ -275,37 +272,31 @@ internal static class CaseReaderEmitter
     /// asking the dictionary for every fact of the vocabulary, and makes anew only the groups a supplied fact is in:
     /// the others are immutable and shared with the original case.
     /// </summary>
-    private static void EmitWithFacts(CodeWriter w, List<FactModel> facts, string caseType, string ns)
+    private static void EmitWithFacts(CodeWriter w, FactTree<FactModel> tree, string caseType, string ns)
     {
-        var local = facts.Select((f, i) => (f.Path, Name: "f" + i)).ToDictionary(p => p.Path, p => p.Name);
-        var groups = facts.SelectMany(f => Enclosing(f.Path)).Distinct().Select((g, i) => (Group: g, Name: "g" + i)).ToDictionary(p => p.Group, p => p.Name);
+        var leaves = tree.Leaves.Where(l => l.Fact.Type.Kind != TypeKind.Error).ToList();
+        var local = leaves.Select((l, i) => (l.Fact.Path, Name: "f" + i)).ToDictionary(p => p.Path, p => p.Name);
+        var groups = tree.Groups.Skip(1).Select((g, i) => (Group: g, Name: "g" + i)).ToDictionary(p => p.Group, p => p.Name);
 
         w.Line("/// <summary>The case with the supplied facts (by path) in place of its own; a supplied path the vocabulary does not have is ignored.</summary>");
         w.Open($"internal static {caseType} WithFacts({caseType} c, global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied)");
-        foreach (var fact in facts) w.Line($"var {local[fact.Path]} = c.{GeneratedNames.Member(fact.Path)};");
+        foreach (var (node, fact) in leaves) w.Line($"var {local[fact.Path]} = c.{node.MemberPath};");
         foreach (var group in groups) w.Line($"var {group.Value} = false; // whether a supplied fact is in this group");
         w.Open("foreach (var pair in supplied)");
         w.Open("switch (pair.Key)");
-        foreach (var fact in facts)
+        foreach (var (node, fact) in leaves)
         {
-            var touched = string.Concat(Enclosing(fact.Path).Select(g => $" {groups[g]} = true;"));
+            var touched = string.Concat(node.Enclosing().Select(g => $" {groups[g]} = true;"));
             w.Line($"case {Escape.StringLiteral(fact.Path)}: {local[fact.Path]} = {VocabularyEmitter.Read("pair.Value", fact.Type, ns)};{touched} break;");
         }
         w.Close();
         w.Close();
         w.Line($"return new {caseType}");
-        w.Line("{");
-        VocabularyEmitter.EmitInitializers(w, facts.Select(f => (f.Path.Split('.'), f)).ToList(), GeneratedNames.CaseClass, ns, 1, fact => local[fact.Path],
-            group => $"!{groups[group]} ? c.{GeneratedNames.Member(group)} : ");
-        w.Line("};");
+        w.Line("{").Indent();
+        VocabularyEmitter.EmitInitializers(w, tree.Root, ns, fact => local[fact.Path], group => $"!{groups[group]} ? c.{group.MemberPath} : ");
+        w.Outdent().Line("};");
         w.Close();
         w.Line();
-    }
-
-    /// <summary>The groups a fact is in, outermost first: <c>a</c> and <c>a.b</c> for <c>a.b.c</c>.</summary>
-    private static IEnumerable<string> Enclosing(string path)
-    {
-        for (var dot = path.IndexOf('.'); dot >= 0; dot = path.IndexOf('.', dot + 1)) yield return path.Substring(0, dot);
     }
 
     private static void EmitRecordFacts(CodeWriter w, RecordModel record, string ns)

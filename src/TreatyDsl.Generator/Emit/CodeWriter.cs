@@ -15,6 +15,20 @@ internal sealed class CodeWriter
         return this;
     }
 
+    /// <summary>Writes the lines after this one level deeper, until <see cref="Outdent"/>, with no braces of its own (an initializer's).</summary>
+    public CodeWriter Indent()
+    {
+        indent++;
+        return this;
+    }
+
+    /// <summary>Ends an <see cref="Indent"/>.</summary>
+    public CodeWriter Outdent()
+    {
+        indent--;
+        return this;
+    }
+
     /// <summary>A line one level deeper than the current one: an initializer's member, a statement under a case label.</summary>
     public CodeWriter Nested(string text)
     {

@@ -18,7 +18,7 @@ internal static class VocabularyEmitter
         var access = spec.Target.TypeAccessibility;
         foreach (var e in spec.Vocabulary.Enums) EmitEnum(w, e, ns, access);
         foreach (var r in spec.Vocabulary.Records) EmitRecord(w, r, ns, access);
-        EmitGroup(w, GeneratedNames.CaseClass, "A transfer case: the facts of the case file, each null when unknown.", spec.Vocabulary.Facts.Select(f => (f.Path.Split('.'), f)).ToList(), ns, access, isRoot: true);
+        EmitGroup(w, FactTree.Of(spec.Vocabulary).Root, "A transfer case: the facts of the case file, each null when unknown.", ns, access);
         w.Close();
         if (spec.Target.NeedsIsExternalInit) EmitIsExternalInit(w);
         return w.ToString();
@@ -97,24 +97,24 @@ internal static class VocabularyEmitter
         w.Line();
     }
 
-    /// <summary>Emits a class for one level of the fact paths; "prisoner.x" facts become the nested Prisoner class.</summary>
-    private static void EmitGroup(CodeWriter w, string className, string summary, List<(string[] Path, FactModel Fact)> facts, string ns, string access, bool isRoot)
+    /// <summary>Emits a class for one group of the fact tree; "prisoner.x" facts become the nested Prisoner class.</summary>
+    private static void EmitGroup(CodeWriter w, FactNode<FactModel> group, string summary, string ns, string access)
     {
-        var children = facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]).ToList();
+        var isRoot = group.Parent is null;
+        var className = group.ClassName;
         w.Line($"/// <summary>{Escape.XmlDoc(summary)}</summary>");
         w.Line(Naming.GeneratedCode);
         w.Open($"{access} sealed partial class {className}{(isRoot ? " : global::TreatyDsl.Runtime.ITypedCase" : string.Empty)}");
-        foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
+        foreach (var (node, fact) in group.ChildFacts())
         {
             var doc = fact.Description ?? fact.Path;
             w.Line($"/// <summary>{Escape.XmlDoc(doc)} (<c>{Escape.XmlDoc(fact.Path)}</c>, {Escape.XmlDoc(fact.Type.ToString())}); null when unknown.</summary>");
-            w.Line($"public {Naming.ClrType(fact.Type, ns)} {GeneratedNames.Pascal(path[0])} {{ get; init; }}");
+            w.Line($"public {Naming.ClrType(fact.Type, ns)} {node.MemberName} {{ get; init; }}");
         }
-        foreach (var child in children)
+        foreach (var child in group.ChildGroups())
         {
-            var childClass = GeneratedNames.GroupClass(className, child.Key);
-            w.Line($"/// <summary>The <c>{Escape.XmlDoc(child.Key)}</c> facts.</summary>");
-            w.Line($"public global::{ns}.{childClass} {GeneratedNames.Pascal(child.Key)} {{ get; init; }} = new global::{ns}.{childClass}();");
+            w.Line($"/// <summary>The <c>{Escape.XmlDoc(child.Segment)}</c> facts.</summary>");
+            w.Line($"public global::{ns}.{child.ClassName} {child.MemberName} {{ get; init; }} = new global::{ns}.{child.ClassName}();");
         }
         if (isRoot)
         {
@@ -131,36 +131,27 @@ internal static class VocabularyEmitter
         }
         w.Close();
         w.Line();
-        foreach (var child in children)
-        {
-            EmitGroup(w, GeneratedNames.GroupClass(className, child.Key), $"The {child.Key} facts of a case.", child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), ns, access, isRoot: false);
-        }
+        foreach (var child in group.ChildGroups()) EmitGroup(w, child, $"The {child.Segment} facts of a case.", ns, access);
     }
 
     /// <summary>
-    /// The object initializer's lines for one level of the case (<paramref name="className"/>): each fact's property set
-    /// to <paramref name="value"/> of the fact, and each group below it as a nested initializer of its own class.
+    /// The object initializer's lines for one group of the case: each fact's property set to <paramref name="value"/> of
+    /// the fact, and each group below it as a nested initializer of its own class, one level deeper.
     /// </summary>
     /// <param name="groupGuard">
-    /// Given a group's path (<c>prisoner</c>), what goes before its <c>new</c>, such as <c>!g0 ? c.Prisoner : </c> to keep a
-    /// group unchanged (<c>WithFacts</c>); null to make every group anew.
+    /// Given a group, what goes before its <c>new</c>, such as <c>!g0 ? c.Prisoner : </c> to keep a group unchanged
+    /// (<c>WithFacts</c>); null to make every group anew.
     /// </param>
-    internal static void EmitInitializers(CodeWriter w, List<(string[] Path, FactModel Fact)> facts, string className, string ns, int depth, System.Func<FactModel, string> value,
-        System.Func<string, string>? groupGuard = null, string groupPrefix = "")
+    internal static void EmitInitializers(CodeWriter w, FactNode<FactModel> group, string ns, System.Func<FactModel, string> value,
+        System.Func<FactNode<FactModel>, string>? groupGuard = null)
     {
-        var pad = new string(' ', 4 * depth);
-        foreach (var (path, fact) in facts.Where(f => f.Path.Length == 1))
+        foreach (var (node, fact) in group.ChildFacts()) w.Line($"{node.MemberName} = {value(fact)},");
+        foreach (var child in group.ChildGroups())
         {
-            w.Line($"{pad}{GeneratedNames.Pascal(path[0])} = {value(fact)},");
-        }
-        foreach (var child in facts.Where(f => f.Path.Length > 1).GroupBy(f => f.Path[0]))
-        {
-            var childClass = GeneratedNames.GroupClass(className, child.Key);
-            var group = groupPrefix + child.Key;
-            w.Line($"{pad}{GeneratedNames.Pascal(child.Key)} = {groupGuard?.Invoke(group)}new global::{ns}.{childClass}");
-            w.Line($"{pad}{{");
-            EmitInitializers(w, child.Select(c => (c.Path.Skip(1).ToArray(), c.Fact)).ToList(), childClass, ns, depth + 1, value, groupGuard, group + ".");
-            w.Line($"{pad}}},");
+            w.Line($"{child.MemberName} = {groupGuard?.Invoke(child)}new global::{ns}.{child.ClassName}");
+            w.Line("{").Indent();
+            EmitInitializers(w, child, ns, value, groupGuard);
+            w.Outdent().Line("},");
         }
     }
 

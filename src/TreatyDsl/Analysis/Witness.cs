@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
+using TreatyDsl.Binding;
 using TreatyDsl.Runtime;
 
 namespace TreatyDsl.Analysis;
@@ -92,26 +93,25 @@ public sealed class Witness
         {
             writer.WriteStartObject();
             writer.WriteString(ContractFacts.Id, Facts.TryGetValue(ContractFacts.Id, out var own) && own is string needed ? needed : id);
-            WriteObject(writer, Facts.Where(p => p.Key != ContractFacts.Id).Select(p => (p.Key.Split('.'), p.Value)).ToList(), 0);
+            WriteObject(writer, FactTree.Build(Facts.Where(p => p.Key != ContractFacts.Id), p => p.Key).Root);
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
-    /// <summary>Writes facts grouped by their path's next segment: <c>sentence.type</c> and <c>sentence.fullTermDate</c> share one object.</summary>
-    private static void WriteObject(Utf8JsonWriter writer, List<(string[] Path, object? Value)> facts, int depth)
+    /// <summary>Writes a group's facts and groups: <c>sentence.type</c> and <c>sentence.fullTermDate</c> share one object.</summary>
+    private static void WriteObject(Utf8JsonWriter writer, FactNode<KeyValuePair<string, object?>> group)
     {
-        foreach (var group in facts.GroupBy(f => f.Path[depth]))
+        foreach (var child in group.Children)
         {
-            var leaf = group.FirstOrDefault(f => f.Path.Length == depth + 1);
-            if (leaf.Path is not null)
+            if (child.IsFact)
             {
-                writer.WritePropertyName(group.Key);
-                WriteValue(writer, leaf.Value);
+                writer.WritePropertyName(child.Segment);
+                WriteValue(writer, child.Facts[0].Value);
                 continue;
             }
-            writer.WriteStartObject(group.Key);
-            WriteObject(writer, group.ToList(), depth + 1);
+            writer.WriteStartObject(child.Segment);
+            WriteObject(writer, child);
             writer.WriteEndObject();
         }
     }

@@ -55,52 +55,29 @@ internal static class GeneratedNameCheck
             types.Claim(GeneratedNames.EnumNamesClass(e.Name), "Enum", e.Name, e.Span);
         }
         foreach (var r in vocabulary.Records) types.Claim(GeneratedNames.RecordClass(r.Name), "Record", r.Name, r.Span);
-        foreach (var (className, prefix, span) in Groups(vocabulary).Where(g => g.Prefix.Length > 0)) types.Claim(className, "The facts under", prefix, span);
+        foreach (var group in FactTree.Of(vocabulary).Groups.Skip(1)) types.Claim(group.ClassName, "The facts under", group.Path, group.First.Span);
         foreach (var i in instruments) types.Claim(GeneratedNames.ValidatorClass(i.Id), "Instrument", i.Id, i.Span);
         foreach (var a in advisories) types.Claim(GeneratedNames.AdvisoriesClass(a.Id), "Advisory set", a.Id, a.Span);
         types.Report(found);
     }
 
-    /// <summary>The case type and its nested fact groups: one C# class per dotted prefix, each with a property per name below it.</summary>
+    /// <summary>The case type and its nested fact groups: one C# class per group, each with a property per node below it.</summary>
     private static void CaseClasses(VocabularyModel vocabulary, List<TreatyDiagnostic> found)
     {
-        foreach (var (className, prefix, _) in Groups(vocabulary))
+        foreach (var group in FactTree.Of(vocabulary).Groups)
         {
             var members = new CSharpScope(StringComparer.Ordinal);
-            members.Reserve(className, $"the class '{className}' itself");
-            if (prefix.Length == 0) members.Reserve(GeneratedNames.FromFacts, "the method that reads a case");
-            var depth = prefix.Length == 0 ? 0 : prefix.Split('.').Length;
-            foreach (var fact in vocabulary.Facts.Where(f => Under(f.Path, prefix)))
+            members.Reserve(group.ClassName, $"the class '{group.ClassName}' itself");
+            if (group.Parent is null) members.Reserve(GeneratedNames.FromFacts, "the method that reads a case");
+            foreach (var (node, fact) in group.ChildFacts()) members.Claim(node.MemberName, "Fact", fact.Path, fact.Span);
+            // A group's property is claimed from each fact under it, as one declaration (its facts may be in several files).
+            foreach (var child in group.ChildGroups())
             {
-                var segments = fact.Path.Split('.');
-                var name = segments[depth];
-                // A fact directly here is a property; a deeper one makes a property for its group, claimed once.
-                if (segments.Length == depth + 1) members.Claim(GeneratedNames.Pascal(name), "Fact", fact.Path, fact.Span);
-                else members.Claim(GeneratedNames.Pascal(name), "The facts under", string.Join(".", segments.Take(depth + 1)), fact.Span, sameOwnerIsNoConflict: true);
+                foreach (var fact in child.FactsBelow()) members.Claim(child.MemberName, "The facts under", child.Path, fact.Span, sameOwnerIsNoConflict: true);
             }
             members.Report(found);
         }
     }
-
-    /// <summary>Every class of the case type: its name, the dotted prefix it holds ("" for the case itself) and the first fact under it.</summary>
-    private static IEnumerable<(string ClassName, string Prefix, SourceSpan Span)> Groups(VocabularyModel vocabulary)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        yield return (GeneratedNames.CaseClass, string.Empty, default);
-        foreach (var fact in vocabulary.Facts)
-        {
-            var segments = fact.Path.Split('.');
-            var className = GeneratedNames.CaseClass;
-            for (var depth = 1; depth < segments.Length; depth++)
-            {
-                className = GeneratedNames.GroupClass(className, segments[depth - 1]);
-                var prefix = string.Join(".", segments.Take(depth));
-                if (seen.Add(prefix)) yield return (className, prefix, fact.Span);
-            }
-        }
-    }
-
-    private static bool Under(string path, string prefix) => prefix.Length == 0 || path.StartsWith(prefix + ".", StringComparison.Ordinal);
 
     private static void InstrumentClass(InstrumentModel instrument, VocabularyModel vocabulary, List<TreatyDiagnostic> found)
     {

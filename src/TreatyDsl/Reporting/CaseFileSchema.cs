@@ -32,7 +32,7 @@ public static class CaseFileSchema
             json.WriteString("$schema", Draft);
             json.WriteString("title", "TreatyDsl case file (vocabulary " + vocabulary.Name + ")");
             json.WriteString("description", "A prisoner-transfer case for treaty eval. A property that is absent or null is unknown: a requirement that needs it is unknown, never met. Properties no fact reads are allowed (the reader warns about them).");
-            WriteObject(json, vocabulary, Tree(vocabulary.Facts), topLevel: true);
+            WriteObject(json, vocabulary, FactTree.Build(vocabulary.Facts.Where(f => f.Type.Kind != TypeKind.Error), f => f.Path).Root, topLevel: true);
             json.WriteStartObject("$defs");
             json.WriteStartObject("country");
             json.WriteString("description", "An assigned ISO 3166-1 alpha-2 code, upper case.");
@@ -53,37 +53,17 @@ public static class CaseFileSchema
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
-    /// <summary>A node of the case file's object tree: the fact at this path, if any, and the properties below it.</summary>
-    private sealed class Node
-    {
-        public FactModel? Fact { get; set; }
+    /// <summary>Whether a fact at or below <paramref name="node"/> is required, so the object on the way to it must be there.</summary>
+    private static bool HasRequired(FactNode<FactModel> node) => node.Facts.Any(f => f.Required) || node.Children.Any(HasRequired);
 
-        public SortedDictionary<string, Node> Children { get; } = new(StringComparer.Ordinal);
-
-        public bool HasRequired => (Fact?.Required ?? false) || Children.Values.Any(c => c.HasRequired);
-    }
-
-    private static Node Tree(IEnumerable<FactModel> facts)
-    {
-        var root = new Node();
-        foreach (var fact in facts.Where(f => f.Type.Kind != TypeKind.Error))
-        {
-            var node = root;
-            foreach (var segment in fact.Path.Split('.'))
-            {
-                if (!node.Children.TryGetValue(segment, out var next)) node.Children[segment] = next = new Node();
-                node = next;
-            }
-            node.Fact = fact;
-        }
-        return root;
-    }
+    /// <summary>A node's children by name in ordinal order, as the schema lists properties.</summary>
+    private static IEnumerable<FactNode<FactModel>> Sorted(FactNode<FactModel> node) => node.Children.OrderBy(c => c.Segment, StringComparer.Ordinal);
 
     /// <summary>The properties of an object node (the case file itself, or an object of facts such as <c>sentence</c>).</summary>
-    private static void WriteObject(Utf8JsonWriter json, VocabularyModel vocabulary, Node node, bool topLevel)
+    private static void WriteObject(Utf8JsonWriter json, VocabularyModel vocabulary, FactNode<FactModel> node, bool topLevel)
     {
         // The case file itself must be an object; an object on the way to facts may be null (every fact in it unknown).
-        if (topLevel || node.HasRequired) json.WriteString("type", "object");
+        if (topLevel || HasRequired(node)) json.WriteString("type", "object");
         else
         {
             json.WriteStartArray("type");
@@ -92,23 +72,24 @@ public static class CaseFileSchema
             json.WriteEndArray();
         }
         json.WriteStartObject("properties");
-        foreach (var child in node.Children)
+        foreach (var child in Sorted(node))
         {
-            json.WritePropertyName(child.Key);
+            json.WritePropertyName(child.Segment);
             json.WriteStartObject();
-            if (child.Value.Fact is { } fact)
+            // A path declared twice is an error elsewhere; the schema takes the last declaration, as a later one wins.
+            if (child.IsFact && child.Facts[child.Facts.Count - 1] is var fact)
             {
                 if (fact.Description is { } description) json.WriteString("description", description);
                 WriteType(json, vocabulary, fact.Type, nullable: !fact.Required, nonEmpty: fact.NonEmpty);
             }
             else
             {
-                WriteObject(json, vocabulary, child.Value, topLevel: false);
+                WriteObject(json, vocabulary, child, topLevel: false);
             }
             json.WriteEndObject();
         }
         json.WriteEndObject();
-        var required = node.Children.Where(c => c.Value.HasRequired).Select(c => c.Key).ToList();
+        var required = Sorted(node).Where(HasRequired).Select(c => c.Segment).ToList();
         if (required.Count > 0)
         {
             json.WriteStartArray("required");
