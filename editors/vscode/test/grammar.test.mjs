@@ -71,3 +71,11 @@ has('us-mx', 'entity.name');
 has('instrument', 'keyword.declaration');
 has('when', 'keyword.other');
 console.log(`grammar: ${checked} keywords scoped in the shipped treaties; comments, citations, dates, durations and ids scoped in us-mx.treaty`);
+
+// A keyword inside a dotted name is a part of the name (TreatyKeywords: a dotted name may hold any word).
+{
+  const tokens = tokenize('require r: "t" cite "c" when sentence.kind = x and kind.note');
+  const dotted = tokens.filter(t => /kind|note/.test(t.text) && !isQuotedOrComment(t.scopes));
+  assert.ok(dotted.length > 0, 'the dotted names were not found');
+  for (const token of dotted) assert.ok(!isKeywordScope(token.scopes), `'${token.text}' in a dotted name is scoped ${token.scopes.join(' ')}`);
+}
