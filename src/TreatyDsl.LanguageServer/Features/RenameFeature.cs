@@ -36,9 +36,10 @@ internal static class RenameFeature
         }
         var kind = target.Definitions[0].Kind;
         var valid = kind == NameKind.Fact ? FactPath.IsMatch(newName) : Name.IsMatch(newName);
-        if (!valid || TreatyKeywords.All.Contains(newName))
+        // As the grammar reads names: a reserved word alone is not one; a contextual keyword, or any word in a dotted path, is.
+        if (!valid || TreatyKeywords.IsReserved(newName))
         {
-            throw RpcException.InvalidParams($"'{newName}' is not a name a {Describe(kind)} can have" + (TreatyKeywords.All.Contains(newName) ? " (it is a keyword)" : string.Empty));
+            throw RpcException.InvalidParams($"'{newName}' is not a name a {Describe(kind)} can have" + (TreatyKeywords.IsReserved(newName) ? " (it is a reserved keyword)" : string.Empty));
         }
         var edits = new Dictionary<string, List<TextEdit>>(StringComparer.Ordinal);
         var texts = snapshot.Documents.ToDictionary(d => d.Path, d => d.Text, StringComparer.Ordinal);

@@ -75,4 +75,16 @@ public class RenameFeatureTests
         Assert.Throws<RpcException>(() => RenameFeature.Rename(snapshot, document, at, "when"));
         Assert.Null(RenameFeature.Prepare(snapshot, document, At(document, "require min-remaining:", "require")));
     }
+
+    [Fact]
+    public void A_word_the_grammar_reads_only_in_a_fixed_place_may_be_a_new_name_and_the_files_still_bind()
+    {
+        var (_, snapshot, document) = Open("baseline.treaty");
+
+        var edit = RenameFeature.Rename(snapshot, document, At(document, "require min-remaining:", "min-remaining"), "case");
+
+        var model = TreatyLoader.Load(Applied(snapshot, edit), analyse: false);
+        Assert.DoesNotContain(model.Diagnostics, d => d.IsError);
+        Assert.Contains(model.Instruments.Single(i => i.Id == "us-mx").Rules, r => r.Id == "case");
+    }
 }
