@@ -32,4 +32,16 @@ if (args.Length >= 1 && args[0] == "--analysis-growth")
     TreatyDsl.Benchmarks.AnalysisGrowth.Run(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : TreatyDsl.Analysis.AnalysisBudget.DefaultEvaluations);
     return;
 }
+// '--report-loop INSTRUMENT SECONDS' runs one instrument's generated report over the samples for that long, for a
+// profiler to sample (perf record with DOTNET_PerfMapEnabled=1): not a timing; BenchmarkDotNet times it.
+if (args.Length >= 3 && args[0] == "--report-loop")
+{
+    var report = new TreatyDsl.Benchmarks.EveryInstrumentReportBenchmarks { Instrument = args[1] };
+    report.Setup();
+    var until = System.Diagnostics.Stopwatch.StartNew();
+    var reports = 0L;
+    while (until.Elapsed.TotalSeconds < double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)) { report.Generated(); reports++; }
+    System.Console.WriteLine($"{args[1]}: {reports} rounds of the samples' reports");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
