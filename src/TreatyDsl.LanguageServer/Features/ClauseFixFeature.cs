@@ -4,6 +4,7 @@ using System.Linq;
 using TreatyDsl.Diagnostics;
 using TreatyDsl.LanguageServer.Protocol;
 using TreatyDsl.LanguageServer.Workspace;
+using TreatyDsl.Parsing;
 
 namespace TreatyDsl.LanguageServer.Features;
 
@@ -42,7 +43,7 @@ internal static class ClauseFixFeature
 
     /// <summary>
     /// The declaration around <paramref name="offset"/>: where its first line starts (the last line at or before it that
-    /// starts in the first column and is not a comment) and where its last indented line ends.
+    /// starts with a declaration keyword in the first column) and where its last indented line ends.
     /// </summary>
     private static (int Header, int End) Declaration(string text, int offset)
     {
@@ -59,8 +60,10 @@ internal static class ClauseFixFeature
         return (lineStart, TrimBack(text, end));
     }
 
+    /// <summary>Whether the line opens with a declaration's keyword in its first column, as the parser cuts declarations.</summary>
     private static bool StartsDeclaration(string text, int lineStart) =>
-        lineStart < text.Length && char.IsAsciiLetter(text[lineStart]);
+        lineStart < text.Length && TreatyLexer.Next(text, lineStart).Kind == TokenKind.Word
+        && TreatyKeywords.IsDeclaration(text.Substring(lineStart, TreatyLexer.WordPartEnd(text, lineStart) - lineStart));
 
     private static int LineEnd(string text, int from)
     {
