@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using TreatyDsl.LanguageServer.Protocol;
 using TreatyDsl.LanguageServer.Workspace;
+using TreatyDsl.Parsing;
 
 namespace TreatyDsl.LanguageServer.Features;
 
@@ -24,13 +25,25 @@ internal static class DateFixFeature
             var lineStart = document.Lines.OffsetOf(new Position(line, 0));
             var lineEnd = document.Text.IndexOf('\n', lineStart);
             var text = document.Text.Substring(lineStart, (lineEnd < 0 ? document.Text.Length : lineEnd) - lineStart);
-            if (Regex.Match(text, @"\d{4}-\d{2}-\d{2}") is not { Success: true } written) continue;
+            if (FirstDate(text) is not { } written) continue;
             foreach (var (reading, how) in new[] { (match.Groups[1].Value, "month first"), (match.Groups[2].Value, "day first") })
             {
                 // The reading written now is the row as it stands: only the other is a change.
-                if (reading == written.Value) continue;
-                yield return QuickFix.Edit(document, $"Read the note's date {how}: {reading}", document.Lines.RangeOf(lineStart + written.Index, written.Length), reading);
+                if (reading == written.TextIn(text)) continue;
+                yield return QuickFix.Edit(document, $"Read the note's date {how}: {reading}", document.Lines.RangeOf(lineStart + written.Start, written.Length), reading);
             }
         }
+    }
+
+    private static readonly Regex IsoDate = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
+
+    /// <summary>The first ISO date written on a line as a value (read through the lexer: never one in a comment or in quoted text).</summary>
+    private static SyntaxToken? FirstDate(string line)
+    {
+        foreach (var piece in TreatyLexer.Pieces(line))
+        {
+            if (piece.Kind == TokenKind.Number && IsoDate.IsMatch(piece.TextIn(line))) return piece;
+        }
+        return null;
     }
 }
