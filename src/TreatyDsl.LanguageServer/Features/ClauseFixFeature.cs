@@ -62,8 +62,7 @@ internal static class ClauseFixFeature
 
     /// <summary>Whether the line opens with a declaration's keyword in its first column, as the parser cuts declarations.</summary>
     private static bool StartsDeclaration(string text, int lineStart) =>
-        lineStart < text.Length && TreatyLexer.Next(text, lineStart).Kind == TokenKind.Word
-        && TreatyKeywords.IsDeclaration(text.Substring(lineStart, TreatyLexer.WordPartEnd(text, lineStart) - lineStart));
+        lineStart < text.Length && TreatyKeywords.DeclarationAt(text, lineStart) is not null;
 
     private static int LineEnd(string text, int from)
     {

@@ -32,13 +32,7 @@ internal static class Words
             var start = token.Start;
             while (start < token.End)
             {
-                var end = start;
-                while (true)
-                {
-                    end = TreatyLexer.WordPartEnd(text, end);
-                    if (end < token.End && text[end] == '.') { end++; continue; }
-                    break;
-                }
+                var end = TreatyLexer.DottedNameEnd(text, start);
                 yield return new Word(text.Substring(start, end - start).TrimEnd('-'), start);
                 // Past the index and its dot to the next part (the lexer only joins them when a name follows).
                 start = TreatyLexer.IndexEnd(text, end);

@@ -22,7 +22,7 @@ internal static class DeclarationSplitter
         {
             if (token.Kind == TokenKind.LineBreak) { atLineStart = true; continue; }
             if (token.Kind is TokenKind.WhiteSpace or TokenKind.Comment) continue;
-            var keyword = atLineStart && token.Kind == TokenKind.Word ? DeclarationKeyword(text, token) : null;
+            var keyword = atLineStart && token.Kind == TokenKind.Word ? TreatyKeywords.DeclarationAt(text, token.Start) : null;
             // Whatever comes before the first declaration is a chunk of its own, reported (never dropped unread).
             if (keyword is not null || starts.Count == 0) starts.Add((token.Start, keyword));
             if (token.Kind == TokenKind.Text && !TreatyLexer.IsClosed(text, token)) unterminated.Add(token.Start);
@@ -42,12 +42,5 @@ internal static class DeclarationSplitter
             chunks.Add(new Chunk(start, end, starts[k].Keyword, bad));
         }
         return chunks;
-    }
-
-    /// <summary>The declaration keyword a line's first word starts with (its first part: <c>record</c> of <c>record.x</c>), or null.</summary>
-    private static string? DeclarationKeyword(string text, SyntaxToken word)
-    {
-        var part = text.Substring(word.Start, TreatyLexer.WordPartEnd(text, word.Start) - word.Start);
-        return TreatyKeywords.IsDeclaration(part) ? part : null;
     }
 }

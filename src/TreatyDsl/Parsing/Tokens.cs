@@ -22,7 +22,7 @@ internal static class Tokens
 
     /// <summary>Two upper-case letters not followed by another name character, such as <c>MX</c>.</summary>
     public static readonly Parser<string> CountryCode = Scan((s, i) =>
-        i + 1 < s.Length && IsUpper(s[i]) && IsUpper(s[i + 1]) && !IsNamePart(At(s, i + 2)) ? 2 : 0, "a country code such as MX");
+        i + 1 < s.Length && IsUpper(s[i]) && IsUpper(s[i + 1]) && !TreatyLexer.IsNamePart(At(s, i + 2)) ? 2 : 0, "a country code such as MX");
 
     /// <summary><c>YYYY-MM-DD</c> not followed by another digit; whether it is a calendar date is the caller's question.</summary>
     public static readonly Parser<string> DateShape = Scan(DateLength, "a date (YYYY-MM-DD)");
@@ -37,7 +37,7 @@ internal static class Tokens
         if (whole == 0) return 0;
         var end = i + whole;
         if (At(s, end) == '.' && Digits(s, end + 1) > 0) end += 1 + Digits(s, end + 1);
-        return IsNamePart(At(s, end)) ? 0 : end - i;
+        return TreatyLexer.IsNamePart(At(s, end)) ? 0 : end - i;
     }, "a number");
 
     /// <summary>ASCII digits only: a duration's whole amount.</summary>
@@ -149,7 +149,7 @@ internal static class Tokens
 
     private static int NameLength(string s, int i)
     {
-        if (!IsNameStart(At(s, i))) return 0;
+        if (!TreatyLexer.IsNameStart(At(s, i))) return 0;
         var end = i + 1;
         while (true)
         {
@@ -172,10 +172,6 @@ internal static class Tokens
 
     private static bool IsUpper(char c) => c is >= 'A' and <= 'Z';
 
-    private static bool IsNameStart(char c) => TreatyLexer.IsNameStart(c);
-
     // A name part without the hyphen: a name's hyphen must have one of these after it.
     private static bool IsNameChar(char c) => c != '-' && TreatyLexer.IsNamePart(c);
-
-    private static bool IsNamePart(char c) => TreatyLexer.IsNamePart(c);
 }

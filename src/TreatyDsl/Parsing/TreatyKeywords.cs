@@ -113,6 +113,16 @@ public static class TreatyKeywords
     /// <summary>Whether <paramref name="word"/> starts a declaration.</summary>
     public static bool IsDeclaration(string word) => ByWord.TryGetValue(word, out var entry) && entry.Role == KeywordRole.Declaration;
 
+    /// <summary>
+    /// The declaration keyword the word at <paramref name="start"/> of <paramref name="text"/> begins with (its first part:
+    /// <c>record</c> of <c>record.x</c>), or null: what the parser reads to cut a file into declarations.
+    /// </summary>
+    public static string? DeclarationAt(string text, int start)
+    {
+        var part = text.Substring(start, TreatyLexer.WordPartEnd(text, start) - start);
+        return IsDeclaration(part) ? part : null;
+    }
+
     /// <summary>Whether <paramref name="word"/> can never be a single-word name.</summary>
     public static bool IsReserved(string word) => ByWord.TryGetValue(word, out var entry) && entry.Role != KeywordRole.Contextual;
 

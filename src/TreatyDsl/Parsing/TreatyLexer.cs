@@ -217,11 +217,19 @@ public static class TreatyLexer
     {
         while (true)
         {
-            i = WordPartEnd(text, i);
-            if (At(text, i) == '.' && IsNameStart(At(text, i + 1))) { i++; continue; }
-            if (IndexEnd(text, i) is var close && close > i) { i = close; continue; }
-            return i;
+            i = DottedNameEnd(text, i);
+            var next = IndexEnd(text, i);
+            if (next == i) return i;
+            i = next;
         }
+    }
+
+    /// <summary>The end of the dotted name at <paramref name="i"/> (<c>sentence.type</c>), up to any list element's index.</summary>
+    public static int DottedNameEnd(string text, int i)
+    {
+        i = WordPartEnd(text, i);
+        while (At(text, i) == '.' && IsNameStart(At(text, i + 1))) i = WordPartEnd(text, i + 1);
+        return i;
     }
 
     /// <summary>The end of one part of a word at <paramref name="i"/>: <c>[A-Za-z_][A-Za-z0-9_-]*</c>, no dots (<paramref name="i"/> if none starts there).</summary>
