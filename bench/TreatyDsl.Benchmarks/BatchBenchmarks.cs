@@ -35,7 +35,7 @@ public class BatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        lines = Directory.GetFiles(Path.Combine(System.AppContext.BaseDirectory, "cases"), "*.json").OrderBy(f => f, System.StringComparer.Ordinal)
+        lines = TreatyDsl.Benchmarks.Cases.SampleFiles() // the class, not this benchmark's count of the same name
             .Take(Cases).Select(f => File.ReadAllText(f).ReplaceLineEndings(" ")).ToArray();
         utf8Lines = lines.Select(l => System.Text.Encoding.UTF8.GetBytes(l)).ToArray();
         facts = lines.Select(l => CaseFileReader.Read(l, Catalog.Schema).Facts!).ToArray();

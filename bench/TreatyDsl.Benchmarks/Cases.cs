@@ -1,12 +1,18 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace TreatyDsl.Benchmarks;
 
 /// <summary>The shipped treaties and sample cases, found from the benchmark's output folder.</summary>
 internal static class Cases
 {
-    public static string Read(string sample) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cases", sample));
+    private static string SamplesFolder => Path.Combine(AppContext.BaseDirectory, "cases");
+
+    public static string Read(string sample) => File.ReadAllText(Path.Combine(SamplesFolder, sample));
+
+    /// <summary>Every sample case file, in ordinal order of their names.</summary>
+    public static string[] SampleFiles() => Directory.GetFiles(SamplesFolder, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// The files of a synthetic instrument <c>us-zz</c> (US and Mexico, including the statute) with <paramref name="rules"/>,

@@ -36,7 +36,7 @@ public class EveryInstrumentReportBenchmarks
         var interpretedCatalog = InterpretedCatalog.Create(TreatyLoader.LoadDirectory(Cases.TreatiesFolder));
         interpreted = interpretedCatalog.Instruments.Single(i => i.Info.Id == Instrument);
         generated = GeneratedTreaties.Catalog.Instruments.Single(i => i.Info.Id == Instrument);
-        var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "cases"), "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        var samples = Cases.SampleFiles().Select(File.ReadAllText).ToArray();
         // Each reads the cases as treaty eval gives them: the interpreter from its schema's reader, the generated
         // validator from the generated reader.
         interpretedCases = samples.Select(s => CaseFileReader.Read(s, interpretedCatalog.Schema).Facts!).ToArray();

@@ -81,7 +81,7 @@ public sealed class FactNode<T>
         Path = parent is null || parent.Parent is null ? segment : parent.Path + "." + segment;
         MemberName = GeneratedNames.Pascal(segment);
         ClassName = parent is null ? GeneratedNames.CaseClass : GeneratedNames.GroupClass(parent.ClassName, segment);
-        MemberPath = parent is null || parent.Parent is null ? MemberName : parent.MemberPath + "." + MemberName;
+        MemberPath = GeneratedNames.Member(Path);
     }
 
     /// <summary>The group this is in; null at the root.</summary>
