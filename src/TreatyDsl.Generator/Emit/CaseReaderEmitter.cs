@@ -99,8 +99,10 @@ internal static class CaseReaderEmitter
             foreach (var e in vocabulary.Enums) EmitEnumReader(methods, reader, e, ns, names);
         }
         EmitGetFact(methods, facts, caseType, ns);
+        EmitFieldOfEach(methods, facts, caseType, ns);
         EmitWithFacts(methods, tree, caseType, ns);
         foreach (var record in vocabulary.Records) EmitRecordFacts(methods, record, ns);
+        foreach (var record in vocabulary.Records) EmitRecordField(methods, record, ns);
         foreach (var e in vocabulary.Enums) EmitEnumFact(methods, e, ns);
         w.Append(methods);
         w.Line();
@@ -113,6 +115,8 @@ internal static class CaseReaderEmitter
     private static string ReadMethod(string typeName) => "Read" + typeName;
 
     private static string FactMethod(string typeName) => "FactOf" + typeName;
+
+    private static string FieldMethod(string typeName) => "FieldOf" + typeName;
 
     /// <summary>One group of the fact tree: its facts and the groups below it, each property once.</summary>
     private static void EmitGroupReader(CodeWriter w, string reader, FactNode<FactModel> group, string ns, Utf8Names names)
@@ -254,6 +258,35 @@ internal static class CaseReaderEmitter
         w.Line();
     }
 
+    /// <summary>
+    /// One field of each record of a list of records, in the general reader's shapes: what <c>CaseFacts.FieldOfEach</c>
+    /// answers for a typed case (every case evaluated reads each offence's service mark), read from the records
+    /// themselves rather than from <c>GetFact</c>'s dictionaries of every field.
+    /// </summary>
+    private static void EmitFieldOfEach(CodeWriter w, List<FactModel> facts, string caseType, string ns)
+    {
+        w.Line("/// <summary>One field of each record of the list of records at <paramref name=\"listPath\"/>; null when the list is unknown or an entry is not a record.</summary>");
+        w.Open($"internal static object?[]? FieldOfEach({caseType} c, string listPath, string field)");
+        w.Open("switch (listPath)");
+        foreach (var fact in facts.Where(f => f.Type.Kind == TypeKind.List && f.Type.Element!.Kind == TypeKind.Record))
+        {
+            w.Open($"case {Escape.StringLiteral(fact.Path)}:");
+            w.Line($"var list = c.{GeneratedNames.Member(fact.Path)};");
+            w.Line("if (list is null) return null;");
+            w.Line("var values = new object?[list.Count];");
+            w.Open("for (var i = 0; i < values.Length; i++)");
+            w.Line("if (list[i] is not { } record) return null;");
+            w.Line($"values[i] = {FieldMethod(GeneratedNames.RecordClass(fact.Type.Element!.Name!))}(record, field);");
+            w.Close();
+            w.Line("return values;");
+            w.Close();
+        }
+        w.Line($"default: return {R}.CaseFactLists.FieldOfEach(GetFact(c, listPath), field);");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
     /// <summary>A C# value of a fact's type as the general reader would hold it (object?).</summary>
     private static string FactShape(TypeRef type, string value, string ns) => type.Kind switch
     {
@@ -311,6 +344,22 @@ internal static class CaseReaderEmitter
             w.Line($"if ((field = {FactShape(f.Type, "value." + GeneratedNames.Pascal(f.Name), ns)}) is not null) fields[{Escape.StringLiteral(f.Name)}] = field;");
         }
         w.Line("return fields;");
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>One field of a record by its case-file name, in the general reader's shapes; null when not given or not a field.</summary>
+    private static void EmitRecordField(CodeWriter w, RecordModel record, string ns)
+    {
+        var className = GeneratedNames.RecordClass(record.Name);
+        w.Open($"private static object? {FieldMethod(className)}(global::{ns}.{className} value, string field)");
+        w.Open("switch (field)");
+        foreach (var f in record.Fields)
+        {
+            w.Line($"case {Escape.StringLiteral(f.Name)}: return {FactShape(f.Type, "value." + GeneratedNames.Pascal(f.Name), ns)};");
+        }
+        w.Line("default: return null;");
+        w.Close();
         w.Close();
         w.Line();
     }

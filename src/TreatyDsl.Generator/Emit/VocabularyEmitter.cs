@@ -127,6 +127,8 @@ internal static class VocabularyEmitter
             w.Line();
             w.Line($"object? global::TreatyDsl.Runtime.ITypedCase.GetFact(string path) => global::{ns}.{GeneratedNames.CaseReaderClass}.GetFact(this, path);");
             w.Line();
+            w.Line($"object?[]? global::TreatyDsl.Runtime.ITypedCase.FieldOfEach(string listPath, string field) => global::{ns}.{GeneratedNames.CaseReaderClass}.FieldOfEach(this, listPath, field);");
+            w.Line();
             w.Line($"global::TreatyDsl.Runtime.ITypedCase global::TreatyDsl.Runtime.ITypedCase.WithFacts(global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied) => global::{ns}.{GeneratedNames.CaseReaderClass}.WithFacts(this, supplied);");
         }
         w.Close();

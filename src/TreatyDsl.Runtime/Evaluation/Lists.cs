@@ -53,4 +53,20 @@ public static class CaseFactLists
         for (var i = 0; i < items.Count; i++) result[i] = convert(items[i]);
         return result;
     }
+
+    /// <summary>
+    /// One field of each record of the reader's list <paramref name="list"/> (null where a record does not give it); null
+    /// when it is not a list (unknown) or an entry is not a record.
+    /// </summary>
+    public static object?[]? FieldOfEach(object? list, string field)
+    {
+        if (list is not IReadOnlyList<object?> records) return null;
+        var values = new object?[records.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (records[i] is not IReadOnlyDictionary<string, object?> fields) return null;
+            values[i] = fields.TryGetValue(field, out var value) ? value : null;
+        }
+        return values;
+    }
 }

@@ -89,14 +89,19 @@ public sealed class FactSchema
     /// The definition of a fact the vocabulary does not expect for this case (its <c>expected when</c> is false for it),
     /// or null when the fact is expected, may be, or is not in the schema.
     /// </summary>
-    public FactDefinition? NotExpected(string path, CaseFacts facts)
+    public FactDefinition? NotExpected(string path, CaseFacts facts) =>
+        (byPath ??= ByPath(Facts)).TryGetValue(path, out var fact) && fact.Expected is { } expected && expected(facts) == Truth.False ? fact : null;
+
+    // Every fact by its path (the first, should two share one), made once: asked of each unknown requirement's missing
+    // facts for every case evaluated, where walking the list compared every path before it. Two threads may each make
+    // one; they are the same.
+    private Dictionary<string, FactDefinition>? byPath;
+
+    private static Dictionary<string, FactDefinition> ByPath(IReadOnlyList<FactDefinition> facts)
     {
-        for (var i = 0; i < Facts.Count; i++)
-        {
-            var fact = Facts[i];
-            if (fact.Path == path) return fact.Expected is { } expected && expected(facts) == Truth.False ? fact : null;
-        }
-        return null;
+        var byPath = new Dictionary<string, FactDefinition>(facts.Count, System.StringComparer.Ordinal);
+        foreach (var fact in facts) if (!byPath.ContainsKey(fact.Path)) byPath.Add(fact.Path, fact);
+        return byPath;
     }
 
     /// <summary>

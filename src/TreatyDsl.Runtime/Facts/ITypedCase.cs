@@ -16,6 +16,15 @@ public interface ITypedCase
 
     /// <summary>This case with <paramref name="supplied"/> facts in place of its own (a null value makes the fact unknown).</summary>
     ITypedCase WithFacts(IReadOnlyDictionary<string, object?> supplied);
+
+    /// <summary>
+    /// One field of each record of the list of records at <paramref name="listPath"/>, in the reader's shapes (null where
+    /// a record does not give it); null when the list is unknown or an entry is not a record. Every case evaluated reads
+    /// each offence's service mark this way (<see cref="OffenceBeingTransferred"/>): the generated case answers from its
+    /// records, with no record made into a dictionary of all its fields as <see cref="GetFact"/> makes it.
+    /// (<see cref="CaseFactLists.FieldOfEach"/> of <see cref="GetFact"/> gives the same values.)
+    /// </summary>
+    object?[]? FieldOfEach(string listPath, string field);
 }
 
 /// <summary>

@@ -101,14 +101,13 @@ public static class OffenceBeingTransferred
     /// <summary>What the facts settle, read once. Read for every case evaluated, so it writes no words: those are made where a note or a refusal needs them.</summary>
     private static Reading Read(CaseFacts facts)
     {
-        if (facts.GetList(Offenses) is not { Count: > 0 } records) return default;
-        var given = new bool?[records.Count];
+        // A list the reader accepted holds records; anything else is not a list of offences this step can read.
+        if (facts.FieldOfEach(Offenses, SentenceServed) is not { Length: > 0 } marks) return default;
+        var given = new bool?[marks.Length];
         var allMarkedServed = true;
-        for (var i = 0; i < records.Count; i++)
+        for (var i = 0; i < marks.Length; i++)
         {
-            // A list the reader accepted holds records; anything else is not an offence this step can read.
-            if (records[i] is not IReadOnlyDictionary<string, object?> fields) return default;
-            given[i] = fields.TryGetValue(SentenceServed, out var value) ? value as bool? : null;
+            given[i] = marks[i] as bool?;
             allMarkedServed &= given[i] == true;
         }
         var runs = Runs(facts);

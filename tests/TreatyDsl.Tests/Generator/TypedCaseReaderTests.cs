@@ -116,6 +116,34 @@ public class TypedCaseReaderTests
     }
 
     [Fact]
+    public void A_typed_case_gives_each_records_field_as_the_general_readers_facts_give_it()
+    {
+        var fields = new[] { "description", "category", "dualCriminality", "sentenceServed", "noSuchField" };
+        foreach (var sample in Samples())
+        {
+            var bytes = File.ReadAllBytes(sample);
+            var typed = CaseFileReader.Read(bytes, GeneratedTreaties.Schema).Facts!;
+            Assert.NotNull(TreatyCase.FromFacts(typed)); // read by the generated reader: the typed case answers
+            var general = CaseFileReader.Read(bytes, new FactSchema(GeneratedTreaties.Schema.Facts)).Facts!; // no typed reader: facts by path
+            foreach (var field in fields)
+            {
+                var expected = CaseFactLists.FieldOfEach(general["offenses"], field);
+                Assert.Equal(expected, typed.FieldOfEach("offenses", field));
+                Assert.Equal(expected, general.FieldOfEach("offenses", field));
+            }
+            // Not a list of records: the general shapes' answer, null.
+            Assert.Null(typed.FieldOfEach("prisoner.nationalities", "category"));
+            Assert.Null(typed.FieldOfEach("no.such.list", "category"));
+        }
+
+        // A list supplied after reading is read from the supplied facts, not from the typed case.
+        var facts = CaseFileReader.Read(File.ReadAllBytes(Path.Combine(Paths.Samples, "mx-eligible.json")), GeneratedTreaties.Schema).Facts!;
+        var supplied = facts.With("offenses", new object?[] { new Dictionary<string, object?> { ["sentenceServed"] = true }, new Dictionary<string, object?>() });
+        Assert.Equal(new object?[] { true, null }, supplied.FieldOfEach("offenses", "sentenceServed"));
+        Assert.Null(facts.With("offenses", new object?[] { "not a record" }).FieldOfEach("offenses", "sentenceServed"));
+    }
+
+    [Fact]
     public void A_fact_supplied_inside_a_group_makes_that_group_anew_keeping_its_other_facts_and_shares_the_untouched_groups()
     {
         var facts = CaseFileReader.Read(File.ReadAllBytes(Path.Combine(Paths.Samples, "mx-eligible.json")), GeneratedTreaties.Schema).Facts!;

@@ -128,6 +128,8 @@ namespace Treaties
 
         object? global::TreatyDsl.Runtime.ITypedCase.GetFact(string path) => global::Treaties.TreatyCaseReader.GetFact(this, path);
 
+        object?[]? global::TreatyDsl.Runtime.ITypedCase.FieldOfEach(string listPath, string field) => global::Treaties.TreatyCaseReader.FieldOfEach(this, listPath, field);
+
         global::TreatyDsl.Runtime.ITypedCase global::TreatyDsl.Runtime.ITypedCase.WithFacts(global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied) => global::Treaties.TreatyCaseReader.WithFacts(this, supplied);
     }
 

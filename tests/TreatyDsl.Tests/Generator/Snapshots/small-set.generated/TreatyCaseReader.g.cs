@@ -679,6 +679,27 @@ namespace Treaties
             }
         }
 
+        /// <summary>One field of each record of the list of records at <paramref name="listPath"/>; null when the list is unknown or an entry is not a record.</summary>
+        internal static object?[]? FieldOfEach(global::Treaties.TreatyCase c, string listPath, string field)
+        {
+            switch (listPath)
+            {
+                case "offenses":
+                {
+                    var list = c.Offenses;
+                    if (list is null) return null;
+                    var values = new object?[list.Count];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        if (list[i] is not { } record) return null;
+                        values[i] = FieldOfOffense(record, field);
+                    }
+                    return values;
+                }
+                default: return global::TreatyDsl.Runtime.CaseFactLists.FieldOfEach(GetFact(c, listPath), field);
+            }
+        }
+
         /// <summary>The case with the supplied facts (by path) in place of its own; a supplied path the vocabulary does not have is ignored.</summary>
         internal static global::Treaties.TreatyCase WithFacts(global::Treaties.TreatyCase c, global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied)
         {
@@ -749,6 +770,16 @@ namespace Treaties
             if ((field = FactOfCategory(value.Category)) is not null) fields["category"] = field;
             if ((field = (object?)value.DualCriminality) is not null) fields["dualCriminality"] = field;
             return fields;
+        }
+
+        private static object? FieldOfOffense(global::Treaties.Offense value, string field)
+        {
+            switch (field)
+            {
+                case "category": return FactOfCategory(value.Category);
+                case "dualCriminality": return (object?)value.DualCriminality;
+                default: return null;
+            }
         }
 
         private static object? FactOfSentenceType(global::Treaties.SentenceType? value) => value is { } v ? global::Treaties.SentenceTypeNames.ToName(v) : null;
