@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace TreatyDsl.Runtime;
 
@@ -17,7 +18,10 @@ public sealed class ExplanationSink
     // string a rule's sentences cost; the pieces are mostly constants.
     private readonly TextBuffer written = new();
     private int sentences;
-    private readonly List<string> missing = new();
+    // The missing facts, in the order met: an array and a count, so that emptying the sink for each rule of a report
+    // stores one number (the fact paths left behind are the rules' constants, nothing the sink keeps alive).
+    private string[] missing = new string[4];
+    private int missingCount;
     private readonly bool keepsSentences;
     private string? exception;
     private int quiet;
@@ -183,14 +187,18 @@ public sealed class ExplanationSink
 
     /// <summary>Whether sentences are being left out (inside a quantifier's body, or for a caller that wants only the
     /// outcome and the missing facts): a caller may then skip building them.</summary>
-    public bool IsQuiet => quiet > 0 || !keepsSentences;
+    public bool IsQuiet
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // asked before every sentence; a report's inlined rules leave the JIT no budget to inline it unasked
+        get => quiet > 0 || !keepsSentences;
+    }
 
     /// <summary>Forgets everything recorded, to watch the next rule.</summary>
     public void Reset()
     {
         written.Clear();
         sentences = 0;
-        missing.Clear();
+        missingCount = 0;
         exception = null;
         quiet = 0;
     }
@@ -198,7 +206,9 @@ public sealed class ExplanationSink
     /// <summary>Records that the fact at <paramref name="factPath"/> was needed and missing.</summary>
     public void Missing(string factPath)
     {
-        if (!missing.Contains(factPath)) missing.Add(factPath);
+        for (var i = 0; i < missingCount; i++) if (string.Equals(missing[i], factPath, StringComparison.Ordinal)) return;
+        if (missingCount == missing.Length) System.Array.Resize(ref missing, missingCount * 2);
+        missing[missingCount++] = factPath;
     }
 
     /// <summary>The sentences collected so far, joined with "; ".</summary>
@@ -207,11 +217,20 @@ public sealed class ExplanationSink
     /// <summary><see cref="Explanation"/>'s characters, valid until the sink is next written to or reset.</summary>
     internal ReadOnlySpan<char> Written => written.Written;
 
-    /// <summary>Every missing fact the requirement needed, in the order met.</summary>
-    public IReadOnlyList<string> MissingFacts => missing;
+    /// <summary>Every missing fact the requirement needed, in the order met (a copy: the sink goes on to watch the next rule).</summary>
+    public IReadOnlyList<string> MissingFacts => CopyMissingFacts();
 
     /// <summary>How many <see cref="MissingFacts"/> there are, read without a call through the list interface (asked of every rule).</summary>
-    internal int MissingCount => missing.Count;
+    internal int MissingCount => missingCount;
+
+    /// <summary><see cref="MissingFacts"/> as an array of their own, for a result to keep (the sink goes on to watch the next rule).</summary>
+    internal string[] CopyMissingFacts()
+    {
+        if (missingCount == 0) return System.Array.Empty<string>();
+        var copy = new string[missingCount];
+        System.Array.Copy(missing, copy, missingCount);
+        return copy;
+    }
 
     /// <summary>Starts the next sentence: the separator after the last one, and the exception's name if one was begun.</summary>
     private TextBuffer Begin()

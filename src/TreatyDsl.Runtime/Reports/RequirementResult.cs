@@ -114,12 +114,5 @@ public sealed record RequirementResult(
     // Facts that were missing but did not matter (the rule was settled anyway) are not asked for. A copy: the sink
     // may go on to watch the next rule.
     private static IReadOnlyList<string> MissingOf(Outcome outcome, ExplanationSink sink) =>
-        outcome == Outcome.Unknown && sink.MissingCount > 0 ? Copy(sink.MissingFacts) : System.Array.Empty<string>();
-
-    private static string[] Copy(IReadOnlyList<string> facts)
-    {
-        var copy = new string[facts.Count];
-        for (var i = 0; i < copy.Length; i++) copy[i] = facts[i];
-        return copy;
-    }
+        outcome == Outcome.Unknown ? sink.CopyMissingFacts() : System.Array.Empty<string>();
 }
