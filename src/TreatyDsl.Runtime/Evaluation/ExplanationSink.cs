@@ -194,6 +194,7 @@ public sealed class ExplanationSink
     }
 
     /// <summary>Forgets everything recorded, to watch the next rule.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // before every rule of a report, whose inlined rules leave the JIT no budget to inline it unasked
     public void Reset()
     {
         written.Clear();

@@ -43,9 +43,11 @@ public sealed record InstrumentReport(
     /// <summary>The missing facts of the unknown requirements, each once, in the order first met.</summary>
     private static List<string> MissingOf(IReadOnlyList<RequirementResult> requirements)
     {
-        var missing = new List<string>();
         // By index: a foreach through the list interface makes an enumerator per list, and this runs for every
-        // undetermined report.
+        // undetermined report. Made as large as it can grow, so it is never copied to grow.
+        var most = 0;
+        for (var i = 0; i < requirements.Count; i++) if (requirements[i].Outcome == Outcome.Unknown) most += requirements[i].MissingFacts.Count;
+        var missing = new List<string>(most);
         for (var i = 0; i < requirements.Count; i++)
         {
             var requirement = requirements[i];

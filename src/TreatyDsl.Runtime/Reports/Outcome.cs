@@ -45,6 +45,7 @@ public static class ContractNames
     };
 
     /// <summary>A requirement's outcome from whether it is met: unknown stays unknown.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // once per result of every report
     public static Outcome ToOutcome(Truth met) => met switch
     {
         Truth.True => Outcome.Met,
