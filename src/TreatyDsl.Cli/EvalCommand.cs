@@ -74,9 +74,9 @@ public static class EvalCommand
         }
 
         var status = Success;
-        using var lines = new JsonLinesOutput(output);
-        Action<CaseReport> write = lines.Write; // made once, not once per line
         var explanations = new ExplanationBuffer();
+        using var lines = new JsonLinesOutput(output, explanations);
+        Action<CaseReport> write = lines.Write; // made once, not once per line
         var bytes = stream is null ? null : new Utf8LineReader(stream, maxLineBytes);
         var text = bytes is null ? input : null;
         try
@@ -214,7 +214,8 @@ public static class EvalCommand
         if (LoadCatalog(treatiesDirectory, errors) is not { } catalog) return InputRefused;
 
         var status = Success;
-        using var lines = json ? new JsonLinesOutput(output) : null;
+        var explanations = new ExplanationBuffer();
+        using var lines = json ? new JsonLinesOutput(output, explanations) : null;
         var cases = 0;
         var raisingReviews = 0;
         Action<CaseReport> write = lines is not null ? lines.Write : report =>
@@ -223,7 +224,6 @@ public static class EvalCommand
             if (report.Reviews().Count > 0) raisingReviews++;
             TextReportWriter.Write(output, report);
         };
-        var explanations = new ExplanationBuffer();
         foreach (var argument in caseFiles)
         {
             var file = CaseInputs.DisplayName(argument);

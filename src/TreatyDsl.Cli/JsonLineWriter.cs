@@ -126,7 +126,42 @@ public sealed class JsonLineWriter : IExplanationWriter
     }
 
     /// <summary>An explanation (<see cref="RequirementResult.WriteExplanation"/>), written as a JSON string.</summary>
-    void IExplanationWriter.Write(ReadOnlySpan<char> explanation) => String(explanation);
+    void IExplanationWriter.Write(ReadOnlySpan<char> explanation)
+    {
+        // Kept in the buffer this line's report was evaluated with, which TranscodeKept narrowed whole: copied as it is.
+        if (keptClean && kept!.Kept.Overlaps(explanation, out var at) && at >= 0 && at + explanation.Length <= keptLength)
+        {
+            Reserve(explanation.Length + 2);
+            buffer[length++] = (byte)'"';
+            keptUtf8.AsSpan(at, explanation.Length).CopyTo(buffer.AsSpan(length));
+            length += explanation.Length;
+            buffer[length++] = (byte)'"';
+            return;
+        }
+        String(explanation);
+    }
+
+    // The explanations of the report being written, narrowed to UTF-8 at once (TranscodeKept): one call over a few
+    // thousand characters instead of a narrowing and an escape check per explanation, most of which are shorter than
+    // a hundred. Used only when every character is ASCII that JSON writes as it is (in practice, every report).
+    private ExplanationBuffer? kept;
+    private byte[] keptUtf8 = Array.Empty<byte>();
+    private int keptLength;
+    private bool keptClean;
+
+    /// <summary>
+    /// Narrows every explanation <paramref name="explanations"/> holds now, before a report evaluated with it is written:
+    /// an explanation handed to this writer that is one of them is then copied, not narrowed and checked on its own.
+    /// </summary>
+    public void TranscodeKept(ExplanationBuffer explanations)
+    {
+        kept = explanations;
+        var chars = explanations.Kept;
+        if (keptUtf8.Length < chars.Length) keptUtf8 = new byte[Math.Max(chars.Length, keptUtf8.Length * 2)];
+        keptLength = chars.Length;
+        keptClean = Ascii.FromUtf16(chars, keptUtf8, out _) == OperationStatus.Done
+            && keptUtf8.AsSpan(0, keptLength).IndexOfAnyExcept(Unescaped) < 0;
+    }
 
     /// <summary>
     /// A string the treaties hold (a rule's text, citation or id, a title, an outcome name), or <c>null</c>: the same few hundred in every

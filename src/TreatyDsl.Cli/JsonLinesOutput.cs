@@ -20,15 +20,20 @@ internal sealed class JsonLinesOutput : IDisposable
     private readonly TextWriter output;
     private readonly StreamWriter? utf8Stream;
 
-    public JsonLinesOutput(TextWriter output)
+    private readonly ExplanationBuffer? explanations;
+
+    /// <summary>Writes each report as a line to <paramref name="output"/>; given <paramref name="explanations"/>, the buffer the reports are evaluated with, their kept explanations are narrowed together.</summary>
+    public JsonLinesOutput(TextWriter output, ExplanationBuffer? explanations = null)
     {
         this.output = output;
+        this.explanations = explanations;
         utf8Stream = output is StreamWriter { Encoding.CodePage: 65001 } writer ? writer : null;
         reports = new JsonReportWriter(line);
     }
 
     public void Write(CaseReport report)
     {
+        if (explanations is not null) line.TranscodeKept(explanations);
         reports.Write(report);
         line.Raw((byte)'\n');
         if (line.Length >= BlockSize) Flush();

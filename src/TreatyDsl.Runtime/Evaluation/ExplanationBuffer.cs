@@ -28,6 +28,13 @@ public sealed class ExplanationBuffer
         Generation++;
     }
 
+    /// <summary>
+    /// Every explanation kept since the last <see cref="Clear"/>, one after another: each kept explanation a result hands
+    /// to an <see cref="IExplanationWriter"/> is a slice of these characters (until more are kept, which may move them),
+    /// so a writer may transcode them all at once and find each by where its slice begins.
+    /// </summary>
+    public ReadOnlySpan<char> Kept => text.Written;
+
     /// <summary>Keeps <paramref name="explanation"/>; returns where it starts.</summary>
     internal int Keep(ReadOnlySpan<char> explanation)
     {

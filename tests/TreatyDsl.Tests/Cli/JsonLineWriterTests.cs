@@ -45,6 +45,43 @@ public class JsonLineWriterTests
         }
     }
 
+    [Theory]
+    [InlineData("receivingCountry is MX", "judgment.final is true")] // ASCII JSON writes as it is: copied from the narrowed buffer
+    [InlineData("description is O'Brien's", "é and \"quoted\" and +")] // escapes and non-ASCII: each written on its own
+    public void Kept_explanations_are_written_as_the_string_writer_writes_them_whether_narrowed_together_or_alone(string first, string second)
+    {
+        var kept = new ExplanationBuffer();
+        var at = kept.Keep(first.AsSpan());
+        var next = kept.Keep(second.AsSpan());
+        var writer = new JsonLineWriter();
+        writer.TranscodeKept(kept);
+        IExplanationWriter explanations = writer;
+        explanations.Write(kept.Kept.Slice(at, first.Length));
+        writer.Raw((byte)',');
+        explanations.Write(kept.Kept.Slice(next, second.Length));
+        writer.Raw((byte)',');
+        explanations.Write("not kept: it's written alone".AsSpan()); // not a slice of the buffer
+        writer.Raw((byte)',');
+        explanations.Write(kept.Kept.Slice(next, 3)); // the start of one
+        writer.Raw((byte)',');
+        explanations.Write(ReadOnlySpan<char>.Empty);
+
+        var expected = string.Join(",", new[] { first, second, "not kept: it's written alone", second.Substring(0, 3), "" }.Select(Utf8JsonWriterString));
+        Assert.Equal(expected, Encoding.UTF8.GetString(writer.Written));
+    }
+
+    [Fact]
+    public void An_explanation_kept_after_the_buffer_was_narrowed_is_written_alone()
+    {
+        var kept = new ExplanationBuffer();
+        kept.Keep("before".AsSpan());
+        var writer = new JsonLineWriter();
+        writer.TranscodeKept(kept);
+        var later = kept.Keep("kept later".AsSpan()); // past what was narrowed (or moved by the buffer growing)
+        ((IExplanationWriter)writer).Write(kept.Kept.Slice(later, "kept later".Length));
+        Assert.Equal("\"kept later\"", Encoding.UTF8.GetString(writer.Written));
+    }
+
     [Fact]
     public void A_report_with_every_kind_of_value_is_written_as_Utf8JsonWriter_writes_it()
     {
