@@ -181,9 +181,13 @@ public sealed class JsonReportWriter
     {
         rules.TryGet(result.Text, out var first);
         var variants = 0;
+        // Read once: a generated result's id comes from its rule (a call), and a baseline rule's text has a variant for
+        // every instrument.
+        var id = result.Id;
+        var citation = result.Citation;
         for (var kept = first; kept is not null; kept = kept.Other, variants++)
         {
-            if (ReferenceEquals(kept.Id, result.Id) && ReferenceEquals(kept.Citation, result.Citation)) return kept;
+            if (ReferenceEquals(kept.Id, id) && ReferenceEquals(kept.Citation, citation)) return kept;
         }
         var made = new RuleFragments(result, Line);
         if (first is null) rules.Add(result.Text, made);
