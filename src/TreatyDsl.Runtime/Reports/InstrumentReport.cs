@@ -41,13 +41,16 @@ public sealed record InstrumentReport(
     }
 
     /// <summary>The missing facts of the unknown requirements, each once, in the order first met.</summary>
-    private static List<string> MissingOf(IReadOnlyList<RequirementResult> requirements)
+    private static string[] MissingOf(IReadOnlyList<RequirementResult> requirements)
     {
         // By index: a foreach through the list interface makes an enumerator per list, and this runs for every
-        // undetermined report. Made as large as it can grow, so it is never copied to grow.
+        // undetermined report. Gathered into an array as large as they can be, then cut to those kept: one array when
+        // no fact repeats (most reports), two otherwise, and no list.
         var most = 0;
         for (var i = 0; i < requirements.Count; i++) if (requirements[i].Outcome == Outcome.Unknown) most += requirements[i].MissingFacts.Count;
-        var missing = new List<string>(most);
+        if (most == 0) return System.Array.Empty<string>();
+        var missing = new string[most];
+        var count = 0;
         for (var i = 0; i < requirements.Count; i++)
         {
             var requirement = requirements[i];
@@ -55,9 +58,10 @@ public sealed record InstrumentReport(
             var facts = requirement.MissingFacts;
             for (var f = 0; f < facts.Count; f++)
             {
-                if (!missing.Contains(facts[f])) missing.Add(facts[f]);
+                if (System.Array.IndexOf(missing, facts[f], 0, count) < 0) missing[count++] = facts[f];
             }
         }
+        if (count < most) System.Array.Resize(ref missing, count);
         return missing;
     }
 
