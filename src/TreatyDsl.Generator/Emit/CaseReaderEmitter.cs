@@ -339,10 +339,7 @@ internal static class CaseReaderEmitter
         w.Line("if (value is null) return null;");
         w.Line("var fields = new global::System.Collections.Generic.Dictionary<string, object?>(global::System.StringComparer.Ordinal);");
         w.Line("object? field;");
-        foreach (var f in record.Fields)
-        {
-            w.Line($"if ((field = {FactShape(f.Type, "value." + GeneratedNames.Pascal(f.Name), ns)}) is not null) fields[{Escape.StringLiteral(f.Name)}] = field;");
-        }
+        foreach (var (name, shape) in FieldShapes(record, ns)) w.Line($"if ((field = {shape}) is not null) fields[{name}] = field;");
         w.Line("return fields;");
         w.Close();
         w.Line();
@@ -354,15 +351,16 @@ internal static class CaseReaderEmitter
         var className = GeneratedNames.RecordClass(record.Name);
         w.Open($"private static object? {FieldMethod(className)}(global::{ns}.{className} value, string field)");
         w.Open("switch (field)");
-        foreach (var f in record.Fields)
-        {
-            w.Line($"case {Escape.StringLiteral(f.Name)}: return {FactShape(f.Type, "value." + GeneratedNames.Pascal(f.Name), ns)};");
-        }
+        foreach (var (name, shape) in FieldShapes(record, ns)) w.Line($"case {name}: return {shape};");
         w.Line("default: return null;");
         w.Close();
         w.Close();
         w.Line();
     }
+
+    /// <summary>Each field of a record: its case-file name as a C# literal, and its value (of <c>value</c>) in the general reader's shapes.</summary>
+    private static IEnumerable<(string Name, string Shape)> FieldShapes(RecordModel record, string ns) =>
+        record.Fields.Select(f => (Escape.StringLiteral(f.Name), FactShape(f.Type, "value." + GeneratedNames.Pascal(f.Name), ns)));
 
     private static void EmitEnumFact(CodeWriter w, EnumModel e, string ns)
     {
