@@ -47,35 +47,13 @@ internal static class BuildSharePaired
         {
             var own = Enumerable.Range(0, rounds).Select(r => times[i, r]).ToArray();
             var ratios = own.Select((t, r) => t / baseline[r]).ToArray();
-            var line = $"{sides[i].Name,-48} median {Quantile(own, 0.5),7:F1} ms";
+            var line = $"{sides[i].Name,-48} median {PairedStatistics.Quantile(own, 0.5),7:F1} ms";
             if (i > 0)
             {
-                var (low, high) = MedianInterval(ratios);
-                line += $"  ratio median {Quantile(ratios, 0.5):F3} (95% interval {low:F3}-{high:F3}), middle 90% of rounds {Quantile(ratios, 0.05):F3}-{Quantile(ratios, 0.95):F3}";
+                var (low, high) = PairedStatistics.MedianInterval(ratios);
+                line += $"  ratio median {PairedStatistics.Quantile(ratios, 0.5):F3} (95% interval {low:F3}-{high:F3}), middle 90% of rounds {PairedStatistics.Quantile(ratios, 0.05):F3}-{PairedStatistics.Quantile(ratios, 0.95):F3}";
             }
             Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
         }
-    }
-
-    /// <summary>
-    /// A distribution-free 95% confidence interval for the median: the order statistics n/2 -+ 1.96 sqrt(n)/2 (the
-    /// binomial's normal approximation), so no assumption about how the machine's noise is shaped.
-    /// </summary>
-    private static (double Low, double High) MedianInterval(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var half = 1.96 * Math.Sqrt(sorted.Length) / 2;
-        var low = Math.Max(0, (int)Math.Floor(sorted.Length / 2.0 - half));
-        var high = Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length / 2.0 + half) - 1);
-        return (sorted[low], sorted[high]);
-    }
-
-    private static double Quantile(double[] values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        var position = q * (sorted.Length - 1);
-        var low = (int)Math.Floor(position);
-        var high = (int)Math.Ceiling(position);
-        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
     }
 }

@@ -26,6 +26,12 @@ if (args.Length >= 1 && args[0] == "--build-share")
     TreatyDsl.Benchmarks.BuildSharePaired.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
     return;
 }
+// '--ratios [ROUNDS]' measures issue 32's in-process ratios (fast path, every instrument's report) in paired rounds.
+if (args.Length >= 1 && args[0] == "--ratios")
+{
+    TreatyDsl.Benchmarks.RatioPaired.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+    return;
+}
 // '--analysis-growth [EVALUATIONS]' prints the analysis's time, evaluations and budget by family and size, and each family's growth exponent.
 if (args.Length >= 1 && args[0] == "--analysis-growth")
 {
