@@ -207,7 +207,7 @@ public sealed class ExplanationSink
     /// <summary>Records that the fact at <paramref name="factPath"/> was needed and missing.</summary>
     public void Missing(string factPath)
     {
-        for (var i = 0; i < missingCount; i++) if (string.Equals(missing[i], factPath, StringComparison.Ordinal)) return;
+        for (var i = 0; i < missingCount; i++) if (string.Equals(missing[i], factPath)) return;
         if (missingCount == missing.Length) System.Array.Resize(ref missing, missingCount * 2);
         missing[missingCount++] = factPath;
     }

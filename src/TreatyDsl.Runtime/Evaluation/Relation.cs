@@ -39,10 +39,11 @@ public static class Compare
     public static Truth Bools(bool? left, Relation relation, bool? right) =>
         left is null || right is null ? Truth.Unknown : Logic.Of(Holds(left.Value == right.Value ? 0 : 1, relation));
 
-    /// <summary>Equality of names: countries, enum members, text. Ordinal and case-sensitive.</summary>
+    /// <summary>Equality of names: countries, enum members, text. Ordinal and case-sensitive (the two-argument
+    /// <see cref="string.Equals(string, string)"/>, which the JIT inlines, unlike the overload taking a comparison).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // with the relation a constant, the switch of Holds folds away
     public static Truth Names(string? left, Relation relation, string? right) =>
-        left is null || right is null ? Truth.Unknown : Logic.Of(Holds(string.Equals(left, right, StringComparison.Ordinal) ? 0 : 1, relation));
+        left is null || right is null ? Truth.Unknown : Logic.Of(Holds(string.Equals(left, right) ? 0 : 1, relation));
 
     /// <summary>
     /// Compares the calendar time between <paramref name="start"/> and <paramref name="end"/> with a period,
