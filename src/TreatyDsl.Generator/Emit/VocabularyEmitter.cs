@@ -104,7 +104,7 @@ internal static class VocabularyEmitter
         var className = group.ClassName;
         w.Line($"/// <summary>{Escape.XmlDoc(summary)}</summary>");
         w.Line(Naming.GeneratedCode);
-        w.Open($"{access} sealed partial class {className}{(isRoot ? " : global::TreatyDsl.Runtime.ITypedCase" : string.Empty)}");
+        w.Open($"{access} sealed partial class {className}{(isRoot ? " : global::TreatyDsl.Runtime.ITypedCase, global::TreatyDsl.Runtime.ITypedCaseRecords" : string.Empty)}");
         foreach (var (node, fact) in group.ChildFacts())
         {
             var doc = fact.Description ?? fact.Path;
@@ -127,7 +127,7 @@ internal static class VocabularyEmitter
             w.Line();
             w.Line($"object? global::TreatyDsl.Runtime.ITypedCase.GetFact(string path) => global::{ns}.{GeneratedNames.CaseReaderClass}.GetFact(this, path);");
             w.Line();
-            w.Line($"object?[]? global::TreatyDsl.Runtime.ITypedCase.FieldOfEach(string listPath, string field) => global::{ns}.{GeneratedNames.CaseReaderClass}.FieldOfEach(this, listPath, field);");
+            w.Line($"object?[]? global::TreatyDsl.Runtime.ITypedCaseRecords.FieldOfEach(string listPath, string field) => global::{ns}.{GeneratedNames.CaseReaderClass}.FieldOfEach(this, listPath, field);");
             w.Line();
             w.Line($"global::TreatyDsl.Runtime.ITypedCase global::TreatyDsl.Runtime.ITypedCase.WithFacts(global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied) => global::{ns}.{GeneratedNames.CaseReaderClass}.WithFacts(this, supplied);");
         }

@@ -82,11 +82,11 @@ public sealed class CaseFacts
     /// <summary>
     /// One field of each record of the list of records at <paramref name="listPath"/> (null where a record does not give
     /// it); null when the list is unknown or an entry is not a record. A generated case answers from its records
-    /// (<see cref="ITypedCase.FieldOfEach"/>) without turning the list into facts.
+    /// (<see cref="ITypedCaseRecords.FieldOfEach"/>) without turning the list into facts.
     /// </summary>
     public object?[]? FieldOfEach(string listPath, string field) =>
-        typedCase is not null && (supplied is null || !supplied.ContainsKey(listPath))
-            ? typedCase.FieldOfEach(listPath, field)
+        typedCase is ITypedCaseRecords records && (supplied is null || !supplied.ContainsKey(listPath))
+            ? records.FieldOfEach(listPath, field)
             : CaseFactLists.FieldOfEach(this[listPath], field);
 
     /// <summary>These facts with one more (or one replaced, or with null made unknown): how the evaluator supplies what the case file cannot know. The case is not copied.</summary>

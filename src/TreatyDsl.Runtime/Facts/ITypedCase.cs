@@ -16,13 +16,21 @@ public interface ITypedCase
 
     /// <summary>This case with <paramref name="supplied"/> facts in place of its own (a null value makes the fact unknown).</summary>
     ITypedCase WithFacts(IReadOnlyDictionary<string, object?> supplied);
+}
 
+/// <summary>
+/// A generated case that reads one field of each record of a list without turning the list into facts. Apart from
+/// <see cref="ITypedCase"/> so that a case generated before it existed still compiles against this runtime (the
+/// runtime may be updated on its own); <see cref="CaseFacts.FieldOfEach"/> asks it when the case has it.
+/// </summary>
+public interface ITypedCaseRecords
+{
     /// <summary>
     /// One field of each record of the list of records at <paramref name="listPath"/>, in the reader's shapes (null where
-    /// a record does not give it); null when the list is unknown or an entry is not a record. Every case evaluated reads
-    /// each offence's service mark this way (<see cref="OffenceBeingTransferred"/>): the generated case answers from its
-    /// records, with no record made into a dictionary of all its fields as <see cref="GetFact"/> makes it.
-    /// (<see cref="CaseFactLists.FieldOfEach"/> of <see cref="GetFact"/> gives the same values.)
+    /// a record does not give it); null when the list is unknown or an entry is not a record: what
+    /// <see cref="CaseFactLists.FieldOfEach"/> gives for <see cref="ITypedCase.GetFact"/> of the list. Every case
+    /// evaluated reads each offence's service mark this way (<see cref="OffenceBeingTransferred"/>), and a generated case
+    /// answers from its records, with no record made into a dictionary of all its fields.
     /// </summary>
     object?[]? FieldOfEach(string listPath, string field);
 }

@@ -96,7 +96,7 @@ namespace Treaties
 
     /// <summary>A transfer case: the facts of the case file, each null when unknown.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TreatyDsl.Generator", "0.1.0")]
-    public sealed partial class TreatyCase : global::TreatyDsl.Runtime.ITypedCase
+    public sealed partial class TreatyCase : global::TreatyDsl.Runtime.ITypedCase, global::TreatyDsl.Runtime.ITypedCaseRecords
     {
         /// <summary>The case's identifier (<c>id</c>, text); null when unknown.</summary>
         public string? Id { get; init; }
@@ -128,7 +128,7 @@ namespace Treaties
 
         object? global::TreatyDsl.Runtime.ITypedCase.GetFact(string path) => global::Treaties.TreatyCaseReader.GetFact(this, path);
 
-        object?[]? global::TreatyDsl.Runtime.ITypedCase.FieldOfEach(string listPath, string field) => global::Treaties.TreatyCaseReader.FieldOfEach(this, listPath, field);
+        object?[]? global::TreatyDsl.Runtime.ITypedCaseRecords.FieldOfEach(string listPath, string field) => global::Treaties.TreatyCaseReader.FieldOfEach(this, listPath, field);
 
         global::TreatyDsl.Runtime.ITypedCase global::TreatyDsl.Runtime.ITypedCase.WithFacts(global::System.Collections.Generic.IReadOnlyDictionary<string, object?> supplied) => global::Treaties.TreatyCaseReader.WithFacts(this, supplied);
     }
