@@ -131,11 +131,9 @@ public sealed class JsonLineWriter : IExplanationWriter
         // Kept in the buffer this line's report was evaluated with, which TranscodeKept narrowed whole: copied as it is.
         if (keptClean && kept!.Kept.Overlaps(explanation, out var at) && at >= 0 && at + explanation.Length <= keptLength)
         {
-            Reserve(explanation.Length + 2);
-            buffer[length++] = (byte)'"';
-            keptUtf8.AsSpan(at, explanation.Length).CopyTo(buffer.AsSpan(length));
-            length += explanation.Length;
-            buffer[length++] = (byte)'"';
+            Raw((byte)'"');
+            Raw(keptUtf8.AsSpan(at, explanation.Length));
+            Raw((byte)'"');
             return;
         }
         String(explanation);

@@ -221,9 +221,6 @@ public sealed class ExplanationSink
     /// <summary>Every missing fact the requirement needed, in the order met (a copy: the sink goes on to watch the next rule).</summary>
     public IReadOnlyList<string> MissingFacts => CopyMissingFacts();
 
-    /// <summary>How many <see cref="MissingFacts"/> there are, read without a call through the list interface (asked of every rule).</summary>
-    internal int MissingCount => missingCount;
-
     /// <summary><see cref="MissingFacts"/> as an array of their own, for a result to keep (the sink goes on to watch the next rule).</summary>
     internal string[] CopyMissingFacts()
     {
