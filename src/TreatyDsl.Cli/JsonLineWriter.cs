@@ -31,7 +31,7 @@ public sealed class JsonLineWriter : IExplanationWriter
     /// <summary>Each ASCII character as <see cref="Utf8JsonWriter"/> writes it in a string by default (itself, or its escape), asked of the library.</summary>
     private static readonly byte[][] AsciiWritten = Enumerable.Range(0, 128).Select(c => JsonEncodedText.Encode(((char)c).ToString()).EncodedUtf8Bytes.ToArray()).ToArray();
 
-    private readonly ReferenceTable<byte[]> known = new();
+    private readonly ReferenceTable<string, byte[]> known = new();
     private ArrayBufferWriter<byte>? escaping;
     private Utf8JsonWriter? escaper;
     private byte[] buffer;

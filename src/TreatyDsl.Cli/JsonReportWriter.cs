@@ -24,7 +24,8 @@ public sealed class JsonReportWriter
     /// <summary>The outcome of a review a case raises.</summary>
     public const string NeedsReview = "needs-review";
 
-    private readonly ReferenceTable<RuleFragments> rules = new();
+    private readonly ReferenceTable<RuleWording, RuleFragments> byWording = new();
+    private readonly ReferenceTable<string, RuleFragments> byText = new();
 
     /// <summary>
     /// What a result's outcome may be written as, quoted, by slot: the three outcomes by their value, then
@@ -172,25 +173,37 @@ public sealed class JsonReportWriter
     }
 
     /// <summary>
-    /// The joined fragments of the result's rule, kept by its text. The same text may come with other ids and citations
+    /// The joined fragments of the result's rule, kept by its words (<see cref="RequirementResult.Wording"/>: a generated
+    /// validator's and the interpreter's results share one per rule version), so a rule's result costs one lookup. Words
+    /// made for one result (a caller's own) are found by their text instead (<see cref="FragmentsByText"/>).
+    /// </summary>
+    private RuleFragments FragmentsOf(RequirementResult result)
+    {
+        var wording = result.Wording;
+        if (byWording.TryGet(wording, out var kept)) return kept;
+        var made = FragmentsByText(wording);
+        byWording.Add(wording, made);
+        return made;
+    }
+
+    /// <summary>
+    /// The joined fragments of a rule's words, kept by its text. The same text may come with other ids and citations
     /// (a baseline rule in every instrument, each citing its own passage; an exception that cites more): those are kept
     /// beside it, up to <see cref="VariantBound"/> per text; past that (or past the table's bound) they are made for the
     /// one write.
     /// </summary>
-    private RuleFragments FragmentsOf(RequirementResult result)
+    private RuleFragments FragmentsByText(RuleWording wording)
     {
-        rules.TryGet(result.Text, out var first);
+        byText.TryGet(wording.Text, out var first);
         var variants = 0;
-        // Read once: a generated result's id comes from its rule (a call), and a baseline rule's text has a variant for
-        // every instrument.
-        var id = result.Id;
-        var citation = result.Citation;
+        var id = wording.Id;
+        var citation = wording.Citation;
         for (var kept = first; kept is not null; kept = kept.Other, variants++)
         {
             if (ReferenceEquals(kept.Id, id) && ReferenceEquals(kept.Citation, citation)) return kept;
         }
-        var made = new RuleFragments(result, Line);
-        if (first is null) rules.Add(result.Text, made);
+        var made = new RuleFragments(wording, Line);
+        if (first is null) byText.Add(wording.Text, made);
         else if (variants < VariantBound)
         {
             made.Other = first.Other;
@@ -247,13 +260,13 @@ public sealed class JsonReportWriter
     {
         private readonly byte[]?[] openings = new byte[NeedsReviewSlot + 1][];
 
-        public RuleFragments(RequirementResult result, JsonLineWriter line)
+        public RuleFragments(RuleWording wording, JsonLineWriter line)
         {
-            Id = result.Id;
-            Citation = result.Citation;
-            Head = Join("{\"id\":"u8, line.QuotedKnown(result.Id), ",\"outcome\":"u8);
-            Middle = Join(",\"citation\":"u8, line.QuotedKnown(result.Citation), ",\"explanation\":"u8);
-            Tail = Join(",\"text\":"u8, line.QuotedKnown(result.Text), ",\"missingFacts\":"u8);
+            Id = wording.Id;
+            Citation = wording.Citation;
+            Head = Join("{\"id\":"u8, line.QuotedKnown(wording.Id), ",\"outcome\":"u8);
+            Middle = Join(",\"citation\":"u8, line.QuotedKnown(wording.Citation), ",\"explanation\":"u8);
+            Tail = Join(",\"text\":"u8, line.QuotedKnown(wording.Text), ",\"missingFacts\":"u8);
             TailClosed = Join(Tail, "[]"u8.ToArray(), "}"u8);
         }
 

@@ -101,13 +101,13 @@ internal sealed class InstrumentEmitter
             }
             if (walk is null)
             {
-                file.Line($"switch ({RuleMethod(rule)}(c, null, out _, out _))");
+                file.Line($"switch ({RuleMethod(rule)}(c, null, out _))");
             }
             else
             {
                 var results = walk.Quantifiers.Select((_, i) => $"{walk.Method}Q{i.ToString(CultureInfo.InvariantCulture)}").ToList();
                 if (walked.Add(walk)) file.Line($"{walk.Method}(c, {string.Join(", ", results.Select(r => "out var " + r))});");
-                file.Line($"switch ({FastRuleMethod(rule)}(c, {string.Join(", ", results)}, out _, out _))");
+                file.Line($"switch ({FastRuleMethod(rule)}(c, {string.Join(", ", results)}, out _))");
             }
             file.Line("{");
             file.Nested($"case {R}.Truth.False: return {R}.Verdict.Ineligible;");
@@ -129,7 +129,7 @@ internal sealed class InstrumentEmitter
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var rules = new {BoundRules}(c);");
         file.Line($"var sink = {R}.ExplanationSink.Rent(keepsSentences: explanations is not null); // one for the whole report");
-        file.Line("string text, citation;");
+        file.Line($"{R}.RuleWording wording;");
         EmitResults(file, "results", 0, instrument.Rules);
         if (instrument.Reviews.Count == 0)
         {
@@ -174,7 +174,7 @@ internal sealed class InstrumentEmitter
     {
         w.Line(Naming.AggressiveInlining);
         var parameters = walk.Quantifiers.Select((_, i) => $"{R}.Truth q{i.ToString(CultureInfo.InvariantCulture)}");
-        w.Open($"private static {R}.Truth {FastRuleMethod(rule)}({caseType} c, {string.Join(", ", parameters)}, out string text, out string citation)");
+        w.Open($"private static {R}.Truth {FastRuleMethod(rule)}({caseType} c, {string.Join(", ", parameters)}, out {R}.RuleWording wording)");
         w.Line($"{R}.ExplanationSink? sink = null;");
         w.Line("_ = sink;");
         conditions.Precomputed = walk.Parameters;
@@ -208,7 +208,7 @@ internal sealed class InstrumentEmitter
         for (var k = 0; k < rules.Count; k++)
         {
             file.Line("sink.Reset();");
-            file.Line($"{name}[{Index(k)}] = rules.Settled({Index(first + k)}, {RuleMethod(rules[k])}(c, sink, out text, out citation), text, citation, sink, explanations);");
+            file.Line($"{name}[{Index(k)}] = rules.Settled({Index(first + k)}, {RuleMethod(rules[k])}(c, sink, out wording), wording, sink, explanations);");
         }
     }
 
@@ -228,13 +228,42 @@ internal sealed class InstrumentEmitter
         file.Line("protected override string[] Ids => RuleIds;");
         file.Line();
         file.Open($"protected override {R}.Truth Run(int rule, {R}.ExplanationSink sink, out string text, out string citation)");
+        file.Line($"{R}.Truth met;");
+        file.Line($"{R}.RuleWording wording;");
         file.Open("switch (rule)");
-        for (var i = 0; i < all.Count; i++) file.Line($"case {Index(i)}: return {RuleMethod(all[i])}(c, sink, out text, out citation);");
+        for (var i = 0; i < all.Count; i++) file.Line($"case {Index(i)}: met = {RuleMethod(all[i])}(c, sink, out wording); break;");
         file.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(rule));");
         file.Close();
+        file.Line("text = wording.Text;");
+        file.Line("citation = wording.Citation;");
+        file.Line("return met;");
         file.Close();
         file.Close();
         file.Line();
+    }
+
+    /// <summary>
+    /// The static <c>RuleWording</c> of a rule version, or of an exception of it that cites a further passage (its
+    /// citation the version's and the exception's, joined as the interpreter joins them): made once, shared by every
+    /// result of that version.
+    /// </summary>
+    private string Wording(RuleModel rule, RuleVersion version, ExceptionModel? exception)
+    {
+        var v = IndexOf(rule.Versions, version);
+        var e = exception is null ? (int?)null : IndexOf(version.Exceptions, exception);
+        var citation = exception is null ? version.Citation : version.Citation + "; " + exception.Citation;
+        return conditions.Static($"{R}.RuleWording", GeneratedNames.RuleWording(rule.Id, v, e),
+            $"new {R}.RuleWording({Escape.StringLiteral(rule.Id)}, {Escape.StringLiteral(version.Text)}, {Escape.StringLiteral(citation)})");
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> items, T item)
+        where T : class
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (ReferenceEquals(items[i], item)) return i;
+        }
+        throw new System.ArgumentException("Not one of the rule's own.", nameof(item));
     }
 
     // ---------- rules ----------
@@ -242,7 +271,7 @@ internal sealed class InstrumentEmitter
     private void EmitRule(RuleModel rule)
     {
         w.Line(Naming.AggressiveInlining);
-        w.Open($"private static {R}.Truth {RuleMethod(rule)}({caseType} c, {R}.ExplanationSink? sink, out string text, out string citation)");
+        w.Open($"private static {R}.Truth {RuleMethod(rule)}({caseType} c, {R}.ExplanationSink? sink, out {R}.RuleWording wording)");
         var latest = rule.Latest;
         var versioned = rule.Versions.Count > 1 || !rule.Versions[0].Effective.IsAlways;
         if (!versioned)
@@ -255,15 +284,13 @@ internal sealed class InstrumentEmitter
             var before = conditions.Static($"global::NodaTime.LocalDate?[]", GeneratedNames.RuleEnds(rule.Id), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", rule.Versions.Select(v => v.Effective.Before is { } b ? ConditionEmitter.Date(b) : "null")) + " }");
             w.Line($"var version = {R}.EffectiveDates.Choose({conditions.ApplicationDate}, {from}, {before});");
             w.Open($"if (version == {R}.EffectiveDates.DateUnknown)");
-            w.Line($"text = {Escape.StringLiteral(latest.Text)};");
-            w.Line($"citation = {Escape.StringLiteral(latest.Citation)};");
+            w.Line($"wording = {Wording(rule, latest, null)};");
             w.Line($"sink?.Missing({Escape.StringLiteral("applicationDate")});");
             w.Line($"sink?.Note({Escape.StringLiteral($"which version of {rule.Id} applies depends on applicationDate, which is not known")});");
             w.Line($"return {R}.Truth.Unknown;");
             w.Close();
             w.Open($"if (version == {R}.EffectiveDates.NoneInEffect)");
-            w.Line($"text = {Escape.StringLiteral(latest.Text)};");
-            w.Line($"citation = {Escape.StringLiteral(latest.Citation)};");
+            w.Line($"wording = {Wording(rule, latest, null)};");
             w.Line($"if ({ConditionEmitter.KeepsSentences}) sink.Note(\"not in effect on \" + {R}.FactFormat.Value({conditions.ApplicationDate}));");
             w.Line($"return {R}.Truth.True;");
             w.Close();
@@ -273,8 +300,7 @@ internal sealed class InstrumentEmitter
                 EmitVersion(rule, rule.Versions[i], announce: true);
                 w.Close();
             }
-            w.Line($"text = {Escape.StringLiteral(latest.Text)};");
-            w.Line($"citation = {Escape.StringLiteral(latest.Citation)};");
+            w.Line($"wording = {Wording(rule, latest, null)};");
             w.Line($"return {R}.Truth.Unknown;");
         }
         w.Close();
@@ -283,8 +309,7 @@ internal sealed class InstrumentEmitter
 
     private void EmitVersion(RuleModel rule, RuleVersion version, bool announce)
     {
-        w.Line($"text = {Escape.StringLiteral(version.Text)};");
-        w.Line($"citation = {Escape.StringLiteral(version.Citation)};");
+        w.Line($"wording = {Wording(rule, version, null)};");
         if (announce)
         {
             var from = version.Effective.From is { } f ? ConditionEmitter.Date(f) : "null";
@@ -300,7 +325,7 @@ internal sealed class InstrumentEmitter
             var holds = conditions.Condition(exception.Condition, "true");
             w.Line($"met = {R}.Logic.Or(met, {holds});");
             w.Open($"if (met == {R}.Truth.True)");
-            w.Line($"citation = {Escape.StringLiteral(exception.Citation == version.Citation ? version.Citation : version.Citation + "; " + exception.Citation)};");
+            if (exception.Citation != version.Citation) w.Line($"wording = {Wording(rule, version, exception)};");
             w.Line("return met;");
             w.Close();
             w.Close();

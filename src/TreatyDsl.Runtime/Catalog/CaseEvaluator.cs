@@ -75,7 +75,7 @@ public static class CaseEvaluator
             {
                 continue; // not yet in force between them on the application date
             }
-            var inForce = InForceResult(info, sentencing!, sentencingEntry, receiving!, receivingEntry, since, applicationDate, catalog.Countries);
+            var inForce = InForceResult(sentencingParty.InForce, info, sentencing!, sentencingEntry, receiving!, receivingEntry, since, applicationDate);
             var evaluated = instrument.Evaluate(facts, explanations);
             var requirements = new RequirementResult[evaluated.Requirements.Count + 1];
             requirements[0] = inForce;
@@ -282,12 +282,12 @@ public static class CaseEvaluator
 
     private static LocalDate? Later(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : LocalDate.Max(a.Value, b.Value);
 
-    private const string InForceText = "The instrument is in force between the sentencing and receiving countries on the application date.";
+    /// <summary>The text of <see cref="InForceRequirement"/>.</summary>
+    internal const string InForceText = "The instrument is in force between the sentencing and receiving countries on the application date.";
 
-    private static RequirementResult InForceResult(InstrumentInfo info, string sentencing, CountryEntry? sentencingEntry, string receiving, CountryEntry? receivingEntry,
-        LocalDate? since, LocalDate? applicationDate, CountryTable table)
+    private static RequirementResult InForceResult(RuleWording wording, InstrumentInfo info, string sentencing, CountryEntry? sentencingEntry, string receiving, CountryEntry? receivingEntry,
+        LocalDate? since, LocalDate? applicationDate)
     {
-        var citation = string.IsNullOrEmpty(table.Citation) ? info.Citation : table.Citation;
         // Written for every instrument of every case: its pieces go into the thread's scratch buffer and become one string.
         var words = TextBuffer.Scratch();
         words.Append(info.Id).Append(" is in force between ");
@@ -298,10 +298,10 @@ public static class CaseEvaluator
         if (applicationDate is null && since is not null)
         {
             words.Append("; applicationDate is not known");
-            return new RequirementResult(InForceRequirement, InForceText, citation, Outcome.Unknown, words.ToString(), new[] { ContractFacts.ApplicationDate });
+            return new RequirementResult(wording, Outcome.Unknown, words.ToString(), new[] { ContractFacts.ApplicationDate });
         }
         if (applicationDate is not null) FactFormat.AppendDate(words.Append("; application date "), applicationDate.Value);
-        return new RequirementResult(InForceRequirement, InForceText, citation, Outcome.Met, words.ToString(), Array.Empty<string>());
+        return new RequirementResult(wording, Outcome.Met, words.ToString(), Array.Empty<string>());
     }
 
     /// <summary>A country code, and for a territory whose instruments it has ("AW (a territory of NL, with its instruments)").</summary>

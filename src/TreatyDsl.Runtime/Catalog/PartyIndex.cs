@@ -20,6 +20,13 @@ internal sealed class PartyIndex
     /// <summary>The index of <paramref name="instruments"/> over <paramref name="table"/>'s rows and the instruments' own parties.</summary>
     public PartyIndex(IReadOnlyList<IInstrumentValidator> instruments, CountryTable table)
     {
+        // The words of each instrument's in-force requirement, which every report of it starts with: made once.
+        var inForce = new RuleWording[instruments.Count];
+        for (var n = 0; n < instruments.Count; n++)
+        {
+            var info = instruments[n].Info;
+            inForce[n] = new RuleWording(CaseEvaluator.InForceRequirement, CaseEvaluator.InForceText, string.IsNullOrEmpty(table.Citation) ? info.Citation : table.Citation);
+        }
         var countries = new List<string>();
         for (var i = 0; i < table.Countries.Count; i++) countries.Add(table.Countries[i].Code);
         for (var n = 0; n < instruments.Count; n++) countries.AddRange(instruments[n].Info.Parties);
@@ -30,7 +37,7 @@ internal sealed class PartyIndex
             var parties = new List<Party>();
             for (var n = 0; n < instruments.Count; n++)
             {
-                if (IsParty(country, entry, instruments[n].Info, out var since)) parties.Add(new Party(n, instruments[n], since));
+                if (IsParty(country, entry, instruments[n].Info, out var since)) parties.Add(new Party(n, instruments[n], since, inForce[n]));
             }
             byCountry[country] = parties.ToArray();
         }
@@ -99,11 +106,12 @@ internal sealed class PartyIndex
     /// <summary>One instrument a country is a party to.</summary>
     internal readonly struct Party
     {
-        public Party(int index, IInstrumentValidator instrument, LocalDate? since)
+        public Party(int index, IInstrumentValidator instrument, LocalDate? since, RuleWording inForce)
         {
             Index = index;
             Instrument = instrument;
             Since = since;
+            InForce = inForce;
         }
 
         /// <summary>The instrument's place in the catalog, by which two countries' lists are matched.</summary>
@@ -113,5 +121,8 @@ internal sealed class PartyIndex
 
         /// <summary>When the instrument entered into force for the country; null when neither the table nor the instrument says.</summary>
         public LocalDate? Since { get; }
+
+        /// <summary>The words of the instrument's in-force requirement (the country table's citation, else the instrument's).</summary>
+        public RuleWording InForce { get; }
     }
 }

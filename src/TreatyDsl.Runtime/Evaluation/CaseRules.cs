@@ -21,9 +21,6 @@ public abstract class CaseRules
     /// <summary>The case-file ids of the rules, by index: requirements first, then reviews, in file order.</summary>
     protected abstract string[] Ids { get; }
 
-    /// <summary>The case-file id of the rule at <paramref name="rule"/> (a result made here reads its id from its rule).</summary>
-    internal string IdOf(int rule) => Ids[rule];
-
     /// <summary>Runs the rule at <paramref name="rule"/> on the bound case, telling <paramref name="sink"/> what it looks at.</summary>
     protected abstract Truth Run(int rule, ExplanationSink sink, out string text, out string citation);
 
@@ -44,7 +41,7 @@ public abstract class CaseRules
         if (sink is null) throw new ArgumentNullException(nameof(sink));
         sink.Reset();
         var met = Run(rule, sink, out var text, out var citation);
-        return Settled(rule, met, text, citation, sink, kept);
+        return Settled(rule, met, new RuleWording(Ids[rule], text, citation), sink, kept);
     }
 
     /// <summary>
@@ -52,7 +49,12 @@ public abstract class CaseRules
     /// <paramref name="sink"/> (emptied before it): what <see cref="Result(int, ExplanationSink, ExplanationBuffer?)"/>
     /// returns, for a generated report that calls its rule methods directly rather than through <see cref="Run"/>.
     /// </summary>
-    public RequirementResult Settled(int rule, Truth met, string text, string citation, ExplanationSink sink, ExplanationBuffer? kept)
+    /// <param name="rule">The rule's index in <see cref="Ids"/>.</param>
+    /// <param name="met">What the rule came to.</param>
+    /// <param name="wording">The words of the version (and exception) that settled it, shared by every result of that version.</param>
+    /// <param name="sink">The sink the rule was run with.</param>
+    /// <param name="kept">Where the report's explanations are kept; null to write each when it is read.</param>
+    public RequirementResult Settled(int rule, Truth met, RuleWording wording, ExplanationSink sink, ExplanationBuffer? kept)
     {
         if (sink is null) throw new ArgumentNullException(nameof(sink));
         if (kept is not null)
@@ -60,8 +62,15 @@ public abstract class CaseRules
             if (!sink.KeepsSentences) throw new ArgumentException("A report whose explanations are kept needs a sink that keeps sentences.", nameof(sink));
             Keep(rule, sink.Written, kept);
         }
-        return RequirementResult.Explained(text, citation, met, sink, this, rule);
+        return RequirementResult.Explained(wording, met, sink, this, rule);
     }
+
+    /// <summary>
+    /// <see cref="Settled(int, Truth, RuleWording, ExplanationSink, ExplanationBuffer?)"/> for a report generated before
+    /// rules had one <see cref="RuleWording"/> per version: the words are put together for this result.
+    /// </summary>
+    public RequirementResult Settled(int rule, Truth met, string text, string citation, ExplanationSink sink, ExplanationBuffer? kept) =>
+        Settled(rule, met, new RuleWording(Ids[rule], text, citation), sink, kept);
 
     // Where each rule's explanation was kept, when the report was evaluated with a buffer: held here, once per report,
     // rather than in every result (a result is made for every rule of every report, and most callers keep none).

@@ -4,37 +4,78 @@ using System.Collections.Generic;
 namespace TreatyDsl.Runtime;
 
 /// <summary>What one requirement or bar came to for a case, why, and where the law says so.</summary>
-/// <param name="Id">The rule's short id, such as <c>min-remaining</c>.</param>
-/// <param name="Text">The sentence a caseworker reads.</param>
-/// <param name="Citation">The passage the rule encodes.</param>
-/// <param name="Outcome">Met, not met, or unknown.</param>
-/// <param name="Explanation">The facts used and what was tested, such as "5 months 30 days remaining; at least 6 months required".</param>
-/// <param name="MissingFacts">When the outcome is unknown, the facts that would settle it.</param>
-public sealed record RequirementResult(
-    string Id,
-    string Text,
-    string Citation,
-    Outcome Outcome,
-    string Explanation,
-    IReadOnlyList<string> MissingFacts)
+public sealed record RequirementResult
 {
-    private string? explanation = Explanation;
-    private readonly string? id = Id; // null for a generated report's result, whose rule knows its id (one reference fewer to store per rule)
+    // A result is made for every rule of every report, so it holds little: the rule's words as one shared object, its
+    // outcome, and either its explanation or the rules that write it (for a generated report, when it is read).
+    private RuleWording wording;
+    private string? explanation;
     private readonly CaseRules? rules;
     private readonly int rule;
+    private IReadOnlyList<string>? missingFacts; // null for none: most results miss nothing, and a null is not stored through the collector's barrier
+
+    /// <summary>A result with the given words and explanation.</summary>
+    /// <param name="Id">The rule's short id, such as <c>min-remaining</c>.</param>
+    /// <param name="Text">The sentence a caseworker reads.</param>
+    /// <param name="Citation">The passage the rule encodes.</param>
+    /// <param name="Outcome">Met, not met, or unknown.</param>
+    /// <param name="Explanation">The facts used and what was tested, such as "5 months 30 days remaining; at least 6 months required".</param>
+    /// <param name="MissingFacts">When the outcome is unknown, the facts that would settle it.</param>
+    public RequirementResult(string Id, string Text, string Citation, Outcome Outcome, string Explanation, IReadOnlyList<string> MissingFacts)
+        : this(new RuleWording(Id ?? string.Empty, Text ?? string.Empty, Citation ?? string.Empty), Outcome, Explanation, MissingFacts)
+    {
+    }
+
+    /// <summary>A result whose id, text and citation are <paramref name="wording"/>'s.</summary>
+    public RequirementResult(RuleWording wording, Outcome outcome, string explanation, IReadOnlyList<string> missingFacts)
+    {
+        this.wording = wording ?? throw new ArgumentNullException(nameof(wording));
+        Outcome = outcome;
+        this.explanation = explanation;
+        if (missingFacts is not { Count: 0 }) this.missingFacts = missingFacts;
+    }
+
+    private RequirementResult(RuleWording wording, Outcome outcome, IReadOnlyList<string>? missingFacts, CaseRules rules, int rule)
+    {
+        this.wording = wording;
+        Outcome = outcome;
+        this.missingFacts = missingFacts;
+        this.rules = rules;
+        this.rule = rule;
+    }
+
+    /// <summary>The rule's id, text and citation, shared by every result of the same rule version.</summary>
+    public RuleWording Wording => wording;
 
     /// <summary>The rule's short id, such as <c>min-remaining</c>.</summary>
     public string Id
     {
-        get => id ?? rules?.IdOf(rule) ?? string.Empty;
-        init => id = value;
+        get => wording.Id;
+        init => wording = new RuleWording(value ?? string.Empty, wording.Text, wording.Citation);
     }
 
-    private RequirementResult(string text, string citation, Outcome outcome, IReadOnlyList<string> missingFacts, CaseRules rules, int rule)
-        : this(null!, text, citation, outcome, null!, missingFacts)
+    /// <summary>The sentence a caseworker reads.</summary>
+    public string Text
     {
-        this.rules = rules;
-        this.rule = rule;
+        get => wording.Text;
+        init => wording = new RuleWording(wording.Id, value ?? string.Empty, wording.Citation);
+    }
+
+    /// <summary>The passage the rule encodes.</summary>
+    public string Citation
+    {
+        get => wording.Citation;
+        init => wording = wording.WithCitation(value ?? string.Empty);
+    }
+
+    /// <summary>Met, not met, or unknown.</summary>
+    public Outcome Outcome { get; init; }
+
+    /// <summary>When the outcome is unknown, the facts that would settle it.</summary>
+    public IReadOnlyList<string> MissingFacts
+    {
+        get => missingFacts ?? System.Array.Empty<string>();
+        init => missingFacts = value;
     }
 
     /// <summary>
@@ -72,17 +113,33 @@ public sealed record RequirementResult(
     }
 
     /// <summary>Builds the result of a rule from its three-valued "met" and the sink that watched it.</summary>
-    public static RequirementResult From(string id, string text, string citation, Truth met, ExplanationSink sink)
+    public static RequirementResult From(string id, string text, string citation, Truth met, ExplanationSink sink) =>
+        From(new RuleWording(id, text, citation), met, sink);
+
+    /// <summary>Builds the result of a rule from its words, its three-valued "met" and the sink that watched it.</summary>
+    public static RequirementResult From(RuleWording wording, Truth met, ExplanationSink sink)
     {
+        if (sink is null) throw new ArgumentNullException(nameof(sink));
         var outcome = ContractNames.ToOutcome(met);
-        return new RequirementResult(id, text, citation, outcome, sink.Explanation, MissingOf(outcome, sink));
+        return new RequirementResult(wording, outcome, sink.Explanation, MissingOf(outcome, sink));
     }
 
     /// <summary>A result whose explanation <paramref name="rules"/> writes when it is read (or kept as it settled the outcome: <see cref="CaseRules.TryKept"/>).</summary>
-    internal static RequirementResult Explained(string text, string citation, Truth met, ExplanationSink sink, CaseRules rules, int rule)
+    internal static RequirementResult Explained(RuleWording wording, Truth met, ExplanationSink sink, CaseRules rules, int rule)
     {
         var outcome = ContractNames.ToOutcome(met);
-        return new RequirementResult(text, citation, outcome, MissingOf(outcome, sink), rules, rule);
+        return new RequirementResult(wording, outcome, outcome == Outcome.Unknown ? sink.CopyMissingFacts() : null, rules, rule);
+    }
+
+    /// <summary>Deconstructs the result into its six properties, in the order of the constructor's parameters.</summary>
+    public void Deconstruct(out string Id, out string Text, out string Citation, out Outcome Outcome, out string Explanation, out IReadOnlyList<string> MissingFacts)
+    {
+        Id = this.Id;
+        Text = this.Text;
+        Citation = this.Citation;
+        Outcome = this.Outcome;
+        Explanation = this.Explanation;
+        MissingFacts = this.MissingFacts;
     }
 
     /// <summary>Equal when every property is, the explanation compared by its words however it was made.</summary>

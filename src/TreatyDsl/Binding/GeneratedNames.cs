@@ -85,6 +85,14 @@ public static class GeneratedNames
     /// <summary>The static array of a versioned rule's end dates.</summary>
     public static string RuleEnds(string ruleId) => "RuleBefore_" + Pascal(ruleId);
 
+    /// <summary>
+    /// The static words (id, text, citation) of a rule's version <paramref name="version"/>, or of its exception
+    /// <paramref name="exception"/> when that cites a further passage: <c>Wording_MinRemaining_0</c>, <c>Wording_MinRemaining_0_1</c>.
+    /// </summary>
+    public static string RuleWording(string ruleId, int version, int? exception) =>
+        "Wording_" + Pascal(ruleId) + "_" + version.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + (exception is { } e ? "_" + e.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+
     /// <summary>The static array of a versioned threshold's start dates.</summary>
     public static string ThresholdStarts(string name) => "ThresholdFrom_" + Pascal(name);
 

@@ -25,10 +25,16 @@ namespace Treaties
         /// <summary>Evaluates a case read by the case file reader, keeping each explanation in <paramref name="explanations"/> as it is written.</summary>
         public global::TreatyDsl.Runtime.InstrumentReport Evaluate(global::TreatyDsl.Runtime.CaseFacts facts, global::TreatyDsl.Runtime.ExplanationBuffer? explanations) => Evaluate(global::Treaties.TreatyCase.FromFacts(facts), explanations);
 
+        private static readonly global::TreatyDsl.Runtime.RuleWording Wording_FinalJudgment_0 = new global::TreatyDsl.Runtime.RuleWording("final-judgment", "The judgment is final.", "Snapshot test, statute s. 1");
+        private static readonly global::TreatyDsl.Runtime.RuleWording Wording_Nationality_0 = new global::TreatyDsl.Runtime.RuleWording("nationality", "The prisoner is a national of the receiving country.", "Snapshot test, art. 3");
+        private static readonly global::TreatyDsl.Runtime.RuleWording Wording_TimeRemaining_0 = new global::TreatyDsl.Runtime.RuleWording("time-remaining", "At least six months remain.", "Snapshot test, art. 4");
         private static readonly global::NodaTime.Period Period0y6m0d = new global::NodaTime.PeriodBuilder { Years = 0, Months = 6, Days = 0 }.Build();
         private static readonly string Phrase0 = global::TreatyDsl.Runtime.FactFormat.Test("sentence.type", global::TreatyDsl.Runtime.Relation.Equal, "life");
         private static readonly string Phrase1 = global::TreatyDsl.Runtime.FactFormat.Test(null, global::TreatyDsl.Runtime.Relation.GreaterOrEqual, "6 months");
+        private static readonly global::TreatyDsl.Runtime.RuleWording Wording_Immigration_0 = new global::TreatyDsl.Runtime.RuleWording("immigration", "No offence is an immigration offence.", "Snapshot test, art. 5");
         private static readonly string Phrase2 = global::TreatyDsl.Runtime.FactFormat.Test("offense.category", global::TreatyDsl.Runtime.Relation.Equal, "immigration");
+        private static readonly global::TreatyDsl.Runtime.RuleWording Wording_Immigration_0_0 = new global::TreatyDsl.Runtime.RuleWording("immigration", "No offence is an immigration offence.", "Snapshot test, art. 5; Snapshot test, art. 7");
+        private static readonly global::TreatyDsl.Runtime.RuleWording Wording_Dual_0 = new global::TreatyDsl.Runtime.RuleWording("dual", "Every offence is a crime in both countries.", "Snapshot test, art. 6");
 
         /// <summary>True only when every requirement is met; an unknown requirement is not met. Allocates nothing.</summary>
         /// <remarks>Checks this instrument's own requirements; whether it is in force between the two countries is the catalog's question.</remarks>
@@ -46,17 +52,17 @@ namespace Treaties
                 if (value is null) unknown = true;
                 else if (!value.GetValueOrDefault()) return global::TreatyDsl.Runtime.Verdict.Ineligible;
             }
-            switch (RuleNationality(c, null, out _, out _))
+            switch (RuleNationality(c, null, out _))
             {
                 case global::TreatyDsl.Runtime.Truth.False: return global::TreatyDsl.Runtime.Verdict.Ineligible;
                 case global::TreatyDsl.Runtime.Truth.Unknown: unknown = true; break;
             }
-            switch (RuleImmigration(c, null, out _, out _))
+            switch (RuleImmigration(c, null, out _))
             {
                 case global::TreatyDsl.Runtime.Truth.False: return global::TreatyDsl.Runtime.Verdict.Ineligible;
                 case global::TreatyDsl.Runtime.Truth.Unknown: unknown = true; break;
             }
-            switch (RuleTimeRemaining(c, null, out _, out _))
+            switch (RuleTimeRemaining(c, null, out _))
             {
                 case global::TreatyDsl.Runtime.Truth.False: return global::TreatyDsl.Runtime.Verdict.Ineligible;
                 case global::TreatyDsl.Runtime.Truth.Unknown: unknown = true; break;
@@ -76,19 +82,19 @@ namespace Treaties
             if (c is null) throw new global::System.ArgumentNullException(nameof(c));
             var rules = new BoundRules(c);
             var sink = global::TreatyDsl.Runtime.ExplanationSink.Rent(keepsSentences: explanations is not null); // one for the whole report
-            string text, citation;
+            global::TreatyDsl.Runtime.RuleWording wording;
             var results = new global::TreatyDsl.Runtime.RequirementResult[4];
             sink.Reset();
-            results[0] = rules.Settled(0, RuleFinalJudgment(c, sink, out text, out citation), text, citation, sink, explanations);
+            results[0] = rules.Settled(0, RuleFinalJudgment(c, sink, out wording), wording, sink, explanations);
             sink.Reset();
-            results[1] = rules.Settled(1, RuleNationality(c, sink, out text, out citation), text, citation, sink, explanations);
+            results[1] = rules.Settled(1, RuleNationality(c, sink, out wording), wording, sink, explanations);
             sink.Reset();
-            results[2] = rules.Settled(2, RuleTimeRemaining(c, sink, out text, out citation), text, citation, sink, explanations);
+            results[2] = rules.Settled(2, RuleTimeRemaining(c, sink, out wording), wording, sink, explanations);
             sink.Reset();
-            results[3] = rules.Settled(3, RuleImmigration(c, sink, out text, out citation), text, citation, sink, explanations);
+            results[3] = rules.Settled(3, RuleImmigration(c, sink, out wording), wording, sink, explanations);
             var reviews = new global::TreatyDsl.Runtime.RequirementResult[1];
             sink.Reset();
-            reviews[0] = rules.Settled(4, RuleDual(c, sink, out text, out citation), text, citation, sink, explanations);
+            reviews[0] = rules.Settled(4, RuleDual(c, sink, out wording), wording, sink, explanations);
             sink.Release();
             return global::TreatyDsl.Runtime.InstrumentReport.FromRequirements(Id, Title, results, reviews: reviews);
         }
@@ -125,23 +131,27 @@ namespace Treaties
 
             protected override global::TreatyDsl.Runtime.Truth Run(int rule, global::TreatyDsl.Runtime.ExplanationSink sink, out string text, out string citation)
             {
+                global::TreatyDsl.Runtime.Truth met;
+                global::TreatyDsl.Runtime.RuleWording wording;
                 switch (rule)
                 {
-                    case 0: return RuleFinalJudgment(c, sink, out text, out citation);
-                    case 1: return RuleNationality(c, sink, out text, out citation);
-                    case 2: return RuleTimeRemaining(c, sink, out text, out citation);
-                    case 3: return RuleImmigration(c, sink, out text, out citation);
-                    case 4: return RuleDual(c, sink, out text, out citation);
+                    case 0: met = RuleFinalJudgment(c, sink, out wording); break;
+                    case 1: met = RuleNationality(c, sink, out wording); break;
+                    case 2: met = RuleTimeRemaining(c, sink, out wording); break;
+                    case 3: met = RuleImmigration(c, sink, out wording); break;
+                    case 4: met = RuleDual(c, sink, out wording); break;
                     default: throw new global::System.ArgumentOutOfRangeException(nameof(rule));
                 }
+                text = wording.Text;
+                citation = wording.Citation;
+                return met;
             }
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleFinalJudgment(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out string text, out string citation)
+        private static global::TreatyDsl.Runtime.Truth RuleFinalJudgment(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
         {
-            text = "The judgment is final.";
-            citation = "Snapshot test, statute s. 1";
+            wording = Wording_FinalJudgment_0;
 #line 8 "/small-set/statute.treaty"
             var v2 = c.Judgment.Final;
             var t1 = global::TreatyDsl.Runtime.Logic.Of(v2);
@@ -156,10 +166,9 @@ namespace Treaties
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleNationality(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out string text, out string citation)
+        private static global::TreatyDsl.Runtime.Truth RuleNationality(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
         {
-            text = "The prisoner is a national of the receiving country.";
-            citation = "Snapshot test, art. 3";
+            wording = Wording_Nationality_0;
 #line 16 "/small-set/us-zz.treaty"
             var r4 = c.ReceivingNationality;
             var list5 = c.Prisoner.Nationalities;
@@ -176,10 +185,9 @@ namespace Treaties
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleTimeRemaining(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out string text, out string citation)
+        private static global::TreatyDsl.Runtime.Truth RuleTimeRemaining(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
         {
-            text = "At least six months remain.";
-            citation = "Snapshot test, art. 4";
+            wording = Wording_TimeRemaining_0;
 #line 20 "/small-set/us-zz.treaty"
             sink?.EnterQuiet();
             var l8 = c.Sentence.Type;
@@ -216,7 +224,6 @@ namespace Treaties
                 met = global::TreatyDsl.Runtime.Logic.Or(met, t13);
                 if (met == global::TreatyDsl.Runtime.Truth.True)
                 {
-                    citation = "Snapshot test, art. 4";
                     return met;
                 }
             }
@@ -224,10 +231,9 @@ namespace Treaties
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleImmigration(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out string text, out string citation)
+        private static global::TreatyDsl.Runtime.Truth RuleImmigration(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
         {
-            text = "No offence is an immigration offence.";
-            citation = "Snapshot test, art. 5";
+            wording = Wording_Immigration_0;
 #line 25 "/small-set/us-zz.treaty"
             var list16 = c.Offenses;
             global::TreatyDsl.Runtime.Truth t15;
@@ -275,7 +281,7 @@ namespace Treaties
                 met = global::TreatyDsl.Runtime.Logic.Or(met, t24);
                 if (met == global::TreatyDsl.Runtime.Truth.True)
                 {
-                    citation = "Snapshot test, art. 5; Snapshot test, art. 7";
+                    wording = Wording_Immigration_0_0;
                     return met;
                 }
             }
@@ -283,10 +289,9 @@ namespace Treaties
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleDual(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out string text, out string citation)
+        private static global::TreatyDsl.Runtime.Truth RuleDual(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
         {
-            text = "Every offence is a crime in both countries.";
-            citation = "Snapshot test, art. 6";
+            wording = Wording_Dual_0;
 #line 29 "/small-set/us-zz.treaty"
             var list27 = c.Offenses;
             global::TreatyDsl.Runtime.Truth t26;
