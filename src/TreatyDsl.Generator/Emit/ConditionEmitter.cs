@@ -81,11 +81,56 @@ internal sealed class ConditionEmitter
         w.Line();
     }
 
+    /// <summary>The fast path's copy of a derived fact's method, with no sink code: <c>FastDerivedDomiciliary</c>.</summary>
+    private static string LeanDerivedMethod(string name) => "Fast" + GeneratedNames.DerivedMethod(name);
+
+    // The derived facts the fast path's copies read, each given a lean copy of its own (EmitLeanDerived).
+    private readonly HashSet<string> leanDerived = new();
+    private readonly Queue<DerivedModel> leanDerivedToWrite = new();
+
+    /// <summary>
+    /// Writes the lean copy (<see cref="Sinkless"/>) of every derived fact the fast path's rules have read so far, and of
+    /// those these read in turn.
+    /// </summary>
+    public void EmitLeanDerived()
+    {
+        var sinkless = Sinkless;
+        Sinkless = true;
+        while (leanDerivedToWrite.Count > 0)
+        {
+            var d = leanDerivedToWrite.Dequeue();
+            w.Line(Naming.AggressiveInlining);
+            w.Open($"private static {R}.Truth {LeanDerivedMethod(d.Name)}({caseType} c, bool wantTrue)");
+            w.Line($"{R}.ExplanationSink? sink = null;");
+            w.Line("_ = sink;");
+            LineDirective(w, d.Condition!);
+            var result = Expr(w, d.Condition!, "wantTrue", false, new Dictionary<string, Variable>());
+            w.Directive("#line default");
+            w.Line($"return {result};");
+            w.Close();
+            w.Line();
+        }
+        Sinkless = sinkless;
+    }
+
     /// <summary>
     /// Quantifiers whose truth the fast path has already worked out in a walk it shares with other rules
     /// (<see cref="EmitFusedWalk"/>): read from these names instead of walked again. Null outside such a rule.
     /// </summary>
     public IReadOnlyDictionary<QuantifierExpression, string>? Precomputed { get; set; }
+
+    /// <summary>
+    /// Whether the code being written is one of the fast path's copies of a rule, which runs with no sink: then nothing
+    /// only a sink reads is written (<see cref="ForSink"/>), so the copy is as small as the check itself. The JIT weighs
+    /// a method to inline by its IL, dead branches and all; the fast path inlines every rule into one method.
+    /// </summary>
+    public bool Sinkless { get; set; }
+
+    /// <summary>Where code that only a sink reads is written: <paramref name="w"/>, or nowhere while <see cref="Sinkless"/>.</summary>
+    public CodeWriter ForSink(CodeWriter w) => Sinkless ? new CodeWriter() : w;
+
+    /// <summary>The test of a settled value before the fast path skips the rest: with no sink in the code, the sink's null test goes.</summary>
+    private string NoSinkAnd(string test) => Sinkless ? test : $"sink is null && {test}";
 
     /// <summary>Whether part of <paramref name="condition"/> would be written as a method of its own (<see cref="Part"/>), out of reach of a caller's locals.</summary>
     public bool HasParts(BoundExpression condition) => SizeOf(condition) > PartSize;
@@ -101,6 +146,8 @@ internal sealed class ConditionEmitter
     public void EmitFusedWalk(string name, IReadOnlyList<QuantifierExpression> quantifiers, int? decisive)
     {
         var source = quantifiers[0].Source;
+        var sinkless = Sinkless;
+        Sinkless = true; // nothing is explained here
         w.Line(Naming.AggressiveInlining);
         w.Open($"private static void {name}({caseType} c, {string.Join(", ", quantifiers.Select((_, i) => $"out {R}.Truth q{i.ToString(CultureInfo.InvariantCulture)}"))})");
         w.Line($"{R}.ExplanationSink? sink = null;");
@@ -136,6 +183,7 @@ internal sealed class ConditionEmitter
         for (var i = 0; i < quantifiers.Count; i++) w.Line($"q{i.ToString(CultureInfo.InvariantCulture)} = {tallies[i]}.Result;");
         w.Close();
         w.Line();
+        Sinkless = sinkless;
     }
 
     /// <summary>Writes the methods that hold the parts of very long conditions (<see cref="Part"/>) written so far.</summary>
@@ -190,9 +238,13 @@ internal sealed class ConditionEmitter
                 return ShortCircuit(w, t, and.Left, and.Right, "And", "False", want, direct, variables);
             case OrExpression or:
                 return ShortCircuit(w, t, or.Left, or.Right, "Or", "True", want, direct, variables);
+            case DerivedReference reference when Sinkless && derived.TryGetValue(reference.Name, out var definition) && definition.Condition is not null:
+                if (leanDerived.Add(definition.Name)) leanDerivedToWrite.Enqueue(definition);
+                w.Line($"var {t} = {LeanDerivedMethod(reference.Name)}(c, {want});");
+                return t;
             case DerivedReference reference when derived.TryGetValue(reference.Name, out var definition) && definition.Condition is not null:
                 w.Line($"var {t} = {GeneratedNames.DerivedMethod(reference.Name)}(c, sink, {want});");
-                w.Line($"sink?.Derived({Escape.StringLiteral(reference.Name)}, {t});");
+                ForSink(w).Line($"sink?.Derived({Escape.StringLiteral(reference.Name)}, {t});");
                 return t;
             case ComparisonExpression comparison:
                 return Comparison(w, comparison, t, want, direct, variables);
@@ -208,10 +260,11 @@ internal sealed class ConditionEmitter
                 var v = Temp("v");
                 w.Line($"var {v} = {access};");
                 w.Line($"var {t} = {R}.Logic.Of({v});");
-                w.Open("if (sink is not null)");
-                if (missingPath is not null) w.Line($"if ({v} is null) sink.Missing({missingPath});");
-                Sentence(w, $"sink.Flag({Escape.StringLiteral(name)}, {R}.FactFormat.Value({v}), {t}, {Naming.Bool(direct)}, {want})");
-                w.Close();
+                var explain = ForSink(w);
+                explain.Open("if (sink is not null)");
+                if (missingPath is not null) explain.Line($"if ({v} is null) sink.Missing({missingPath});");
+                Sentence(explain, $"sink.Flag({Escape.StringLiteral(name)}, {R}.FactFormat.Value({v}), {t}, {Naming.Bool(direct)}, {want})");
+                explain.Close();
                 return t;
         }
     }
@@ -225,7 +278,7 @@ internal sealed class ConditionEmitter
     {
         var l = Expr(w, left, want, direct, variables);
         w.Line($"{R}.Truth {t};");
-        w.Open($"if (sink is null && {l} == {R}.Truth.{decisive})");
+        w.Open($"if ({NoSinkAnd($"{l} == {R}.Truth.{decisive}")})");
         w.Line($"{t} = {R}.Truth.{decisive};");
         w.Close();
         w.Open("else");
@@ -256,7 +309,7 @@ internal sealed class ConditionEmitter
         var l = Expr(method, left, "wantTrue", direct, none);
         // As inline (ShortCircuit): the fast path does not read the right half when the left one decides.
         var decisive = combine == "And" ? "False" : "True";
-        method.Line($"if (sink is null && {l} == {R}.Truth.{decisive}) return {R}.Truth.{decisive};");
+        method.Line($"if ({NoSinkAnd($"{l} == {R}.Truth.{decisive}")}) return {R}.Truth.{decisive};");
         var r = Expr(method, right, "wantTrue", direct, none);
         method.Directive("#line default");
         method.Line($"return {R}.Logic.{combine}({l}, {r});");
@@ -293,24 +346,25 @@ internal sealed class ConditionEmitter
             var unbounded = $"{R}.Truth.False";
             if (definition.UnboundedWhen is not null)
             {
-                w.Line("sink?.EnterQuiet();");
+                ForSink(w).Line("sink?.EnterQuiet();");
                 unbounded = Expr(w, definition.UnboundedWhen, "true", false, variables);
-                w.Line("sink?.ExitQuiet();");
+                ForSink(w).Line("sink?.ExitQuiet();");
             }
             var start = Temp("s");
             var end = Temp("e");
             w.Line($"var {start} = c.{GeneratedNames.Member(definition.PeriodFrom!)};");
             w.Line($"var {end} = c.{GeneratedNames.Member(definition.PeriodTo!)};");
             w.Line($"var {t} = {known} ? {R}.Compare.Remaining({unbounded}, {start}, {end}, {relation}, {right}) : {R}.Truth.Unknown;");
-            w.Open("if (sink is not null)");
-            w.Line($"if ({unbounded} != {R}.Truth.True && {start} is null) sink.Missing({Escape.StringLiteral(definition.PeriodFrom!)});");
-            w.Line($"if ({unbounded} != {R}.Truth.True && {end} is null) sink.Missing({Escape.StringLiteral(definition.PeriodTo!)});");
+            var explainPeriod = ForSink(w);
+            explainPeriod.Open("if (sink is not null)");
+            explainPeriod.Line($"if ({unbounded} != {R}.Truth.True && {start} is null) sink.Missing({Escape.StringLiteral(definition.PeriodFrom!)});");
+            explainPeriod.Line($"if ({unbounded} != {R}.Truth.True && {end} is null) sink.Missing({Escape.StringLiteral(definition.PeriodTo!)});");
             var label = definition.Label is null ? "null" : Escape.StringLiteral(definition.Label);
             var remaining = definition.UnboundedWhen is null
                 ? $"{R}.FactFormat.Remaining({Escape.StringLiteral(period.Name)}, {label}, {start}, {end})"
                 : $"{R}.FactFormat.Remaining({Escape.StringLiteral(period.Name)}, {label}, {start}, {end}, {unbounded}, {Escape.StringLiteral(ConditionPrinter.Print(definition.UnboundedWhen))})";
-            Sentence(w, $"sink.Comparison({remaining}, {TestPhrase("null", relation, known, rightText)}, {t}, {Naming.Bool(direct)}, {want})");
-            w.Close();
+            Sentence(explainPeriod, $"sink.Comparison({remaining}, {TestPhrase("null", relation, known, rightText)}, {t}, {Naming.Bool(direct)}, {want})");
+            explainPeriod.Close();
             return t;
         }
 
@@ -331,18 +385,19 @@ internal sealed class ConditionEmitter
             _ => "Names",
         };
         w.Line($"var {t} = {known} ? {R}.Compare.{compare}({l}, {relation}, {right}) : {R}.Truth.Unknown;");
-        w.Open("if (sink is not null)");
-        if (leftMissing is not null) w.Line($"if ({l} is null) sink.Missing({leftMissing});");
+        var explain = ForSink(w);
+        explain.Open("if (sink is not null)");
+        if (leftMissing is not null) explain.Line($"if ({l} is null) sink.Missing({leftMissing});");
         // The fact's name and value text, given to the sink as pieces; comparing two facts gives both facts' pieces.
         var phrase = $"{Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l})";
         if (comparison.Right is not (ConstantExpression or ThresholdReference))
         {
             var (_, rightMissing, rightName) = Operand(comparison.Right, variables);
-            if (rightMissing is not null) w.Line($"if ({right} is null) sink.Missing({rightMissing});");
+            if (rightMissing is not null) explain.Line($"if ({right} is null) sink.Missing({rightMissing});");
             phrase = $"{Escape.StringLiteral(leftName)}, {R}.FactFormat.Value({l}), {Escape.StringLiteral(rightName)}, {R}.FactFormat.Value({right})";
         }
-        Sentence(w, $"sink.Comparison({phrase}, {TestPhrase(Escape.StringLiteral(leftName), relation, known, rightText)}, {t}, {Naming.Bool(direct)}, {want})");
-        w.Close();
+        Sentence(explain, $"sink.Comparison({phrase}, {TestPhrase(Escape.StringLiteral(leftName), relation, known, rightText)}, {t}, {Naming.Bool(direct)}, {want})");
+        explain.Close();
         return t;
     }
 
@@ -361,13 +416,14 @@ internal sealed class ConditionEmitter
         var (hit, miss) = comparison.Operator == ComparisonOperator.Equal ? ("True", "False") : ("False", "True");
         w.Line($"var {l} = {access};");
         w.Line($"var {t} = {l} is {{ }} {e} ? ({e} == {member} ? {R}.Truth.{hit} : {R}.Truth.{miss}) : {R}.Truth.Unknown;");
-        w.Open("if (sink is not null)");
-        if (missing is not null) w.Line($"if ({l} is null) sink.Missing({missing});");
+        var explain = ForSink(w);
+        explain.Open("if (sink is not null)");
+        if (missing is not null) explain.Line($"if ({l} is null) sink.Missing({missing});");
         var named = Temp("en");
         var shown = $"({l} is {{ }} {named} ? {EnumNames(type)}.ToName({named}) : null)";
         var relation = $"{R}.Relation.{Relation(comparison.Operator)}";
-        Sentence(w, $"sink.Comparison({Escape.StringLiteral(name)}, {R}.FactFormat.Value({shown}), {TestPhrase(Escape.StringLiteral(name), relation, "true", Escape.StringLiteral(ConditionPrinter.Print(value.Value, value.Type)))}, {t}, {Naming.Bool(direct)}, {want})");
-        w.Close();
+        Sentence(explain, $"sink.Comparison({Escape.StringLiteral(name)}, {R}.FactFormat.Value({shown}), {TestPhrase(Escape.StringLiteral(name), relation, "true", Escape.StringLiteral(ConditionPrinter.Print(value.Value, value.Type)))}, {t}, {Naming.Bool(direct)}, {want})");
+        explain.Close();
         return t;
     }
 
@@ -382,7 +438,8 @@ internal sealed class ConditionEmitter
         // parsing the element's case-file name), so the fast path neither boxes nor allocates.
         var value = elementType.Kind == TypeKind.Enum ? $"{EnumNames(elementType)}.Parse({element})" : element;
         w.Line($"var {t} = {R}.Lists.Contains({list}, {value}, {Naming.Bool(inList.Negated)});");
-        w.Open("if (sink is not null)");
+        var explain = ForSink(w);
+        explain.Open("if (sink is not null)");
         var listText = elementType.Kind switch
         {
             TypeKind.Country or TypeKind.Text => $"{R}.FactFormat.Value({list})",
@@ -393,12 +450,12 @@ internal sealed class ConditionEmitter
         if (inList.Element is not ConstantExpression)
         {
             var (_, elementMissing, elementName) = Operand(inList.Element, variables);
-            if (elementMissing is not null) w.Line($"if ({element} is null) sink.Missing({elementMissing});");
+            if (elementMissing is not null) explain.Line($"if ({element} is null) sink.Missing({elementMissing});");
             phrase = $"{Escape.StringLiteral(elementName)}, {R}.FactFormat.Value({element}), {Escape.StringLiteral(listName)}, {listText}";
         }
-        if (listMissing is not null) w.Line($"if ({list} is null) sink.Missing({listMissing});");
-        Sentence(w, $"sink.Comparison({phrase}, {Escape.StringLiteral(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want})");
-        w.Close();
+        if (listMissing is not null) explain.Line($"if ({list} is null) sink.Missing({listMissing});");
+        Sentence(explain, $"sink.Comparison({phrase}, {Escape.StringLiteral(ConditionPrinter.Print(inList))}, {t}, {Naming.Bool(direct)}, {want})");
+        explain.Close();
         return t;
     }
 
@@ -415,23 +472,26 @@ internal sealed class ConditionEmitter
         w.Line($"{R}.Truth {t};");
         w.Open($"if ({list} is null)");
         w.Line($"{t} = {R}.Truth.Unknown;");
-        w.Line($"sink?.Missing({Escape.StringLiteral(q.Source.Path)});");
-        w.Line($"sink?.Quantifier({text}, {R}.Truth.Unknown, {Escape.StringLiteral(q.Source.Path + " is not known")});");
+        ForSink(w).Line($"sink?.Missing({Escape.StringLiteral(q.Source.Path)});");
+        ForSink(w).Line($"sink?.Quantifier({text}, {R}.Truth.Unknown, {Escape.StringLiteral(q.Source.Path + " is not known")});");
         w.Close();
         w.Open("else");
-        w.Line($"var {tally} = new {R}.QuantifierTally({Naming.Bool(q.Quantifier == Quantifier.All)}, {Escape.StringLiteral(q.Source.Path)}, {KeepsSentences});");
-        w.Line("sink?.EnterQuiet();");
+        // With no sink, a fold without the tally's record of the deciding elements (QuantifierFold), as in a shared walk.
+        w.Line(Sinkless
+            ? $"var {tally} = new {R}.QuantifierFold({Naming.Bool(q.Quantifier == Quantifier.All)});"
+            : $"var {tally} = new {R}.QuantifierTally({Naming.Bool(q.Quantifier == Quantifier.All)}, {Escape.StringLiteral(q.Source.Path)}, {KeepsSentences});");
+        ForSink(w).Line("sink?.EnterQuiet();");
         w.Open($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
         w.Line($"var {element} = {list}[{index}];");
         var inner = new Dictionary<string, Variable>(variables) { [q.Variable] = new Variable(element, index, q.Source.Path, q.Source.Type.Element!) };
         var body = Expr(w, q.Body, want, false, inner);
-        w.Line($"{tally}.Add({index}, {body});");
+        w.Line(Sinkless ? $"{tally}.Add({body});" : $"{tally}.Add({index}, {body});");
         // The fast path explains nothing, so it stops at the element that decides ('all': a false one, 'any': a true one).
-        w.Line($"if (sink is null && {tally}.IsSettled) break;");
+        w.Line($"if ({NoSinkAnd($"{tally}.IsSettled")}) break;");
         w.Close();
-        w.Line("sink?.ExitQuiet();");
+        ForSink(w).Line("sink?.ExitQuiet();");
         w.Line($"{t} = {tally}.Result;");
-        w.Line($"if ({KeepsSentences}) sink.Quantifier({text}, {t}, {tally}.Detail);");
+        ForSink(w).Line($"if ({KeepsSentences}) sink.Quantifier({text}, {t}, {tally}.Detail);");
         w.Close();
         return t;
     }
@@ -487,10 +547,11 @@ internal sealed class ConditionEmitter
                 var before = Static("global::NodaTime.LocalDate?[]", GeneratedNames.ThresholdEnds(reference.Name), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", threshold.Versions.Select(v => v.Effective.Before is { } b ? Date(b) : "null")) + " }");
                 var chosen = Temp("tv");
                 w.Line($"var {chosen} = {R}.EffectiveDates.Choose({ApplicationDate}, {from}, {before});");
-                w.Open($"if ({chosen} < 0 && sink is not null)");
-                w.Line($"if ({chosen} == {R}.EffectiveDates.DateUnknown) {{ sink.Missing(\"applicationDate\"); sink.Note({Escape.StringLiteral($"the value of {reference.Name} depends on applicationDate, which is not known")}); }}");
-                w.Line($"else sink.Note({Escape.StringLiteral($"no value of {reference.Name} is in effect on ")} + {R}.FactFormat.Value({ApplicationDate}));");
-                w.Close();
+                var explain = ForSink(w);
+                explain.Open($"if ({chosen} < 0 && sink is not null)");
+                explain.Line($"if ({chosen} == {R}.EffectiveDates.DateUnknown) {{ sink.Missing(\"applicationDate\"); sink.Note({Escape.StringLiteral($"the value of {reference.Name} depends on applicationDate, which is not known")}); }}");
+                explain.Line($"else sink.Note({Escape.StringLiteral($"no value of {reference.Name} is in effect on ")} + {R}.FactFormat.Value({ApplicationDate}));");
+                explain.Close();
                 var value = $"({string.Join(" : ", threshold.Versions.Select((v, i) => $"{chosen} == {i} ? {Literal(v.Value, threshold.Type)}"))} : default({ValueType(threshold.Type)}))";
                 var text = $"({string.Join(" : ", threshold.Versions.Select((v, i) => $"{chosen} == {i} ? {Escape.StringLiteral(ConditionPrinter.Print(v.Value, threshold.Type))}"))} : \"?\")";
                 return (value, $"({chosen} >= 0)", text);

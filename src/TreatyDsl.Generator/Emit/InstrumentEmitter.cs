@@ -10,7 +10,8 @@ namespace TreatyDsl.Generator;
 /// Emits one instrument's validator: an allocation-free fast path (<c>IsEligible</c>, <c>GetVerdict</c>) and
 /// <c>Evaluate</c>, which reports every requirement with its citation and explanation. Each rule is one method
 /// whose code makes the same <c>ExplanationSink</c> calls, in the same order, as the interpreter; the fast path
-/// passes no sink, so nothing is formatted or allocated.
+/// calls copies of the rules written with no sink code at all (<c>FastRuleX</c>, <see cref="ConditionEmitter.Sinkless"/>),
+/// so nothing is formatted or allocated and the whole check inlines into one method.
 /// </summary>
 internal sealed class InstrumentEmitter
 {
@@ -50,7 +51,13 @@ internal sealed class InstrumentEmitter
             conditions.EmitFusedWalk(walk.Method, walk.Quantifiers, walk.Decisive);
             foreach (var rule in walk.Rules) EmitFastRule(rule, walk);
         }
+        // The other rules the fast path calls get lean copies too (no sink code): BranchingCheck's are written in place.
+        foreach (var rule in verdictOrder)
+        {
+            if (!walks.Any(x => x.Rules.Contains(rule)) && BranchingCheck.Of(rule) is null) EmitRule(rule, lean: true);
+        }
         foreach (var d in conditions.DerivedConditions) conditions.EmitDerived(d);
+        conditions.EmitLeanDerived();
         conditions.EmitParts();
 
         var file = CodeWriter.File(ns);
@@ -101,13 +108,13 @@ internal sealed class InstrumentEmitter
             }
             if (walk is null)
             {
-                file.Line($"switch ({RuleMethod(rule)}(c, null, out _))");
+                file.Line($"switch ({FastRuleMethod(rule)}(c))");
             }
             else
             {
                 var results = walk.Quantifiers.Select((_, i) => $"{walk.Method}Q{i.ToString(CultureInfo.InvariantCulture)}").ToList();
                 if (walked.Add(walk)) file.Line($"{walk.Method}(c, {string.Join(", ", results.Select(r => "out var " + r))});");
-                file.Line($"switch ({FastRuleMethod(rule)}(c, {string.Join(", ", results)}, out _))");
+                file.Line($"switch ({FastRuleMethod(rule)}(c, {string.Join(", ", results)}))");
             }
             file.Line("{");
             file.Nested($"case {R}.Truth.False: return {R}.Verdict.Ineligible;");
@@ -163,7 +170,7 @@ internal sealed class InstrumentEmitter
 
     private static string RuleMethod(RuleModel rule) => GeneratedNames.RuleMethod(rule.Id);
 
-    /// <summary>The fast path's copy of a rule that reads a shared walk's results: <c>FastRuleDualCriminality</c>.</summary>
+    /// <summary>The fast path's copy of a rule, with no sink code (<see cref="ConditionEmitter.Sinkless"/>): <c>FastRuleDualCriminality</c>.</summary>
     private static string FastRuleMethod(RuleModel rule) => "Fast" + GeneratedNames.RuleMethod(rule.Id);
 
     /// <summary>
@@ -174,11 +181,13 @@ internal sealed class InstrumentEmitter
     {
         w.Line(Naming.AggressiveInlining);
         var parameters = walk.Quantifiers.Select((_, i) => $"{R}.Truth q{i.ToString(CultureInfo.InvariantCulture)}");
-        w.Open($"private static {R}.Truth {FastRuleMethod(rule)}({caseType} c, {string.Join(", ", parameters)}, out {R}.RuleWording wording)");
+        w.Open($"private static {R}.Truth {FastRuleMethod(rule)}({caseType} c, {string.Join(", ", parameters)})");
         w.Line($"{R}.ExplanationSink? sink = null;");
         w.Line("_ = sink;");
         conditions.Precomputed = walk.Parameters;
-        EmitVersion(rule, rule.Versions[0], announce: false);
+        conditions.Sinkless = true;
+        EmitVersion(rule, rule.Versions[0], announce: false, lean: true);
+        conditions.Sinkless = false;
         conditions.Precomputed = null;
         w.Close();
         w.Line();
@@ -268,15 +277,31 @@ internal sealed class InstrumentEmitter
 
     // ---------- rules ----------
 
-    private void EmitRule(RuleModel rule)
+    /// <summary>
+    /// Writes a rule's method: the report's (<c>RuleX</c>), which tells a sink what it reads and gives the words of the
+    /// version that decided; or, <paramref name="lean"/>, the fast path's copy (<c>FastRuleX</c>), which has no sink, no
+    /// words and none of the code only they need, and computes the same truth.
+    /// </summary>
+    private void EmitRule(RuleModel rule, bool lean = false)
     {
         w.Line(Naming.AggressiveInlining);
-        w.Open($"private static {R}.Truth {RuleMethod(rule)}({caseType} c, {R}.ExplanationSink? sink, out {R}.RuleWording wording)");
+        if (lean)
+        {
+            w.Open($"private static {R}.Truth {FastRuleMethod(rule)}({caseType} c)");
+            w.Line($"{R}.ExplanationSink? sink = null;");
+            w.Line("_ = sink;");
+        }
+        else
+        {
+            w.Open($"private static {R}.Truth {RuleMethod(rule)}({caseType} c, {R}.ExplanationSink? sink, out {R}.RuleWording wording)");
+        }
+        conditions.Sinkless = lean;
+        var explain = conditions.ForSink(w); // where the lines only a sink or a result reads go: nowhere for the lean copy
         var latest = rule.Latest;
         var versioned = rule.Versions.Count > 1 || !rule.Versions[0].Effective.IsAlways;
         if (!versioned)
         {
-            EmitVersion(rule, rule.Versions[0], announce: false);
+            EmitVersion(rule, rule.Versions[0], announce: false, lean);
         }
         else
         {
@@ -284,48 +309,52 @@ internal sealed class InstrumentEmitter
             var before = conditions.Static($"global::NodaTime.LocalDate?[]", GeneratedNames.RuleEnds(rule.Id), "new global::NodaTime.LocalDate?[] { " + string.Join(", ", rule.Versions.Select(v => v.Effective.Before is { } b ? ConditionEmitter.Date(b) : "null")) + " }");
             w.Line($"var version = {R}.EffectiveDates.Choose({conditions.ApplicationDate}, {from}, {before});");
             w.Open($"if (version == {R}.EffectiveDates.DateUnknown)");
-            w.Line($"wording = {Wording(rule, latest, null)};");
-            w.Line($"sink?.Missing({Escape.StringLiteral("applicationDate")});");
-            w.Line($"sink?.Note({Escape.StringLiteral($"which version of {rule.Id} applies depends on applicationDate, which is not known")});");
+            explain.Line($"wording = {Wording(rule, latest, null)};");
+            explain.Line($"sink?.Missing({Escape.StringLiteral("applicationDate")});");
+            explain.Line($"sink?.Note({Escape.StringLiteral($"which version of {rule.Id} applies depends on applicationDate, which is not known")});");
             w.Line($"return {R}.Truth.Unknown;");
             w.Close();
             w.Open($"if (version == {R}.EffectiveDates.NoneInEffect)");
-            w.Line($"wording = {Wording(rule, latest, null)};");
-            w.Line($"if ({ConditionEmitter.KeepsSentences}) sink.Note(\"not in effect on \" + {R}.FactFormat.Value({conditions.ApplicationDate}));");
+            explain.Line($"wording = {Wording(rule, latest, null)};");
+            explain.Line($"if ({ConditionEmitter.KeepsSentences}) sink.Note(\"not in effect on \" + {R}.FactFormat.Value({conditions.ApplicationDate}));");
             w.Line($"return {R}.Truth.True;");
             w.Close();
             for (var i = 0; i < rule.Versions.Count; i++)
             {
                 w.Open($"if (version == {i})");
-                EmitVersion(rule, rule.Versions[i], announce: true);
+                EmitVersion(rule, rule.Versions[i], announce: true, lean);
                 w.Close();
             }
-            w.Line($"wording = {Wording(rule, latest, null)};");
+            explain.Line($"wording = {Wording(rule, latest, null)};");
             w.Line($"return {R}.Truth.Unknown;");
         }
+        conditions.Sinkless = false;
         w.Close();
         w.Line();
     }
 
-    private void EmitVersion(RuleModel rule, RuleVersion version, bool announce)
+    /// <summary>Writes one version of a rule: its condition, then each exception in turn while the rule is not met.</summary>
+    /// <param name="lean">The fast path's copy: no words given, no sink told (<see cref="ConditionEmitter.Sinkless"/>).</param>
+    private void EmitVersion(RuleModel rule, RuleVersion version, bool announce, bool lean)
     {
-        w.Line($"wording = {Wording(rule, version, null)};");
+        var explain = lean ? new CodeWriter() : w;
+        explain.Line($"wording = {Wording(rule, version, null)};");
         if (announce)
         {
             var from = version.Effective.From is { } f ? ConditionEmitter.Date(f) : "null";
             var before = version.Effective.Before is { } b ? ConditionEmitter.Date(b) : "null";
-            w.Line($"if ({ConditionEmitter.KeepsSentences}) sink.Note(\"version in effect \" + {R}.EffectiveDates.Describe({from}, {before}));");
+            explain.Line($"if ({ConditionEmitter.KeepsSentences}) sink.Note(\"version in effect \" + {R}.EffectiveDates.Describe({from}, {before}));");
         }
         var main = conditions.Condition(version.Condition, rule.Kind == RuleKind.Bar ? "false" : "true", statesRequirement: rule.Kind != RuleKind.Review);
         w.Line($"var met = {(rule.Kind == RuleKind.Requirement ? main : $"{R}.Logic.Not({main})")};");
         foreach (var exception in version.Exceptions)
         {
             w.Open($"if (met != {R}.Truth.True)");
-            w.Line($"sink?.BeginException({Escape.StringLiteral(exception.Id)});");
+            explain.Line($"sink?.BeginException({Escape.StringLiteral(exception.Id)});");
             var holds = conditions.Condition(exception.Condition, "true");
             w.Line($"met = {R}.Logic.Or(met, {holds});");
             w.Open($"if (met == {R}.Truth.True)");
-            if (exception.Citation != version.Citation) w.Line($"wording = {Wording(rule, version, exception)};");
+            if (exception.Citation != version.Citation) explain.Line($"wording = {Wording(rule, version, exception)};");
             w.Line("return met;");
             w.Close();
             w.Close();

@@ -52,17 +52,17 @@ namespace Treaties
                 if (value is null) unknown = true;
                 else if (!value.GetValueOrDefault()) return global::TreatyDsl.Runtime.Verdict.Ineligible;
             }
-            switch (RuleNationality(c, null, out _))
+            switch (FastRuleNationality(c))
             {
                 case global::TreatyDsl.Runtime.Truth.False: return global::TreatyDsl.Runtime.Verdict.Ineligible;
                 case global::TreatyDsl.Runtime.Truth.Unknown: unknown = true; break;
             }
-            switch (RuleImmigration(c, null, out _))
+            switch (FastRuleImmigration(c))
             {
                 case global::TreatyDsl.Runtime.Truth.False: return global::TreatyDsl.Runtime.Verdict.Ineligible;
                 case global::TreatyDsl.Runtime.Truth.Unknown: unknown = true; break;
             }
-            switch (RuleTimeRemaining(c, null, out _))
+            switch (FastRuleTimeRemaining(c))
             {
                 case global::TreatyDsl.Runtime.Truth.False: return global::TreatyDsl.Runtime.Verdict.Ineligible;
                 case global::TreatyDsl.Runtime.Truth.Unknown: unknown = true; break;
@@ -324,6 +324,90 @@ namespace Treaties
             }
 #line default
             var met = global::TreatyDsl.Runtime.Logic.Not(t26);
+            return met;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::TreatyDsl.Runtime.Truth FastRuleNationality(global::Treaties.TreatyCase c)
+        {
+            global::TreatyDsl.Runtime.ExplanationSink? sink = null;
+            _ = sink;
+#line 16 "/small-set/us-zz.treaty"
+            var r34 = c.ReceivingNationality;
+            var list35 = c.Prisoner.Nationalities;
+            var t33 = global::TreatyDsl.Runtime.Lists.Contains(list35, r34, false);
+#line default
+            var met = t33;
+            return met;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::TreatyDsl.Runtime.Truth FastRuleImmigration(global::Treaties.TreatyCase c)
+        {
+            global::TreatyDsl.Runtime.ExplanationSink? sink = null;
+            _ = sink;
+#line 25 "/small-set/us-zz.treaty"
+            var list37 = c.Offenses;
+            global::TreatyDsl.Runtime.Truth t36;
+            if (list37 is null)
+            {
+                t36 = global::TreatyDsl.Runtime.Truth.Unknown;
+            }
+            else
+            {
+                var tally38 = new global::TreatyDsl.Runtime.QuantifierFold(false);
+                for (var i39 = 0; i39 < list37.Count; i39++)
+                {
+                    var item40 = list37[i39];
+                    var l42 = item40?.Category;
+                    var t41 = l42 is { } ev43 ? (ev43 == global::Treaties.Category.Immigration ? global::TreatyDsl.Runtime.Truth.True : global::TreatyDsl.Runtime.Truth.False) : global::TreatyDsl.Runtime.Truth.Unknown;
+                    tally38.Add(t41);
+                    if (tally38.IsSettled) break;
+                }
+                t36 = tally38.Result;
+            }
+#line default
+            var met = global::TreatyDsl.Runtime.Logic.Not(t36);
+            if (met != global::TreatyDsl.Runtime.Truth.True)
+            {
+#line 33 "/small-set/us-zz.treaty"
+                var v46 = c.ExceptionalCircumstances;
+                var t45 = global::TreatyDsl.Runtime.Logic.Of(v46);
+#line default
+                met = global::TreatyDsl.Runtime.Logic.Or(met, t45);
+                if (met == global::TreatyDsl.Runtime.Truth.True)
+                {
+                    return met;
+                }
+            }
+            return met;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::TreatyDsl.Runtime.Truth FastRuleTimeRemaining(global::Treaties.TreatyCase c)
+        {
+            global::TreatyDsl.Runtime.ExplanationSink? sink = null;
+            _ = sink;
+#line 20 "/small-set/us-zz.treaty"
+            var l49 = c.Sentence.Type;
+            var t48 = l49 is { } ev50 ? (ev50 == global::Treaties.SentenceType.Life ? global::TreatyDsl.Runtime.Truth.True : global::TreatyDsl.Runtime.Truth.False) : global::TreatyDsl.Runtime.Truth.Unknown;
+            var s52 = c.ApplicationDate;
+            var e53 = c.Sentence.FullTermDate;
+            var t47 = true ? global::TreatyDsl.Runtime.Compare.Remaining(t48, s52, e53, global::TreatyDsl.Runtime.Relation.GreaterOrEqual, Period0y6m0d) : global::TreatyDsl.Runtime.Truth.Unknown;
+#line default
+            var met = t47;
+            if (met != global::TreatyDsl.Runtime.Truth.True)
+            {
+#line 21 "/small-set/us-zz.treaty"
+                var v55 = c.ExceptionalCircumstances;
+                var t54 = global::TreatyDsl.Runtime.Logic.Of(v55);
+#line default
+                met = global::TreatyDsl.Runtime.Logic.Or(met, t54);
+                if (met == global::TreatyDsl.Runtime.Truth.True)
+                {
+                    return met;
+                }
+            }
             return met;
         }
     }
