@@ -26,6 +26,12 @@ if (args.Length >= 1 && args[0] == "--build-share")
     TreatyDsl.Benchmarks.BuildSharePaired.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
     return;
 }
+// '--allocations CASES.jsonl [N]' counts the bytes a batch case allocates by stage, over the first N lines (not a timing).
+if (args.Length >= 2 && args[0] == "--allocations")
+{
+    TreatyDsl.Benchmarks.BatchAllocations.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
 // '--ratios [ROUNDS]' measures issue 32's in-process ratios (fast path, every instrument's report) in paired rounds.
 if (args.Length >= 1 && args[0] == "--ratios")
 {
