@@ -136,7 +136,7 @@ internal sealed class InstrumentEmitter
         file.Line("if (c is null) throw new global::System.ArgumentNullException(nameof(c));");
         file.Line($"var rules = new {BoundRules}(c);");
         file.Line($"var sink = {R}.ExplanationSink.Rent(keepsSentences: explanations is not null); // one for the whole report");
-        file.Line($"{R}.RuleWording wording;");
+        file.Line("int wording;");
         EmitResults(file, "results", 0, instrument.Rules);
         if (instrument.Reviews.Count == 0)
         {
@@ -236,15 +236,22 @@ internal sealed class InstrumentEmitter
         file.Line();
         file.Line("protected override string[] Ids => RuleIds;");
         file.Line();
+        file.Line($"private static readonly {R}.RuleWording[][] RuleWordings = new {R}.RuleWording[][]");
+        file.Line("{");
+        foreach (var rule in all) file.Nested($"new {R}.RuleWording[] {{ {string.Join(", ", wordings[rule])} }},");
+        file.Line("};");
+        file.Line();
+        file.Line($"protected override {R}.RuleWording[][] Wordings => RuleWordings;");
+        file.Line();
         file.Open($"protected override {R}.Truth Run(int rule, {R}.ExplanationSink sink, out string text, out string citation)");
         file.Line($"{R}.Truth met;");
-        file.Line($"{R}.RuleWording wording;");
+        file.Line("int wording;");
         file.Open("switch (rule)");
         for (var i = 0; i < all.Count; i++) file.Line($"case {Index(i)}: met = {RuleMethod(all[i])}(c, sink, out wording); break;");
         file.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(rule));");
         file.Close();
-        file.Line("text = wording.Text;");
-        file.Line("citation = wording.Citation;");
+        file.Line("text = RuleWordings[rule][wording].Text;");
+        file.Line("citation = RuleWordings[rule][wording].Citation;");
         file.Line("return met;");
         file.Close();
         file.Close();
@@ -252,18 +259,25 @@ internal sealed class InstrumentEmitter
     }
 
     /// <summary>
-    /// The static <c>RuleWording</c> of a rule version, or of an exception of it that cites a further passage (its
-    /// citation the version's and the exception's, joined as the interpreter joins them): made once, shared by every
-    /// result of that version.
+    /// The number, among the rule's wordings (<c>CaseRules.Wordings</c>), of the words of a rule version, or of an
+    /// exception of it that cites a further passage (its citation the version's and the exception's, joined as the
+    /// interpreter joins them). Each is a static <c>RuleWording</c>, made once and shared by every result of that version;
+    /// the first the rule's method names is 0.
     /// </summary>
     private string Wording(RuleModel rule, RuleVersion version, ExceptionModel? exception)
     {
         var v = IndexOf(rule.Versions, version);
         var e = exception is null ? (int?)null : IndexOf(version.Exceptions, exception);
         var citation = exception is null ? version.Citation : version.Citation + "; " + exception.Citation;
-        return conditions.Static($"{R}.RuleWording", GeneratedNames.RuleWording(rule.Id, v, e),
+        var name = conditions.Static($"{R}.RuleWording", GeneratedNames.RuleWording(rule.Id, v, e),
             $"new {R}.RuleWording({Escape.StringLiteral(rule.Id)}, {Escape.StringLiteral(version.Text)}, {Escape.StringLiteral(citation)})");
+        if (!wordings.TryGetValue(rule, out var named)) wordings[rule] = named = new List<string>();
+        if (!named.Contains(name)) named.Add(name);
+        return Index(named.IndexOf(name));
     }
+
+    // Each rule's wordings, by the static field holding each, in the order Wording numbers them.
+    private readonly Dictionary<RuleModel, List<string>> wordings = new(ReferenceEqualityComparer<RuleModel>.Instance);
 
     private static int IndexOf<T>(IReadOnlyList<T> items, T item)
         where T : class
@@ -293,7 +307,7 @@ internal sealed class InstrumentEmitter
         }
         else
         {
-            w.Open($"private static {R}.Truth {RuleMethod(rule)}({caseType} c, {R}.ExplanationSink? sink, out {R}.RuleWording wording)");
+            w.Open($"private static {R}.Truth {RuleMethod(rule)}({caseType} c, {R}.ExplanationSink? sink, out int wording)");
         }
         conditions.Sinkless = lean;
         var explain = conditions.ForSink(w); // where the lines only a sink or a result reads go: nowhere for the lean copy

@@ -21,6 +21,27 @@ public abstract class CaseRules
     /// <summary>The case-file ids of the rules, by index: requirements first, then reviews, in file order.</summary>
     protected abstract string[] Ids { get; }
 
+    /// <summary>
+    /// Each rule's words, by index as <see cref="Ids"/>: first the words its method names first (its only version's, or
+    /// its latest's), then each other wording a version or exception of it gives (the number <see cref="Settled(int, Truth, int, ExplanationSink, ExplanationBuffer?)"/>
+    /// is told). Null for rules generated before wordings were numbered, whose results are given their words.
+    /// </summary>
+    protected virtual RuleWording[][]? Wordings => null;
+
+    // A result holds the number of the wording its rule settled with in 16 bits; a rule with more wordings than that
+    // (none written by hand) has the number kept here instead. Words given as text (Settled with a text and a citation)
+    // are kept beside them.
+    private int[]? largeWordingOf;
+    private RuleWording[]? given;
+
+    /// <summary>The words the rule at <paramref name="rule"/> settled with (<paramref name="wording"/>, as its result holds it), for <see cref="RequirementResult.Wording"/>.</summary>
+    internal RuleWording WordingOf(int rule, ushort wording)
+    {
+        if (given?[rule] is { } words) return words;
+        var number = largeWordingOf is { } large && large[rule] != 0 ? large[rule] : wording;
+        return Wordings?[rule][number] ?? new RuleWording(Ids[rule], string.Empty, string.Empty);
+    }
+
     /// <summary>Runs the rule at <paramref name="rule"/> on the bound case, telling <paramref name="sink"/> what it looks at.</summary>
     protected abstract Truth Run(int rule, ExplanationSink sink, out string text, out string citation);
 
@@ -41,7 +62,7 @@ public abstract class CaseRules
         if (sink is null) throw new ArgumentNullException(nameof(sink));
         sink.Reset();
         var met = Run(rule, sink, out var text, out var citation);
-        return Settled(rule, met, new RuleWording(Ids[rule], text, citation), sink, kept);
+        return Settled(rule, met, text, citation, sink, kept);
     }
 
     /// <summary>
@@ -51,10 +72,29 @@ public abstract class CaseRules
     /// </summary>
     /// <param name="rule">The rule's index in <see cref="Ids"/>.</param>
     /// <param name="met">What the rule came to.</param>
-    /// <param name="wording">The words of the version (and exception) that settled it, shared by every result of that version.</param>
+    /// <param name="wording">Which of the rule's <see cref="Wordings"/> the version (and exception) that settled it gives: 0 for its first.</param>
     /// <param name="sink">The sink the rule was run with.</param>
     /// <param name="kept">Where the report's explanations are kept; null to write each when it is read.</param>
-    public RequirementResult Settled(int rule, Truth met, RuleWording wording, ExplanationSink sink, ExplanationBuffer? kept)
+    public RequirementResult Settled(int rule, Truth met, int wording, ExplanationSink sink, ExplanationBuffer? kept)
+    {
+        if (wording is >= 0 and <= ushort.MaxValue) return Settled(rule, met, (ushort)wording, sink, kept);
+        largeWordingOf ??= new int[Ids.Length];
+        largeWordingOf[rule] = wording;
+        return Settled(rule, met, 0, sink, kept);
+    }
+
+    /// <summary>
+    /// <see cref="Settled(int, Truth, int, ExplanationSink, ExplanationBuffer?)"/> with the words given as text, for a
+    /// report generated before rules had numbered wordings (and for <see cref="Result(int, ExplanationSink, ExplanationBuffer?)"/>).
+    /// </summary>
+    public RequirementResult Settled(int rule, Truth met, string text, string citation, ExplanationSink sink, ExplanationBuffer? kept)
+    {
+        given ??= new RuleWording[Ids.Length];
+        given[rule] = new RuleWording(Ids[rule], text, citation);
+        return Settled(rule, met, 0, sink, kept);
+    }
+
+    private RequirementResult Settled(int rule, Truth met, ushort wording, ExplanationSink sink, ExplanationBuffer? kept)
     {
         if (sink is null) throw new ArgumentNullException(nameof(sink));
         if (kept is not null)
@@ -62,15 +102,8 @@ public abstract class CaseRules
             if (!sink.KeepsSentences) throw new ArgumentException("A report whose explanations are kept needs a sink that keeps sentences.", nameof(sink));
             Keep(rule, sink.Written, kept);
         }
-        return RequirementResult.Explained(wording, met, sink, this, rule);
+        return RequirementResult.Explained(met, sink, this, rule, wording);
     }
-
-    /// <summary>
-    /// <see cref="Settled(int, Truth, RuleWording, ExplanationSink, ExplanationBuffer?)"/> for a report generated before
-    /// rules had one <see cref="RuleWording"/> per version: the words are put together for this result.
-    /// </summary>
-    public RequirementResult Settled(int rule, Truth met, string text, string citation, ExplanationSink sink, ExplanationBuffer? kept) =>
-        Settled(rule, met, new RuleWording(Ids[rule], text, citation), sink, kept);
 
     // Where each rule's explanation was kept, when the report was evaluated with a buffer: held here, once per report,
     // rather than in every result (a result is made for every rule of every report, and most callers keep none).

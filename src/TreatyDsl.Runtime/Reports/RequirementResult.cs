@@ -6,12 +6,14 @@ namespace TreatyDsl.Runtime;
 /// <summary>What one requirement or bar came to for a case, why, and where the law says so.</summary>
 public sealed record RequirementResult
 {
-    // A result is made for every rule of every report, so it holds little: the rule's words as one shared object, its
-    // outcome, and either its explanation or the rules that write it (for a generated report, when it is read).
-    private RuleWording wording;
+    // A result is made for every rule of every report, so it holds little: where its words come from, its outcome and
+    // its missing facts. The source is either the words themselves (RuleWording: a result given them, the interpreter's)
+    // or, for a generated report, the rules bound to the case (CaseRules), which know the words of each rule's version
+    // and write its explanation when it is read: one reference stored per result, not two.
+    private object source;
     private string? explanation;
-    private readonly CaseRules? rules;
-    private readonly int rule;
+    private readonly int rule; // the rule's index in its CaseRules, when the source is one
+    private readonly ushort wording; // and which of its wordings it settled with (CaseRules.WordingOf)
     private IReadOnlyList<string>? missingFacts; // null for none: most results miss nothing, and a null is not stored through the collector's barrier
 
     /// <summary>A result with the given words and explanation.</summary>
@@ -29,43 +31,52 @@ public sealed record RequirementResult
     /// <summary>A result whose id, text and citation are <paramref name="wording"/>'s.</summary>
     public RequirementResult(RuleWording wording, Outcome outcome, string explanation, IReadOnlyList<string> missingFacts)
     {
-        this.wording = wording ?? throw new ArgumentNullException(nameof(wording));
+        source = wording ?? throw new ArgumentNullException(nameof(wording));
         Outcome = outcome;
         this.explanation = explanation;
         if (missingFacts is not { Count: 0 }) this.missingFacts = missingFacts;
     }
 
-    private RequirementResult(RuleWording wording, Outcome outcome, IReadOnlyList<string>? missingFacts, CaseRules rules, int rule)
+    private RequirementResult(CaseRules rules, int rule, ushort wording, Outcome outcome, IReadOnlyList<string>? missingFacts)
     {
+        source = rules;
+        this.rule = rule;
         this.wording = wording;
         Outcome = outcome;
         this.missingFacts = missingFacts;
-        this.rules = rules;
-        this.rule = rule;
     }
 
+    private CaseRules? Rules => source as CaseRules;
+
     /// <summary>The rule's id, text and citation, shared by every result of the same rule version.</summary>
-    public RuleWording Wording => wording;
+    public RuleWording Wording => source as RuleWording ?? ((CaseRules)source).WordingOf(rule, wording);
 
     /// <summary>The rule's short id, such as <c>min-remaining</c>.</summary>
     public string Id
     {
-        get => wording.Id;
-        init => wording = new RuleWording(value ?? string.Empty, wording.Text, wording.Citation);
+        get => Wording.Id;
+        init => Reword(new RuleWording(value ?? string.Empty, Wording.Text, Wording.Citation));
     }
 
     /// <summary>The sentence a caseworker reads.</summary>
     public string Text
     {
-        get => wording.Text;
-        init => wording = new RuleWording(wording.Id, value ?? string.Empty, wording.Citation);
+        get => Wording.Text;
+        init => Reword(new RuleWording(Wording.Id, value ?? string.Empty, Wording.Citation));
     }
 
     /// <summary>The passage the rule encodes.</summary>
     public string Citation
     {
-        get => wording.Citation;
-        init => wording = wording.WithCitation(value ?? string.Empty);
+        get => Wording.Citation;
+        init => Reword(Wording.WithCitation(value ?? string.Empty));
+    }
+
+    // A copy given other words keeps them itself; its explanation, which its rules would have written, is written first.
+    private void Reword(RuleWording wording)
+    {
+        explanation = Explanation;
+        source = wording;
     }
 
     /// <summary>Met, not met, or unknown.</summary>
@@ -85,14 +96,14 @@ public sealed record RequirementResult
     /// </summary>
     public string Explanation
     {
-        get => explanation ??= KeptExplanation(out var words) ? (words.Length == 0 ? string.Empty : words.ToString()) : rules?.Explain(rule) ?? string.Empty;
+        get => explanation ??= KeptExplanation(out var words) ? (words.Length == 0 ? string.Empty : words.ToString()) : Rules?.Explain(rule) ?? string.Empty;
         init => explanation = value;
     }
 
     /// <summary>The explanation as the evaluation kept it (in an <see cref="ExplanationBuffer"/>), while the buffer still holds it.</summary>
     private bool KeptExplanation(out ReadOnlySpan<char> words)
     {
-        if (rules is not null) return rules.TryKept(rule, out words);
+        if (Rules is { } rules) return rules.TryKept(rule, out words);
         words = default;
         return false;
     }
@@ -108,7 +119,7 @@ public sealed record RequirementResult
         if (writer is null) throw new ArgumentNullException(nameof(writer));
         if (explanation is not null) writer.Write(explanation.AsSpan());
         else if (KeptExplanation(out var words)) writer.Write(words);
-        else if (rules is not null) rules.WriteExplanation(rule, writer);
+        else if (Rules is { } rules) rules.WriteExplanation(rule, writer);
         else writer.Write(string.Empty.AsSpan());
     }
 
@@ -124,11 +135,14 @@ public sealed record RequirementResult
         return new RequirementResult(wording, outcome, sink.Explanation, MissingOf(outcome, sink));
     }
 
-    /// <summary>A result whose explanation <paramref name="rules"/> writes when it is read (or kept as it settled the outcome: <see cref="CaseRules.TryKept"/>).</summary>
-    internal static RequirementResult Explained(RuleWording wording, Truth met, ExplanationSink sink, CaseRules rules, int rule)
+    /// <summary>
+    /// A result whose words (<see cref="CaseRules.WordingOf"/>) and explanation <paramref name="rules"/> give, the
+    /// explanation when it is read (or kept as it settled the outcome: <see cref="CaseRules.TryKept"/>).
+    /// </summary>
+    internal static RequirementResult Explained(Truth met, ExplanationSink sink, CaseRules rules, int rule, ushort wording)
     {
         var outcome = ContractNames.ToOutcome(met);
-        return new RequirementResult(wording, outcome, outcome == Outcome.Unknown ? sink.CopyMissingFacts() : null, rules, rule);
+        return new RequirementResult(rules, rule, wording, outcome, outcome == Outcome.Unknown ? sink.CopyMissingFacts() : null);
     }
 
     /// <summary>Deconstructs the result into its six properties, in the order of the constructor's parameters.</summary>

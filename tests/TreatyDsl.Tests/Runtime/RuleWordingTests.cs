@@ -104,6 +104,54 @@ public class RuleWordingTests
     }
 
     [Fact]
+    public void A_generated_result_given_other_words_keeps_the_explanation_its_rules_would_have_written()
+    {
+        var json = File.ReadAllText(Path.Combine(Paths.Samples, "mx-eligible.json"));
+        var original = UsMxValidator.Evaluate(TreatyCase.FromFacts(CaseFileReader.Read(json, GeneratedTreaties.Schema).Facts!))
+            .Requirements.Single(r => r.Id == "min-remaining");
+
+        var recited = original with { Citation = "Art. 9" };
+
+        Assert.Equal(("min-remaining", original.Text, "Art. 9"), (recited.Id, recited.Text, recited.Citation));
+        Assert.Equal("5 years 16 days remaining; at least 6 months required", recited.Explanation);
+        Assert.Equal(original.Explanation, recited.Explanation);
+        Assert.NotEqual("Art. 9", original.Citation);
+    }
+
+    /// <summary>Two rules, the first with more wordings than a result holds the number of in its 16 bits.</summary>
+    private sealed class ManyWordings : CaseRules
+    {
+        public static readonly RuleWording[][] Words =
+        {
+            Enumerable.Range(0, 70_001).Select(i => new RuleWording("many", "t", "c" + i)).ToArray(),
+            new[] { new RuleWording("few", "t", "first"), new RuleWording("few", "t", "second") },
+        };
+
+        protected override string[] Ids => new[] { "many", "few" };
+
+        protected override RuleWording[][] Wordings => Words;
+
+        protected override Truth Run(int rule, ExplanationSink sink, out string text, out string citation)
+        {
+            (text, citation) = ("t", "c");
+            return Truth.True;
+        }
+    }
+
+    [Fact]
+    public void A_rule_settled_with_a_wording_past_sixteen_bits_reads_it_back_and_its_neighbours_keep_their_own()
+    {
+        var rules = new ManyWordings();
+        var sink = ExplanationSink.MissingFactsOnly();
+
+        var many = rules.Settled(0, Truth.True, 70_000, sink, null);
+        var few = rules.Settled(1, Truth.True, 1, sink, null);
+
+        Assert.Same(ManyWordings.Words[0][70_000], many.Wording);
+        Assert.Same(ManyWordings.Words[1][1], few.Wording);
+    }
+
+    [Fact]
     public void A_result_given_an_empty_list_of_missing_facts_equals_one_given_none_and_reads_as_empty()
     {
         var empty = new RequirementResult("rule", "t", "c", Outcome.Met, "e", new List<string>());

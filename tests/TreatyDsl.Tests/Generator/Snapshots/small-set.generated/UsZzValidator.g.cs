@@ -82,7 +82,7 @@ namespace Treaties
             if (c is null) throw new global::System.ArgumentNullException(nameof(c));
             var rules = new BoundRules(c);
             var sink = global::TreatyDsl.Runtime.ExplanationSink.Rent(keepsSentences: explanations is not null); // one for the whole report
-            global::TreatyDsl.Runtime.RuleWording wording;
+            int wording;
             var results = new global::TreatyDsl.Runtime.RequirementResult[4];
             sink.Reset();
             results[0] = rules.Settled(0, RuleFinalJudgment(c, sink, out wording), wording, sink, explanations);
@@ -129,10 +129,21 @@ namespace Treaties
 
             protected override string[] Ids => RuleIds;
 
+            private static readonly global::TreatyDsl.Runtime.RuleWording[][] RuleWordings = new global::TreatyDsl.Runtime.RuleWording[][]
+            {
+                new global::TreatyDsl.Runtime.RuleWording[] { Wording_FinalJudgment_0 },
+                new global::TreatyDsl.Runtime.RuleWording[] { Wording_Nationality_0 },
+                new global::TreatyDsl.Runtime.RuleWording[] { Wording_TimeRemaining_0 },
+                new global::TreatyDsl.Runtime.RuleWording[] { Wording_Immigration_0, Wording_Immigration_0_0 },
+                new global::TreatyDsl.Runtime.RuleWording[] { Wording_Dual_0 },
+            };
+
+            protected override global::TreatyDsl.Runtime.RuleWording[][] Wordings => RuleWordings;
+
             protected override global::TreatyDsl.Runtime.Truth Run(int rule, global::TreatyDsl.Runtime.ExplanationSink sink, out string text, out string citation)
             {
                 global::TreatyDsl.Runtime.Truth met;
-                global::TreatyDsl.Runtime.RuleWording wording;
+                int wording;
                 switch (rule)
                 {
                     case 0: met = RuleFinalJudgment(c, sink, out wording); break;
@@ -142,16 +153,16 @@ namespace Treaties
                     case 4: met = RuleDual(c, sink, out wording); break;
                     default: throw new global::System.ArgumentOutOfRangeException(nameof(rule));
                 }
-                text = wording.Text;
-                citation = wording.Citation;
+                text = RuleWordings[rule][wording].Text;
+                citation = RuleWordings[rule][wording].Citation;
                 return met;
             }
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleFinalJudgment(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
+        private static global::TreatyDsl.Runtime.Truth RuleFinalJudgment(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out int wording)
         {
-            wording = Wording_FinalJudgment_0;
+            wording = 0;
 #line 8 "/small-set/statute.treaty"
             var v2 = c.Judgment.Final;
             var t1 = global::TreatyDsl.Runtime.Logic.Of(v2);
@@ -166,9 +177,9 @@ namespace Treaties
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleNationality(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
+        private static global::TreatyDsl.Runtime.Truth RuleNationality(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out int wording)
         {
-            wording = Wording_Nationality_0;
+            wording = 0;
 #line 16 "/small-set/us-zz.treaty"
             var r4 = c.ReceivingNationality;
             var list5 = c.Prisoner.Nationalities;
@@ -185,9 +196,9 @@ namespace Treaties
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleTimeRemaining(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
+        private static global::TreatyDsl.Runtime.Truth RuleTimeRemaining(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out int wording)
         {
-            wording = Wording_TimeRemaining_0;
+            wording = 0;
 #line 20 "/small-set/us-zz.treaty"
             sink?.EnterQuiet();
             var l8 = c.Sentence.Type;
@@ -231,9 +242,9 @@ namespace Treaties
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleImmigration(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
+        private static global::TreatyDsl.Runtime.Truth RuleImmigration(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out int wording)
         {
-            wording = Wording_Immigration_0;
+            wording = 0;
 #line 25 "/small-set/us-zz.treaty"
             var list16 = c.Offenses;
             global::TreatyDsl.Runtime.Truth t15;
@@ -281,7 +292,7 @@ namespace Treaties
                 met = global::TreatyDsl.Runtime.Logic.Or(met, t24);
                 if (met == global::TreatyDsl.Runtime.Truth.True)
                 {
-                    wording = Wording_Immigration_0_0;
+                    wording = 1;
                     return met;
                 }
             }
@@ -289,9 +300,9 @@ namespace Treaties
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::TreatyDsl.Runtime.Truth RuleDual(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out global::TreatyDsl.Runtime.RuleWording wording)
+        private static global::TreatyDsl.Runtime.Truth RuleDual(global::Treaties.TreatyCase c, global::TreatyDsl.Runtime.ExplanationSink? sink, out int wording)
         {
-            wording = Wording_Dual_0;
+            wording = 0;
 #line 29 "/small-set/us-zz.treaty"
             var list27 = c.Offenses;
             global::TreatyDsl.Runtime.Truth t26;
