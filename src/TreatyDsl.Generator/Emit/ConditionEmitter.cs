@@ -73,6 +73,12 @@ internal sealed class ConditionEmitter
         w.Line(Escape.LineComment($"// derived fact '{d.Name}'" + (d.Citation is null ? string.Empty : $" ({d.Citation})")));
         w.Line(Naming.AggressiveInlining);
         w.Open($"private static {R}.Truth {GeneratedNames.DerivedMethod(d.Name)}({caseType} c, {R}.ExplanationSink? sink, bool wantTrue)");
+        EmitDerivedBody(d);
+    }
+
+    /// <summary>A derived fact's method from its first line: its condition's truth, returned, and the method closed.</summary>
+    private void EmitDerivedBody(DerivedModel d)
+    {
         LineDirective(w, d.Condition!);
         var result = Expr(w, d.Condition!, "wantTrue", false, new Dictionary<string, Variable>());
         w.Directive("#line default");
@@ -103,12 +109,7 @@ internal sealed class ConditionEmitter
             w.Open($"private static {R}.Truth {LeanDerivedMethod(d.Name)}({caseType} c, bool wantTrue)");
             w.Line($"{R}.ExplanationSink? sink = null;");
             w.Line("_ = sink;");
-            LineDirective(w, d.Condition!);
-            var result = Expr(w, d.Condition!, "wantTrue", false, new Dictionary<string, Variable>());
-            w.Directive("#line default");
-            w.Line($"return {result};");
-            w.Close();
-            w.Line();
+            EmitDerivedBody(d);
         }
         Sinkless = sinkless;
     }
