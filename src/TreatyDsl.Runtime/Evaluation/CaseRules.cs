@@ -28,18 +28,16 @@ public abstract class CaseRules
     /// </summary>
     protected virtual RuleWording[][]? Wordings => null;
 
-    // A result holds the number of the wording its rule settled with in 16 bits; a rule with more wordings than that
-    // (none written by hand) has the number kept here instead. Words given as text (Settled with a text and a citation)
-    // are kept beside them.
-    private int[]? largeWordingOf;
-    private RuleWording[]? given;
+    // A result holds the number of the wording its rule settled with in 16 bits; the words of a rule with more wordings
+    // than that (none written by hand), and words given as text (Settled with a text and a citation), are kept here by
+    // rule instead: made only when a report has any.
+    private RuleWording?[]? unnumbered;
 
     /// <summary>The words the rule at <paramref name="rule"/> settled with (<paramref name="wording"/>, as its result holds it), for <see cref="RequirementResult.Wording"/>.</summary>
     internal RuleWording WordingOf(int rule, ushort wording)
     {
-        if (given?[rule] is { } words) return words;
-        var number = largeWordingOf is { } large && large[rule] != 0 ? large[rule] : wording;
-        return Wordings?[rule][number] ?? new RuleWording(Ids[rule], string.Empty, string.Empty);
+        if (unnumbered?[rule] is { } words) return words;
+        return Wordings?[rule][wording] ?? new RuleWording(Ids[rule], string.Empty, string.Empty);
     }
 
     /// <summary>Runs the rule at <paramref name="rule"/> on the bound case, telling <paramref name="sink"/> what it looks at.</summary>
@@ -77,10 +75,14 @@ public abstract class CaseRules
     /// <param name="kept">Where the report's explanations are kept; null to write each when it is read.</param>
     public RequirementResult Settled(int rule, Truth met, int wording, ExplanationSink sink, ExplanationBuffer? kept)
     {
-        if (wording is >= 0 and <= ushort.MaxValue) return Settled(rule, met, (ushort)wording, sink, kept);
-        largeWordingOf ??= new int[Ids.Length];
-        largeWordingOf[rule] = wording;
-        return Settled(rule, met, 0, sink, kept);
+        if (wording < 0) throw new ArgumentOutOfRangeException(nameof(wording), "A wording's number is never negative.");
+        if (wording <= ushort.MaxValue)
+        {
+            if (unnumbered is not null) unnumbered[rule] = null;
+            return Settled(rule, met, (ushort)wording, sink, kept);
+        }
+        Unnumbered(rule, Wordings?[rule][wording] ?? new RuleWording(Ids[rule], string.Empty, string.Empty));
+        return Settled(rule, met, (ushort)0, sink, kept);
     }
 
     /// <summary>
@@ -89,9 +91,14 @@ public abstract class CaseRules
     /// </summary>
     public RequirementResult Settled(int rule, Truth met, string text, string citation, ExplanationSink sink, ExplanationBuffer? kept)
     {
-        given ??= new RuleWording[Ids.Length];
-        given[rule] = new RuleWording(Ids[rule], text, citation);
-        return Settled(rule, met, 0, sink, kept);
+        Unnumbered(rule, new RuleWording(Ids[rule], text, citation));
+        return Settled(rule, met, (ushort)0, sink, kept);
+    }
+
+    private void Unnumbered(int rule, RuleWording words)
+    {
+        unnumbered ??= new RuleWording?[Ids.Length];
+        unnumbered[rule] = words;
     }
 
     private RequirementResult Settled(int rule, Truth met, ushort wording, ExplanationSink sink, ExplanationBuffer? kept)

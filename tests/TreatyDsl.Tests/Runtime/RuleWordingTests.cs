@@ -151,6 +151,32 @@ public class RuleWordingTests
         Assert.Same(ManyWordings.Words[1][1], few.Wording);
     }
 
+    /// <summary>Rules as a validator generated before wordings were numbered binds them: no table, words given as text.</summary>
+    private sealed class TextWordings : CaseRules
+    {
+        protected override string[] Ids => new[] { "only" };
+
+        protected override Truth Run(int rule, ExplanationSink sink, out string text, out string citation)
+        {
+            (text, citation) = ("The text.", "Art. 1");
+            sink.Note("explained");
+            return Truth.False;
+        }
+    }
+
+    [Fact]
+    public void A_result_settled_with_words_given_as_text_reads_them_back_and_explains_itself_when_read()
+    {
+        var sink = ExplanationSink.MissingFactsOnly();
+
+        var result = new TextWordings().Settled(0, Truth.False, "The text.", "Art. 1", sink, null);
+        var single = new TextWordings().Result(0);
+
+        Assert.Equal(("only", "The text.", "Art. 1", Outcome.NotMet), (result.Id, result.Text, result.Citation, result.Outcome));
+        Assert.Equal("explained", result.Explanation);
+        Assert.Equal(("only", "The text.", "Art. 1"), (single.Id, single.Text, single.Citation));
+    }
+
     [Fact]
     public void A_result_given_an_empty_list_of_missing_facts_equals_one_given_none_and_reads_as_empty()
     {
