@@ -29,7 +29,7 @@ public class LeanFastPathTests
     {
         var lean = Methods(IsLean);
 
-        Assert.Equal(13, Validators.Length);
+        Assert.NotEmpty(Validators);
         Assert.Contains(lean, m => m.Identifier.Text.StartsWith("FastDerived", System.StringComparison.Ordinal));
         foreach (var method in lean)
         {
@@ -47,7 +47,8 @@ public class LeanFastPathTests
     {
         var verdicts = Methods(name => name == "GetVerdict");
 
-        Assert.Equal(13, verdicts.Length);
+        Assert.Equal(Validators.Length, verdicts.Length); // one each
+        Assert.NotEmpty(verdicts);
         foreach (var verdict in verdicts)
         {
             var called = verdict.DescendantNodes().OfType<InvocationExpressionSyntax>()
