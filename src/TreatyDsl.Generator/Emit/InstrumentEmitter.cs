@@ -186,7 +186,7 @@ internal sealed class InstrumentEmitter
         w.Line("_ = sink;");
         conditions.Precomputed = walk.Parameters;
         conditions.Sinkless = true;
-        EmitVersion(rule, rule.Versions[0], announce: false, lean: true);
+        EmitVersion(rule, rule.Versions[0], announce: false);
         conditions.Sinkless = false;
         conditions.Precomputed = null;
         w.Close();
@@ -268,7 +268,7 @@ internal sealed class InstrumentEmitter
     {
         var v = IndexOf(rule.Versions, version);
         var e = exception is null ? (int?)null : IndexOf(version.Exceptions, exception);
-        var citation = exception is null ? version.Citation : version.Citation + "; " + exception.Citation;
+        var citation = exception is null ? version.Citation : version.CitationMetBy(exception);
         var name = conditions.Static($"{R}.RuleWording", GeneratedNames.RuleWording(rule.Id, v, e),
             $"new {R}.RuleWording({Escape.StringLiteral(rule.Id)}, {Escape.StringLiteral(version.Text)}, {Escape.StringLiteral(citation)})");
         if (!wordings.TryGetValue(rule, out var named)) wordings[rule] = named = new List<string>();
@@ -315,7 +315,7 @@ internal sealed class InstrumentEmitter
         var versioned = rule.Versions.Count > 1 || !rule.Versions[0].Effective.IsAlways;
         if (!versioned)
         {
-            EmitVersion(rule, rule.Versions[0], announce: false, lean);
+            EmitVersion(rule, rule.Versions[0], announce: false);
         }
         else
         {
@@ -336,7 +336,7 @@ internal sealed class InstrumentEmitter
             for (var i = 0; i < rule.Versions.Count; i++)
             {
                 w.Open($"if (version == {i})");
-                EmitVersion(rule, rule.Versions[i], announce: true, lean);
+                EmitVersion(rule, rule.Versions[i], announce: true);
                 w.Close();
             }
             explain.Line($"wording = {Wording(rule, latest, null)};");
@@ -348,10 +348,10 @@ internal sealed class InstrumentEmitter
     }
 
     /// <summary>Writes one version of a rule: its condition, then each exception in turn while the rule is not met.</summary>
-    /// <param name="lean">The fast path's copy: no words given, no sink told (<see cref="ConditionEmitter.Sinkless"/>).</param>
-    private void EmitVersion(RuleModel rule, RuleVersion version, bool announce, bool lean)
+    /// <remarks>For the fast path's copy (<see cref="ConditionEmitter.Sinkless"/>), no words are given and no sink told.</remarks>
+    private void EmitVersion(RuleModel rule, RuleVersion version, bool announce)
     {
-        var explain = lean ? new CodeWriter() : w;
+        var explain = conditions.ForSink(w);
         explain.Line($"wording = {Wording(rule, version, null)};");
         if (announce)
         {

@@ -37,8 +37,11 @@ public abstract class CaseRules
     internal RuleWording WordingOf(int rule, ushort wording)
     {
         if (unnumbered?[rule] is { } words) return words;
-        return Wordings?[rule][wording] ?? new RuleWording(Ids[rule], string.Empty, string.Empty);
+        return Numbered(rule, wording);
     }
+
+    /// <summary>The rule's wording by its number in <see cref="Wordings"/> (bare words with its id where there is no table).</summary>
+    private RuleWording Numbered(int rule, int wording) => Wordings?[rule][wording] ?? new RuleWording(Ids[rule], string.Empty, string.Empty);
 
     /// <summary>Runs the rule at <paramref name="rule"/> on the bound case, telling <paramref name="sink"/> what it looks at.</summary>
     protected abstract Truth Run(int rule, ExplanationSink sink, out string text, out string citation);
@@ -81,7 +84,7 @@ public abstract class CaseRules
             if (unnumbered is not null) unnumbered[rule] = null;
             return Settled(rule, met, (ushort)wording, sink, kept);
         }
-        Unnumbered(rule, Wordings?[rule][wording] ?? new RuleWording(Ids[rule], string.Empty, string.Empty));
+        Unnumbered(rule, Numbered(rule, wording));
         return Settled(rule, met, (ushort)0, sink, kept);
     }
 

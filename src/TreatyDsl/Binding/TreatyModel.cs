@@ -102,7 +102,16 @@ public sealed record RuleVersion(
     BoundExpression Condition,
     EquatableArray<ExceptionModel> Exceptions,
     SourceSpan Span,
-    EquatableArray<AcceptanceModel> Accepts = default);
+    EquatableArray<AcceptanceModel> Accepts = default)
+{
+    /// <summary>
+    /// What a result of this version cites when <paramref name="exception"/> is what met it: the version's citation,
+    /// and the exception's after it when that is another passage. The interpreter and the generated validators both
+    /// word their results by this.
+    /// </summary>
+    public string CitationMetBy(ExceptionModel exception) =>
+        exception.Citation == Citation ? Citation : Citation + "; " + exception.Citation;
+}
 
 /// <summary>A requirement or bar with its versions; Origin names the baseline or instrument that wrote it.</summary>
 public sealed record RuleModel(RuleKind Kind, string Id, string Origin, EquatableArray<RuleVersion> Versions)

@@ -41,7 +41,7 @@ public sealed class Interpreter
         rule.Versions.Select(version =>
         {
             var own = new RuleWording(rule.Id, version.Text, version.Citation);
-            return version.Exceptions.Select(x => x.Citation == version.Citation ? own : own.WithCitation(version.Citation + "; " + x.Citation)).Prepend(own).ToArray();
+            return version.Exceptions.Select(x => x.Citation == version.Citation ? own : own.WithCitation(version.CitationMetBy(x))).Prepend(own).ToArray();
         }).ToArray();
 
     public InstrumentReport Evaluate(CaseFacts facts)
